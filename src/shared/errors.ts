@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/**
+ * The one catalog of expected failures. Every code has a translated message and an
+ * action in each language file (src/renderer/i18n); the type checker enforces that.
+ */
+export const errorCodes = [
+  'OBS_ADDRESS_INVALID',
+  'OBS_UNREACHABLE',
+  'OBS_PASSWORD_REQUIRED',
+  'OBS_AUTH_FAILED',
+  'OBS_NOT_V5',
+  'OBS_PROTOCOL_ERROR',
+  'OBS_KICKED',
+  'OBS_CONNECTION_LOST',
+  'OBS_NOT_CONNECTED',
+  'OBS_REQUEST_TIMEOUT',
+  'OBS_REQUEST_FAILED',
+  'OBS_SCENE_NOT_FOUND',
+  'VALIDATION_FAILED',
+  'UNKNOWN_REQUEST',
+  'STORAGE_WRITE_FAILED',
+  'STORAGE_FILE_SET_ASIDE',
+  'SECRET_STORAGE_UNAVAILABLE',
+  'HOST_CONNECTION_LOST',
+  'INTERNAL_ERROR',
+] as const;
+
+export const ErrorCodeSchema = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+/** Values interpolated into the translated message, e.g. {{address}}. Never secrets. */
+export const ErrorParamsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
+
+export const AppErrorSchema = z.object({
+  code: ErrorCodeSchema,
+  params: ErrorParamsSchema.optional(),
+});
+export type AppError = z.infer<typeof AppErrorSchema>;
+
+export const appError = (code: ErrorCode, params?: AppError['params']): AppError =>
+  params ? { code, params } : { code };
