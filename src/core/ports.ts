@@ -8,7 +8,7 @@ import type { SecretProtection } from '../shared/api-contract';
 /** A conf-shaped store (electron-store and conf both fit): whole-document read and atomic write. */
 export interface DocumentStore {
   /** The parsed document as it is on disk: untrusted, validate before use. */
-  readonly store: unknown;
+  get store(): unknown;
   /** Replaces the document; conf writes it atomically (temp file + rename). */
   set store(value: Record<string, unknown>);
 }

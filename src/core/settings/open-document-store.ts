@@ -8,11 +8,12 @@ import { setAsideIfCorrupt } from './set-aside-file';
 
 /**
  * Opens `<dir>/<name>.json` with conf (atomic writes) for the browser host and tests;
- * Electron opens the same file with electron-store. A damaged file is set aside first.
+ * Electron opens its files with electron-store (conf plus the user-data folder). A damaged
+ * file is set aside first.
  */
 export function openConfStore(dir: string, name: string): { store: DocumentStore; notices: AppError[] } {
   const notices: AppError[] = [];
-  const setAside = setAsideIfCorrupt(join(dir, `${name}.json`), isPlainObject);
+  const setAside = setAsideIfCorrupt(join(dir, `${name}.json`));
   if (setAside) notices.push(setAside);
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -23,6 +24,3 @@ export function openConfStore(dir: string, name: string): { store: DocumentStore
     return { store: new MemoryDocumentStore(), notices };
   }
 }
-
-const isPlainObject = (value: unknown): boolean =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
