@@ -89,7 +89,7 @@ describe('createAppCore', () => {
     const seen: unknown[] = [];
     core.subscribe((name, payload) => name === 'settings.changed' && seen.push(payload));
     const result = await core.handle('settings.setLanguage', { language: 'en' });
-    expect(result.ok && result.value.language).toBe('en');
+    expect(result).toMatchObject({ ok: true, value: { language: 'en' } });
     expect(seen).toHaveLength(1);
   });
 

@@ -1,0 +1,124 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAppCore, type AppCore } from '../core/app-core';
+import { openConfStore } from '../core/settings/open-document-store';
+import { parseCliArgs, USAGE } from './cli-args';
+import { defaultDataDir } from './data-dir';
+import { FileSecretStore } from './file-secret-store';
+import { buildRenderer, isRendererBuilt } from './renderer-build';
+import { startBrowserHost, type BrowserHost } from './server';
+import { createStderrLogger } from './stderr-logger';
+
+/**
+ * `npm run serve -- [--port N] [--host H] [--data-dir DIR] [--static-dir DIR]`
+ *
+ * stdout gets exactly one line, `Serving at URL`, once the host accepts connections, so a
+ * script can read the URL; everything else goes to stderr. Exit codes: 0 after SIGINT or
+ * SIGTERM, 1 when it cannot start, 2 for bad arguments.
+ */
+
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+const logger = createStderrLogger();
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+async function main(argv: string[]): Promise<number | null> {
+  const parsed = parseCliArgs(argv, defaultDataDir());
+  if (!parsed.ok) {
+    process.stderr.write(`bibblan-live serve: ${parsed.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const options = parsed.options;
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+
+  const staticDir = options.staticDir ?? join(projectRoot, 'out', 'renderer');
+  if (options.staticDir === null && !isRendererBuilt(staticDir)) {
+    logger.info('The UI is not built yet; building it now (npx electron-vite build)');
+    const code = await buildRenderer(projectRoot);
+    if (code !== 0 || !isRendererBuilt(staticDir)) {
+      process.stderr.write(`bibblan-live serve: building the UI failed (exit code ${code}); see above\n`);
+      return 1;
+    }
+  }
+
+  try {
+    mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    process.stderr.write(`bibblan-live serve: cannot create the data folder ${options.dataDir}: ${String(error)}\n`);
+    return 1;
+  }
+  const settings = openConfStore(options.dataDir, 'settings');
+  const secrets = new FileSecretStore(options.dataDir, { logger });
+  const core = createAppCore({
+    settings: settings.store,
+    secrets,
+    version: readVersion(),
+    notices: [...settings.notices, ...secrets.notices],
+    logger,
+  });
+  core.start();
+
+  let host: BrowserHost;
+  try {
+    host = await startBrowserHost({ core, staticDir, port: options.port, host: options.host, logger });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    process.stderr.write(`bibblan-live serve: cannot listen on ${options.host}:${options.port}: ${code}\n`);
+    await core.stop();
+    return 1;
+  }
+  if (!LOOPBACK.has(options.host)) {
+    logger.warn('Listening beyond this computer: anyone on the network with the link can use the app', {
+      host: options.host,
+    });
+  }
+  logger.info('Data folder', { dataDir: options.dataDir });
+  handleStopSignals(host, core);
+  process.stdout.write(`Serving at ${host.url}\n`);
+  return null;
+}
+
+function handleStopSignals(host: BrowserHost, core: AppCore): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      // A second Ctrl-C means "now", even if a clean stop hangs.
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info('Stopping', { signal });
+    void (async () => {
+      try {
+        await host.close();
+        await core.stop();
+        process.exit(0);
+      } catch (error) {
+        logger.error('Stopping failed', { error: String(error) });
+        process.exit(1);
+      }
+    })();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function readVersion(): string {
+  const pkg: unknown = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8'));
+  const version = (pkg as { version?: unknown }).version;
+  return typeof version === 'string' ? version : '0.0.0';
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== null) process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`bibblan-live serve: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // The core may already hold timers that would keep a half-started process alive.
+    process.exit(1);
+  },
+);

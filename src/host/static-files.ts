@@ -1,0 +1,95 @@
+import { createReadStream } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
+import { extname, isAbsolute, join, relative } from 'node:path';
+
+/** Serves the built renderer: its own files only, never a listing, never a path outside it. */
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.wasm': 'application/wasm',
+};
+
+export const contentTypeFor = (file: string): string =>
+  CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+
+export type StaticLookup =
+  | { kind: 'file'; path: string; size: number }
+  /** The path is malformed or tries to leave the root: 400, and no file system access. */
+  | { kind: 'bad-path' }
+  | { kind: 'not-found' };
+
+/**
+ * Turns a URL path (as sent, still percent-encoded, without the query) into segments.
+ * Rejects rather than normalises anything odd: traversal (`..`, `%2e%2e`, `%252e%252e`
+ * via the no-`%`-after-decoding rule), backslashes, NUL, drive letters and dotfiles.
+ * The built renderer has no file that needs any of these.
+ */
+export function urlPathSegments(urlPath: string): string[] | null {
+  if (!urlPath.startsWith('/') || /[\\\0]/.test(urlPath)) return null;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (/[%\\\0:]/.test(decoded)) return null;
+  const segments = decoded.split('/').slice(1);
+  if (segments.some((s) => s.startsWith('.'))) return null;
+  // A trailing slash asks for that folder's index.html: there are no listings.
+  if (segments.at(-1) === '') segments[segments.length - 1] = 'index.html';
+  return segments.filter((s) => s !== '');
+}
+
+const inside = (root: string, candidate: string): boolean => {
+  const rel = relative(root, candidate);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+};
+
+export async function lookupStaticFile(staticDir: string, urlPath: string): Promise<StaticLookup> {
+  const segments = urlPathSegments(urlPath);
+  if (segments === null) return { kind: 'bad-path' };
+  try {
+    // Resolved per request: the UI may be built after the host started.
+    const root = await realpath(staticDir);
+    const candidate = join(root, ...segments);
+    if (!inside(root, candidate)) return { kind: 'bad-path' };
+    // A symlink must not lead out of the root either.
+    const real = await realpath(candidate);
+    if (!inside(root, real)) return { kind: 'not-found' };
+    const info = await stat(real);
+    if (!info.isFile()) return { kind: 'not-found' };
+    return { kind: 'file', path: real, size: info.size };
+  } catch {
+    return { kind: 'not-found' };
+  }
+}
+
+export function sendFile(res: ServerResponse, file: { path: string; size: number }, headOnly: boolean): void {
+  res.writeHead(200, { 'Content-Type': contentTypeFor(file.path), 'Content-Length': String(file.size) });
+  if (headOnly) {
+    res.end();
+    return;
+  }
+  const stream = createReadStream(file.path);
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
+}

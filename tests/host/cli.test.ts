@@ -1,0 +1,84 @@
+import { spawn } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserHostProcess } from '../support/browser-host-process';
+import { makeSite, removeDir, tempDir } from './helpers';
+
+/** Runs the CLI to its end and collects what it wrote. */
+function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/host/cli.ts', ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('npm run serve (src/host/cli.ts)', () => {
+  let site: ReturnType<typeof makeSite>;
+  let dataDir: string;
+
+  beforeAll(() => {
+    site = makeSite();
+    dataDir = join(tempDir('cli-data'), 'nested', 'data');
+  });
+  afterAll(() => {
+    removeDir(site.root);
+    removeDir(join(dataDir, '..', '..'));
+  });
+
+  it('prints exactly one line, serves the page with the token, and exits 0 on SIGTERM', async () => {
+    const host = await startBrowserHostProcess([
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--static-dir',
+      site.staticDir,
+    ]);
+    try {
+      expect(host.stdoutLines).toEqual([`Serving at ${host.url}`]);
+      const page = await fetch(host.url);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<title>Bibblan</title>');
+      expect((await fetch(`http://127.0.0.1:${host.port}/`)).status).toBe(401);
+      expect(existsSync(dataDir)).toBe(true);
+      if (process.platform !== 'win32') expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    } finally {
+      expect(await host.stop('SIGTERM')).toBe(0);
+    }
+    expect(host.stdoutLines).toHaveLength(1);
+  });
+
+  it('exits 0 on SIGINT too', async () => {
+    const host = await startBrowserHostProcess(['--data-dir', dataDir, '--static-dir', site.staticDir]);
+    expect(await host.stop('SIGINT')).toBe(0);
+  });
+
+  it('refuses bad arguments with a one-line reason and the usage, exit 2', async () => {
+    for (const args of [['--port', 'abc'], ['--nope'], ['extra']]) {
+      const run = await runCli(args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr.split('\n')[0]).toMatch(/^bibblan-live serve: \S/);
+      expect(run.stderr).toContain('Usage: npm run serve');
+    }
+  });
+
+  it('exits 1 with a reason when the port is taken', async () => {
+    const first = await startBrowserHostProcess(['--data-dir', dataDir, '--static-dir', site.staticDir]);
+    try {
+      const run = await runCli(['--port', String(first.port), '--data-dir', dataDir, '--static-dir', site.staticDir]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain('EADDRINUSE');
+    } finally {
+      await first.stop();
+    }
+  });
+});

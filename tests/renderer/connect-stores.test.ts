@@ -1,0 +1,148 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { buildApi, type ApiTransport } from '../../src/shared/api-bridge';
+import type { AppInfo, EventName, RequestName } from '../../src/shared/api-contract';
+import { appError } from '../../src/shared/errors';
+import { emptyObsState, type ObsState } from '../../src/shared/obs-state';
+import { fail, ok, type Result } from '../../src/shared/result';
+import type { PublicSettings } from '../../src/shared/settings';
+import { dismissNotice, useAppStore } from '../../src/renderer/stores/app-store';
+import { connectStores, type HostLink } from '../../src/renderer/stores/connect-stores';
+import { useObsStore } from '../../src/renderer/stores/obs-store';
+import { useSettingsStore } from '../../src/renderer/stores/settings-store';
+
+const settings: PublicSettings = { language: 'sv', obs: { address: 'ws://127.0.0.1:4455', passwordSaved: false }, setupDone: true };
+const info: AppInfo = {
+  version: '0.1.0',
+  secretProtection: 'owner-only-file',
+  notices: [appError('STORAGE_FILE_SET_ASIDE', { movedTo: 'settings.bad.json' })],
+};
+const connected: ObsState = {
+  ...emptyObsState('ws://127.0.0.1:4455'),
+  connection: { status: 'connected', address: 'ws://127.0.0.1:4455', error: null, autoReconnect: true, nextAttemptAt: null },
+};
+
+/** A transport whose answers the test releases by hand, and whose events it sends. */
+function fakeTransport(answers: Partial<Record<RequestName, () => Result<unknown>>> = {}) {
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const waiting: Array<() => void> = [];
+  const requests: RequestName[] = [];
+  const defaults: Partial<Record<RequestName, () => Result<unknown>>> = {
+    'settings.get': () => ok(settings),
+    'obs.getState': () => ok(connected),
+    'app.getInfo': () => ok(info),
+  };
+  const transport: ApiTransport = {
+    request: (name) => {
+      requests.push(name);
+      return new Promise((resolve) => waiting.push(() => resolve((answers[name] ?? defaults[name] ?? (() => ok(null)))())));
+    },
+    subscribe: (name, listener) => {
+      const set = listeners.get(name) ?? new Set();
+      listeners.set(name, set);
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+  };
+  return {
+    api: buildApi(transport),
+    requests,
+    emit: (name: EventName, payload: unknown) => listeners.get(name)?.forEach((l) => l(payload)),
+    listenerCount: () => [...listeners.values()].reduce((n, s) => n + s.size, 0),
+    /** Answers every request sent so far and lets the awaiting code run. */
+    answerAll: async () => {
+      for (const answer of waiting.splice(0)) answer();
+      await new Promise((r) => setTimeout(r, 0));
+    },
+  };
+}
+
+function fakeHost() {
+  const listeners = new Set<(connected: boolean) => void>();
+  const host: HostLink = {
+    onConnectionChange: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return { host, set: (value: boolean) => listeners.forEach((l) => l(value)) };
+}
+
+beforeEach(() => {
+  useObsStore.setState(useObsStore.getInitialState(), true);
+  useSettingsStore.setState(useSettingsStore.getInitialState(), true);
+  useAppStore.setState(useAppStore.getInitialState(), true);
+});
+
+describe('connectStores', () => {
+  it('loads settings, OBS state and app info into their stores', async () => {
+    const fake = fakeTransport();
+    connectStores(fake.api);
+    await fake.answerAll();
+    expect(useSettingsStore.getState().settings).toEqual(settings);
+    expect(useObsStore.getState()).toMatchObject({ loaded: true, state: connected });
+    expect(useAppStore.getState()).toMatchObject({ info, notices: info.notices, host: 'local', loadError: null });
+  });
+
+  it('keeps an OBS event that overtook the answer to getState', async () => {
+    const fake = fakeTransport();
+    connectStores(fake.api);
+    const newer = { ...connected, programScene: 'Läsare' };
+    fake.emit('obs.state', newer);
+    await fake.answerAll();
+    expect(useObsStore.getState().state.programScene).toBe('Läsare');
+  });
+
+  it('follows events after loading', async () => {
+    const fake = fakeTransport();
+    connectStores(fake.api);
+    await fake.answerAll();
+    fake.emit('settings.changed', { ...settings, language: 'en' });
+    fake.emit('obs.state', { ...connected, stream: { active: true, state: 'live' } });
+    expect(useSettingsStore.getState().settings?.language).toBe('en');
+    expect(useObsStore.getState().state.stream.state).toBe('live');
+  });
+
+  it('reports why the settings could not be loaded, and can try again', async () => {
+    let failing = true;
+    const fake = fakeTransport({ 'settings.get': () => (failing ? fail(appError('INTERNAL_ERROR')) : ok(settings)) });
+    const connection = connectStores(fake.api);
+    await fake.answerAll();
+    expect(useAppStore.getState().loadError).toEqual(appError('INTERNAL_ERROR'));
+    failing = false;
+    const reloaded = connection.reload();
+    await fake.answerAll();
+    await reloaded;
+    expect(useAppStore.getState().loadError).toBeNull();
+    expect(useSettingsStore.getState().settings).toEqual(settings);
+  });
+
+  it('through a WebSocket host, loads on every connect and tracks the link', async () => {
+    const fake = fakeTransport();
+    const link = fakeHost();
+    connectStores(fake.api, link.host);
+    expect(useAppStore.getState().host).toBe('connecting');
+    expect(fake.requests).toEqual([]);
+
+    link.set(true);
+    await fake.answerAll();
+    expect(useAppStore.getState().host).toBe('connected');
+    expect(useSettingsStore.getState().settings).toEqual(settings);
+
+    dismissNotice(0);
+    link.set(false);
+    expect(useAppStore.getState().host).toBe('lost');
+    link.set(true);
+    await fake.answerAll();
+    expect(fake.requests.filter((name) => name === 'obs.getState')).toHaveLength(2);
+    // A reload must not bring back a notice the user dismissed.
+    expect(useAppStore.getState().notices).toEqual([]);
+  });
+
+  it('unsubscribes everything on disconnect', () => {
+    const fake = fakeTransport();
+    const connection = connectStores(fake.api);
+    expect(fake.listenerCount()).toBe(2);
+    connection.disconnect();
+    expect(fake.listenerCount()).toBe(0);
+  });
+});
