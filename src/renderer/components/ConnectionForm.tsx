@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appError, type AppError } from '../../shared/errors';
 import type { PublicSettings } from '../../shared/settings';
@@ -26,6 +26,13 @@ export function ConnectionForm({ settings }: { settings: PublicSettings }) {
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<AppError | null>(null);
   const connectionError = useObsStore((s) => s.state.connection.error);
+
+  // OBS refused the saved password: open the field, since typing a new one is the only way on.
+  useEffect(() => {
+    if (connectionError?.code === 'OBS_AUTH_FAILED' || connectionError?.code === 'OBS_PASSWORD_REQUIRED') {
+      setMode((current) => (current === 'saved' ? 'edit' : current));
+    }
+  }, [connectionError]);
 
   // The last save's error wins; otherwise the connection's, if it is about a field.
   const shown = saveError ?? connectionError;

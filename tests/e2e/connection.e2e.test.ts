@@ -1,0 +1,108 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserHostProcess, type RunningHost } from '../support/browser-host-process';
+import { launchChromium } from '../support/chromium';
+import { startObs, withRawObs, type RunningObs } from '../support/obs-studio';
+import { makeTempDir } from '../support/temp-dir';
+import { expectLiveScene, expectText, sceneButton, statusText } from './page-helpers';
+
+/**
+ * The UI in real Chromium, against the browser host (as `npm run serve` starts it)
+ * connected to a real OBS Studio. The steps build on each other, like a librarian's first day.
+ */
+describe('connecting to OBS and switching scenes, in the browser', () => {
+  let obs: RunningObs;
+  let host: RunningHost;
+  let browser: Browser;
+  let page: Page;
+  const dataDir = makeTempDir('bibblan-e2e-');
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    [obs, browser] = await Promise.all([startObs(), launchChromium()]);
+    host = await startBrowserHostProcess(['--port', '0', '--data-dir', dataDir.path]);
+    page = await browser.newPage();
+    page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+    await page.goto(host.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    await obs?.stop();
+    dataDir.remove();
+  });
+
+  it('prints exactly one line and opens on the first-run screen in Swedish', async () => {
+    expect(host.stdoutLines).toEqual([`Serving at ${host.url}`]);
+    await page.getByTestId('first-run').waitFor();
+    await page.getByRole('heading', { name: 'Välkommen till Bibblan Live' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('sv');
+  });
+
+  it('says the password is wrong, in words that say what to do', async () => {
+    await page.getByLabel('Adress till OBS').fill(obs.address);
+    await page.getByLabel('Lösenord', { exact: true }).fill('fel-lösenord');
+    await page.getByRole('button', { name: 'Anslut', exact: true }).click();
+    const alert = page.locator('[data-error-code="OBS_AUTH_FAILED"]').first();
+    await expectText(alert, /Fel lösenord/);
+    await expectText(alert, /Visa anslutningsinfo|Show Connect Info|WebSocket/i);
+  });
+
+  it('connects with the right password and shows the scenes with the live one marked', async () => {
+    // The rejected password was saved, so the field now asks for a new one.
+    await page.getByLabel('Nytt lösenord', { exact: true }).fill(obs.password!);
+    await page.getByRole('button', { name: 'Anslut', exact: true }).click();
+    await expectText(statusText(page), /Ansluten till OBS 29\./);
+    await page.getByTestId('main-screen').waitFor();
+    const live = await withRawObs(obs.address, obs.password, (c) => c.call('GetCurrentProgramScene'));
+    await expectLiveScene(page, live.currentProgramSceneName);
+    expect(await page.content()).not.toContain(obs.password!);
+  });
+
+  it('shows a scene created and switched to in OBS itself, with no refresh', async () => {
+    await withRawObs(obs.address, obs.password, async (client) => {
+      await client.call('CreateScene', { sceneName: 'Sagostund – Läsare' });
+      await client.call('CreateScene', { sceneName: 'Tack för i dag' });
+      await client.call('SetCurrentProgramScene', { sceneName: 'Sagostund – Läsare' });
+    });
+    await expectLiveScene(page, 'Sagostund – Läsare');
+    await sceneButton(page, 'Tack för i dag').waitFor();
+  });
+
+  it('switches the live scene from the app, and OBS agrees', async () => {
+    await sceneButton(page, 'Tack för i dag').click();
+    await expectLiveScene(page, 'Tack för i dag');
+    const live = await withRawObs(obs.address, obs.password, (c) => c.call('GetCurrentProgramScene'));
+    expect(live.currentProgramSceneName).toBe('Tack för i dag');
+    expect(await sceneButton(page, 'Sagostund – Läsare').getAttribute('aria-current')).not.toBe('true');
+  });
+
+  it('survives an OBS crash: shows it within 2 s, then reconnects and resyncs with no click', async () => {
+    await obs.kill('SIGKILL');
+    await expectText(statusText(page), /Återansluter|Inte ansluten/, 2_000);
+    await obs.restart();
+    await expectText(statusText(page), /Ansluten till OBS 29\./, 15_000);
+    const live = await withRawObs(obs.address, obs.password, (c) => c.call('GetCurrentProgramScene'));
+    await expectLiveScene(page, live.currentProgramSceneName);
+  });
+
+  it('switches the whole UI to English from the settings', async () => {
+    await page.getByRole('button', { name: 'Inställningar' }).click();
+    await page.getByTestId('password-saved').waitFor();
+    await page.getByRole('radio', { name: 'English' }).check();
+    await expectText(statusText(page), /Connected to OBS 29\./);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByTestId('main-screen').waitFor();
+  });
+
+  it('remembers the connection and language: a restarted host connects at start', async () => {
+    await host.stop();
+    host = await startBrowserHostProcess(['--port', '0', '--data-dir', dataDir.path]);
+    await page.goto(host.url);
+    await expectText(statusText(page), /Connected to OBS 29\./, 15_000);
+    await page.getByTestId('main-screen').waitFor();
+    expect(consoleErrors.filter((e) => !/WebSocket|ERR_CONNECTION_REFUSED/.test(e))).toEqual([]);
+  });
+});

@@ -1,0 +1,26 @@
+import type { Locator, Page } from 'playwright-core';
+import { waitFor } from '../support/wait-for';
+
+/** Waits until the locator's text matches; fails with the last text seen. */
+export async function expectText(locator: Locator, pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+  return waitFor(
+    async () => {
+      const text = (await locator.textContent({ timeout: 1_000 }).catch(() => null)) ?? '';
+      return pattern.test(text) ? text : '';
+    },
+    { timeoutMs, message: `text matching ${pattern}` },
+  );
+}
+
+export const statusText = (page: Page): Locator => page.getByTestId('connection-status');
+
+export const sceneButton = (page: Page, name: string): Locator =>
+  page.getByTestId('scene-list').getByRole('button', { name, exact: true });
+
+/** The scene the UI marks as live (aria-current), as OBS reported it. */
+export async function expectLiveScene(page: Page, name: string, timeoutMs = 10_000): Promise<void> {
+  await waitFor(async () => (await sceneButton(page, name).getAttribute('aria-current', { timeout: 1_000 })) === 'true', {
+    timeoutMs,
+    message: `scene "${name}" marked live`,
+  });
+}
