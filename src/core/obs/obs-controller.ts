@@ -53,7 +53,7 @@ export class ObsController {
   #loading = false;
   #queued: MirrorEvent[] = [];
   #loadGeneration = 0;
-  /** Between CurrentSceneCollectionChanging and ...Changed requests are undefined: send none. */
+  /** Between CurrentSceneCollectionChanging and ...Changed: the mirror holds still (see #onEvent). */
   #collectionChanging = false;
   #lastLoggedFailure: string | null = null;
 
@@ -182,6 +182,9 @@ export class ObsController {
       },
     );
     this.#session = session;
+    // Events before the first load are covered by it: hold them (see #reload).
+    this.#loading = true;
+    this.#queued = [];
     // Trying again is the user's "act" after a kick or a password failure: auto-retry is back on.
     this.#setConnection({ status, autoReconnect: true, nextAttemptAt: null });
 
@@ -198,7 +201,11 @@ export class ObsController {
     await this.#reload(session);
   }
 
-  /** Reads the whole mirror; the session counts as connected once this succeeds. */
+  /**
+   * Reads the whole mirror; the session counts as connected once this succeeds. Events that
+   * arrived before the read was sent are in its reply; those that arrive while it is in
+   * flight may or may not be, so they are queued and replayed onto it (replays are harmless).
+   */
   async #reload(session: ObsSession): Promise<void> {
     const generation = ++this.#loadGeneration;
     this.#loading = true;
@@ -306,9 +313,14 @@ export class ObsController {
       case 'CurrentSceneCollectionChanged':
         // Another collection: other scenes, inputs, everything. Read it all again.
         this.#collectionChanging = false;
-        void this.#reload(session);
+        this.#reload(session).catch((error: unknown) => {
+          this.#logger.error('Reloading the OBS state crashed', { error: String(error) });
+        });
         return;
       default:
+        // Mid-switch, OBS tears one collection down and builds the next: applying that would
+        // show half-switched states (new scenes, old program scene). The reload covers it.
+        if (this.#collectionChanging) return;
         if (this.#loading) this.#queued.push(event);
         else this.#applyEvent(session, event);
     }
@@ -316,7 +328,6 @@ export class ObsController {
 
   #applyEvent(session: ObsSession, event: MirrorEvent): void {
     this.#setMirror(applyMirrorEvent(mirrorOf(this.#state), event));
-    if (this.#collectionChanging) return;
     if (event.type === 'StudioModeStateChanged' && event.data.studioModeEnabled) {
       // 5.1 announces no preview scene when studio mode turns on: ask.
       this.#followUp(session, async () => {

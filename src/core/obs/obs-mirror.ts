@@ -75,10 +75,11 @@ export function inputsFromObs(list: unknown, muted: (name: string) => boolean | 
   return sortInputs(inputs);
 }
 
+const collator = new Intl.Collator('sv');
+
 export function sortInputs(inputs: ObsInput[]): ObsInput[] {
   return [...inputs].sort((a, b) => collator.compare(a.name, b.name));
 }
-const collator = new Intl.Collator('sv');
 
 export function applyMirrorEvent(mirror: MirrorData, event: MirrorEvent): MirrorData {
   switch (event.type) {

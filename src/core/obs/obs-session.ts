@@ -68,6 +68,8 @@ export class ObsSession {
   readonly #options: SessionOptions;
   readonly #handlers: SessionHandlers;
   #phase: Phase = 'new';
+  #handshakeCloseCode: number | null = null;
+  #cancelOpen: (() => void) | null = null;
 
   constructor(options: SessionOptions, handlers: SessionHandlers) {
     this.#options = options;
@@ -105,7 +107,7 @@ export class ObsSession {
         return;
       }
       facts.helloReceived = true;
-      facts.authRequired = hello.authentication !== undefined;
+      facts.authRequired = hello.authentication != null;
     });
     obs.on('ConnectionClosed', (error) => this.#onSocketClosed(error.code));
     for (const type of mirrorEventTypes) {
@@ -119,6 +121,7 @@ export class ObsSession {
     return new Promise<OpenOutcome>((resolve) => {
       const failWith = (code: number | null, message: string): void => {
         clearTimeout(timer);
+        this.#cancelOpen = null;
         this.#close(this.#handlers.lossError());
         resolve({ ok: false, verdict: classifyConnectFailure({ ...facts, code, message }), detail: message });
       };
@@ -127,20 +130,28 @@ export class ObsSession {
         facts.timedOut = true;
         failWith(null, `no answer within ${connectTimeoutMs} ms`);
       }, connectTimeoutMs);
+      // terminate() during the handshake settles open() at once, timer and all.
+      this.#cancelOpen = () => {
+        clearTimeout(timer);
+        resolve({ ok: false, verdict: { error: appError('OBS_NOT_CONNECTED'), retry: false }, detail: 'cancelled' });
+      };
       obs
         .connect(url, password ?? undefined, { rpcVersion: 1, eventSubscriptions: EventSubscription.All })
         .then(
           () => {
-            clearTimeout(timer);
-            if (this.#phase !== 'handshake') {
-              // terminate() won the race: the caller has moved on.
-              resolve({ ok: false, verdict: { error: appError('OBS_NOT_CONNECTED'), retry: false }, detail: 'cancelled' });
+            if (this.#phase !== 'handshake') return; // terminated: already settled
+            if (!obs.identified) {
+              // The socket closed between Identified and this callback.
+              failWith(this.#handshakeCloseCode ?? 1006, 'closed right after identifying');
               return;
             }
+            clearTimeout(timer);
+            this.#cancelOpen = null;
             this.#phase = 'open';
             resolve({ ok: true });
           },
           (thrown: unknown) => {
+            if (this.#phase !== 'handshake') return; // terminated: already settled
             const code = thrown instanceof OBSWebSocketError ? thrown.code : null;
             failWith(code, thrown instanceof Error ? thrown.message : String(thrown));
           },
@@ -181,13 +192,18 @@ export class ObsSession {
   #close(error: AppError): void {
     if (this.#phase === 'closed') return;
     this.#phase = 'closed';
+    this.#cancelOpen?.();
+    this.#cancelOpen = null;
     this.#pending.failAll(error);
     void this.#obs.terminate();
   }
 
   #onSocketClosed(code: number): void {
     const wasOpen = this.#phase === 'open';
-    if (this.#phase === 'handshake') return; // connect() rejects; open() reports it
+    if (this.#phase === 'handshake') {
+      this.#handshakeCloseCode = code; // connect() rejects (or just resolved); open() reports it
+      return;
+    }
     this.#phase = 'closed';
     this.#pending.failAll(this.#handlers.lossError());
     if (wasOpen) this.#handlers.onClosed(code);
@@ -207,7 +223,7 @@ export class ObsSession {
 interface V5Hello {
   obsWebSocketVersion: string;
   rpcVersion: number;
-  authentication?: { challenge: string; salt: string };
+  authentication?: { challenge: string; salt: string } | null;
 }
 
 /** A Hello that obs-websocket v5 would send (rpcVersion 1 is the only one so far). */
@@ -215,7 +231,7 @@ export function isV5Hello(value: unknown): value is V5Hello {
   if (typeof value !== 'object' || value === null) return false;
   const hello = value as Record<string, unknown>;
   if (typeof hello.obsWebSocketVersion !== 'string' || typeof hello.rpcVersion !== 'number' || hello.rpcVersion < 1) return false;
-  if (hello.authentication === undefined) return true;
+  if (hello.authentication === undefined || hello.authentication === null) return true; // no auth
   const auth = hello.authentication as Record<string, unknown> | null;
   return typeof auth === 'object' && auth !== null && typeof auth.challenge === 'string' && typeof auth.salt === 'string';
 }

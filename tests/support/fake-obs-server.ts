@@ -1,0 +1,145 @@
+import { OBSWebSocket, type IncomingMessage, type OutgoingMessage } from 'obs-websocket-js';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+/**
+ * A tiny WebSocket server for protocol cases a real OBS 29 cannot produce:
+ * - 'v4': like the old obs-websocket 4.x: no v5 subprotocol, never a v5 Hello.
+ * - 'silent': accepts the v5 subprotocol, then never says Hello.
+ * - 'malformed-hello': sends a Hello without obsWebSocketVersion/rpcVersion.
+ * - 'obs': enough of v5 to identify and answer the app's mirror load, so that kick() can
+ *   close an established session with 4011 (OBS 29 has no request that kicks a client).
+ */
+export type FakeObsMode = 'v4' | 'silent' | 'malformed-hello' | 'obs';
+
+export interface FakeObsServer {
+  readonly port: number;
+  readonly address: string;
+  /** WebSocket connections accepted so far (to see whether a client came back by itself). */
+  readonly connections: number;
+  /** Sessions currently identified. */
+  readonly identified: number;
+  /** Closes every open connection with this code (default 4011 SessionInvalidated). */
+  kick(code?: number, reason?: string): void;
+  /** Sends an event to every identified client. */
+  emit(eventType: string, eventData?: Record<string, unknown>): Promise<void>;
+  /** Changes what a request answers from now on, e.g. GetSceneList after a collection switch. */
+  setReply(requestType: string, responseData: Record<string, unknown>): void;
+  close(): Promise<void>;
+}
+
+/**
+ * obs-websocket-js's own msgpack encoding, reused so that this server needs no dependency of
+ * its own; the direction of the types does not matter to msgpack.
+ */
+class Codec extends OBSWebSocket {
+  encode(message: unknown): Promise<ArrayBufferView> {
+    return this.encodeMessage(message as OutgoingMessage);
+  }
+  decode(data: Buffer): Promise<IncomingMessage> {
+    return this.decodeMessage(data as unknown as ArrayBuffer);
+  }
+}
+
+const defaultReplies: Record<string, Record<string, unknown>> = {
+  GetVersion: { obsVersion: '29.0.2-fake', obsWebSocketVersion: '5.1.0', rpcVersion: 1, platform: 'fake', availableRequests: [] },
+  GetSceneList: {
+    currentProgramSceneName: 'Scene',
+    currentPreviewSceneName: null,
+    scenes: [{ sceneIndex: 0, sceneName: 'Scene' }],
+  },
+  GetStudioModeEnabled: { studioModeEnabled: false },
+  GetStreamStatus: { outputActive: false, outputReconnecting: false },
+  GetRecordStatus: { outputActive: false, outputPaused: false },
+  GetInputList: { inputs: [] },
+};
+
+export async function startFakeObsServer(mode: FakeObsMode, options: { port?: number } = {}): Promise<FakeObsServer> {
+  const codec = new Codec();
+  const server = new WebSocketServer({
+    host: '127.0.0.1',
+    port: options.port ?? 0,
+    // v4 answers without a subprotocol; ws's client then fails "Server sent no subprotocol".
+    handleProtocols: (protocols) => {
+      if (mode === 'v4') return false;
+      if (protocols.has('obswebsocket.msgpack')) return 'obswebsocket.msgpack';
+      return protocols.has('obswebsocket.json') ? 'obswebsocket.json' : false;
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const address = server.address();
+  if (typeof address !== 'object' || address === null) throw new Error('fake OBS server has no port');
+
+  let connections = 0;
+  const identified = new Set<WebSocket>();
+  const replies: Record<string, Record<string, unknown>> = { ...defaultReplies };
+  const answer = (request: Record<string, unknown>): Record<string, unknown> => {
+    const requestType = String(request.requestType);
+    const data = replies[requestType];
+    return {
+      requestType,
+      requestId: request.requestId,
+      requestStatus: data ? { result: true, code: 100 } : { result: false, code: 204, comment: 'Unknown request type.' },
+      responseData: data ?? null,
+    };
+  };
+  const sendTo = async (socket: WebSocket, op: number, d: unknown): Promise<void> => {
+    if (socket.readyState !== socket.OPEN) return;
+    socket.send(socket.protocol === 'obswebsocket.json' ? JSON.stringify({ op, d }) : await codec.encode({ op, d }));
+  };
+
+  server.on('connection', (socket) => {
+    connections += 1;
+    socket.on('error', () => {});
+    socket.on('close', () => identified.delete(socket));
+    const json = socket.protocol === 'obswebsocket.json';
+    const send = (op: number, d: unknown): Promise<void> => sendTo(socket, op, d);
+
+    if (mode === 'v4' || mode === 'silent') return;
+    if (mode === 'malformed-hello') {
+      void send(0, { greeting: 'hello', version: 4 });
+      return;
+    }
+    void send(0, { obsWebSocketVersion: '5.1.0', rpcVersion: 1 });
+    socket.on('message', async (data: Buffer) => {
+      const message = json ? (JSON.parse(String(data)) as IncomingMessage) : await codec.decode(data);
+      const { op, d } = message as { op: number; d: Record<string, unknown> };
+      if (op === 1) {
+        identified.add(socket);
+        await send(2, { negotiatedRpcVersion: 1 });
+      } else if (op === 6) {
+        await send(7, answer(d));
+      } else if (op === 8) {
+        const requests = (d.requests as Record<string, unknown>[]) ?? [];
+        await send(9, { requestId: d.requestId, results: requests.map(answer) });
+      }
+    });
+  });
+
+  return {
+    port: address.port,
+    address: `ws://127.0.0.1:${address.port}`,
+    get connections() {
+      return connections;
+    },
+    get identified() {
+      return identified.size;
+    },
+    kick(code = 4011, reason = 'You have been kicked.') {
+      for (const client of server.clients) client.close(code, reason);
+    },
+    async emit(eventType, eventData) {
+      // eventIntent 0: obs-websocket-js reads only eventType and eventData.
+      await Promise.all([...identified].map((client) => sendTo(client, 5, { eventType, eventIntent: 0, eventData })));
+    },
+    setReply(requestType, responseData) {
+      replies[requestType] = responseData;
+    },
+    close() {
+      for (const client of server.clients) client.terminate();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
