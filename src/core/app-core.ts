@@ -1,15 +1,11 @@
-import {
-  apiRequests,
-  isRequestName,
-  type EventName,
-  type EventPayload,
-  type RequestName,
-  type RequestParams,
-  type RequestResult,
-} from '../shared/api-contract';
+import { apiRequests, isRequestName, type ApiRequests, type EventName, type EventPayload } from '../shared/api-contract';
+import type { appRequests } from '../shared/contract/app';
+import type { obsRequests } from '../shared/contract/obs';
+import type { settingsRequests } from '../shared/contract/settings';
 import { appError, type AppError } from '../shared/errors';
 import { fail, ok, type Result } from '../shared/result';
 import { ObsController, type ObsControllerOptions } from './obs/obs-controller';
+import type { RequestHandlers } from './request-handlers';
 import { silentLogger, type DocumentStore, type Logger, type SecretStore } from './ports';
 import { SettingsService } from './settings/settings-service';
 import { describeIssues } from './validation-details';
@@ -38,7 +34,6 @@ export interface AppCoreDeps {
   obs?: ObsControllerOptions;
 }
 
-type Handlers = { [N in RequestName]: (params: RequestParams<N>) => Promise<Result<RequestResult<N>>> };
 
 export function createAppCore(deps: AppCoreDeps): AppCore {
   const logger = deps.logger ?? silentLogger;
@@ -62,8 +57,10 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     obs.connect(settings.read().obs.address, settings.obsPassword());
   };
 
-  const handlers: Handlers = {
+  const appHandlers: RequestHandlers<typeof appRequests> = {
     'app.getInfo': async () => ok({ version: deps.version, secretProtection: deps.secrets.protection, notices }),
+  };
+  const settingsHandlers: RequestHandlers<typeof settingsRequests> = {
     'settings.get': async () => ok(settings.toPublic()),
     'settings.saveConnection': async ({ address, password }) => {
       const saved = settings.saveConnection(address, password);
@@ -78,6 +75,8 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       if (saved.ok) emit('settings.changed', saved.value);
       return saved;
     },
+  };
+  const obsHandlers: RequestHandlers<typeof obsRequests> = {
     'obs.getState': async () => ok(obs.state),
     'obs.reconnectNow': async () => {
       obs.reconnectNow();
@@ -85,6 +84,8 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     },
     'obs.switchScene': ({ sceneName }) => obs.switchScene(sceneName),
   };
+  // One handler per request in the contract: a missing one fails the type check here.
+  const handlers: RequestHandlers<ApiRequests> = { ...appHandlers, ...settingsHandlers, ...obsHandlers };
 
   return {
     async handle(name, params) {
