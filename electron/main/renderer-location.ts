@@ -1,4 +1,5 @@
-import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
+export { contentTypeFor } from '../../src/core/content-types';
 
 /**
  * Where the renderer lives and which URLs count as ours. Pure functions (no `electron`
@@ -80,25 +81,3 @@ export function resolveRendererFile(rendererDir: string, requestUrl: string): st
   return file;
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.gif': 'image/gif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-export const contentTypeFor = (filePath: string): string =>
-  CONTENT_TYPES[extname(filePath).toLowerCase()] ?? 'application/octet-stream';

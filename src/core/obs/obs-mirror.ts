@@ -1,5 +1,5 @@
 import type { OBSEventTypes } from 'obs-websocket-js';
-import type { ObsInput, ObsScene, ObsState } from '../../shared/obs-state';
+import { emptyObsState, type ObsInput, type ObsScene, type ObsState } from '../../shared/obs-state';
 import { recordStateFromEvent, streamStateFromEvent } from './output-states';
 
 /**
@@ -14,16 +14,10 @@ import { recordStateFromEvent, streamStateFromEvent } from './output-states';
  */
 export type MirrorData = Omit<ObsState, 'connection'>;
 
-export const emptyMirror = (): MirrorData => ({
-  versions: null,
-  scenes: [],
-  programScene: null,
-  previewScene: null,
-  studioMode: false,
-  stream: { active: false, state: 'offline' },
-  record: { active: false, state: 'off' },
-  inputs: [],
-});
+export const emptyMirror = (): MirrorData => {
+  const { connection: _connection, ...mirror } = emptyObsState('');
+  return mirror;
+};
 
 /** The events the controller subscribes to (all within EventSubscription.All). */
 export const mirrorEventTypes = [
