@@ -5,6 +5,7 @@ import { createAppCore, type AppCore } from '../../src/core/app-core';
 import type { Logger } from '../../src/core/ports';
 import type { AppError } from '../../src/shared/errors';
 import { createConsoleLogger } from './logger';
+import { presetStoreNotices } from '../../src/core/presets/preset-store';
 import { openElectronStore } from './open-electron-store';
 import { devServerOrigin } from './renderer-location';
 import { registerRendererScheme, setupRendererProtocol } from './renderer-protocol';
@@ -62,12 +63,23 @@ function setupCore(log: Logger): AppCore {
     logger: log,
   });
   if (secrets.notice) notices.push(secrets.notice);
+  // Destinations (no keys: those are in secrets) and the go-live checklist (issue #5).
+  const destinations = openElectronStore('destinations');
+  const checklist = openElectronStore('checklist');
+  notices.push(...destinations.notices, ...checklist.notices);
+  // Scene presets (issue #3): the user's presets, program details and what the app made in OBS.
+  const presets = openElectronStore('presets');
+  notices.push(...presetStoreNotices(presets.notices));
   return createAppCore({
     settings: settings.store,
     secrets,
     version: app.getVersion(),
     notices,
     logger: log,
+    destinations: destinations.store,
+    checklist: checklist.store,
+    presets: presets.store,
+    logDir: join(app.getPath('userData'), 'broadcast-log'),
   });
 }
 

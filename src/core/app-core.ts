@@ -1,10 +1,20 @@
 import { apiRequests, isRequestName, type ApiRequests, type EventName, type EventPayload } from '../shared/api-contract';
 import type { appRequests } from '../shared/contract/app';
+import type { logRequests } from '../shared/contract/broadcast-log';
 import type { obsRequests } from '../shared/contract/obs';
 import type { settingsRequests } from '../shared/contract/settings';
 import { appError, type AppError } from '../shared/errors';
 import { fail, ok, type Result } from '../shared/result';
+import { BroadcastRecorder } from './broadcast-log/broadcast-recorder';
+import type { BroadcastMeta } from './broadcast-log/broadcast-meta';
+import { createLogHandlers } from './broadcast-log/log-handlers';
+import { openBroadcastLog } from './broadcast-log/open-broadcast-log';
+import { createGoLive, type GoLiveTimings } from './golive/create-golive';
 import { ObsController, type ObsControllerOptions } from './obs/obs-controller';
+import { PresetStore } from './presets/preset-store';
+import { presetsHandlers } from './presets/presets-handlers';
+import { PresetsService } from './presets/presets-service';
+import { MemoryDocumentStore } from './settings/memory-document-store';
 import type { RequestHandlers } from './request-handlers';
 import { silentLogger, type DocumentStore, type Logger, type SecretStore } from './ports';
 import { SettingsService } from './settings/settings-service';
@@ -20,6 +30,8 @@ export interface AppCore {
   subscribe(listener: CoreEventListener): () => void;
   start(): void;
   stop(): Promise<void>;
+  /** The broadcast log's recorder; null when the core runs without a log folder. */
+  readonly broadcastLog: { beginBroadcast(meta: BroadcastMeta): Result<null> } | null;
 }
 
 export type CoreEventListener = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
@@ -32,6 +44,17 @@ export interface AppCoreDeps {
   notices?: AppError[];
   logger?: Logger;
   obs?: ObsControllerOptions;
+  /** Folder of the broadcast log; without it the log requests answer LOG_UNAVAILABLE. */
+  logDir?: string;
+  /** Health sample interval of the broadcast log (tests shorten it); default 2000 ms. */
+  logSampleMs?: number;
+  /** destinations.json and checklist.json (issue #5); in memory when absent. */
+  destinations?: DocumentStore;
+  checklist?: DocumentStore;
+  /** Go-live deadlines and checklist refresh (tests shorten them). */
+  goLive?: GoLiveTimings;
+  /** presets.json (user presets, details, what the app created in OBS); in memory when absent. */
+  presets?: DocumentStore;
 }
 
 
@@ -52,6 +75,24 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     }
   };
   obs.onState((state) => emit('obs.state', state));
+
+  const log = deps.logDir ? openBroadcastLog(deps.logDir, logger) : { store: null, notices: [] };
+  notices.push(...log.notices);
+  const logChanged = (ids: string[]) => emit('log.changed', { ids });
+  const recorder = log.store
+    ? new BroadcastRecorder(log.store, obs, { logger, onChanged: logChanged, ...(deps.logSampleMs ? { sampleMs: deps.logSampleMs } : {}) })
+    : null;
+  const logHandlers: RequestHandlers<typeof logRequests> = log.store
+    ? createLogHandlers(log.store, logChanged)
+    : unavailableLogHandlers();
+
+  const presets = new PresetsService({
+    store: new PresetStore(deps.presets ?? new MemoryDocumentStore(), logger),
+    obs,
+    language: () => settings.read().language,
+    onChanged: (list) => emit('presets.changed', { presets: list }),
+    onPhase: (presetId, phase) => emit('presets.applyProgress', { presetId, phase }),
+  });
 
   const connectFromSettings = (): void => {
     obs.connect(settings.read().obs.address, settings.obsPassword());
@@ -82,10 +123,23 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       obs.reconnectNow();
       return ok(null);
     },
-    'obs.switchScene': ({ sceneName }) => obs.switchScene(sceneName),
+    'obs.switchScene': ({ sceneName }) => {
+      recorder?.noteAppSwitch(sceneName);
+      return obs.switchScene(sceneName);
+    },
   };
   // One handler per request in the contract: a missing one fails the type check here.
-  const handlers: RequestHandlers<ApiRequests> = { ...appHandlers, ...settingsHandlers, ...obsHandlers };
+  const goLive = createGoLive({
+    obs,
+    secrets: deps.secrets,
+    destinations: deps.destinations,
+    checklist: deps.checklist,
+    logger,
+    emit,
+    log: recorder,
+    timings: deps.goLive,
+  });
+  const handlers: RequestHandlers<ApiRequests> = { ...appHandlers, ...settingsHandlers, ...obsHandlers, ...logHandlers, ...presetsHandlers(presets), ...goLive.handlers };
 
   return {
     async handle(name, params) {
@@ -104,10 +158,34 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    start: connectFromSettings,
+    start() {
+      recorder?.start();
+      goLive.start();
+      connectFromSettings();
+    },
     async stop() {
       listeners.clear();
+      goLive.stop();
+      // The recorder lets go first: closing the OBS link must not look like a lost broadcast.
+      await recorder?.stop();
+      await log.store?.close();
       await obs.close();
     },
+    broadcastLog: recorder,
+  };
+}
+
+function unavailableLogHandlers(): RequestHandlers<typeof logRequests> {
+  const unavailable = async () => fail(appError('LOG_UNAVAILABLE'));
+  return {
+    'log.list': unavailable,
+    'log.get': unavailable,
+    'log.update': unavailable,
+    'log.todo': unavailable,
+    'log.markTodoDone': unavailable,
+    'log.stats': unavailable,
+    'log.exportCsv': unavailable,
+    'log.exportJson': unavailable,
+    'log.importJson': unavailable,
   };
 }

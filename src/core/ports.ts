@@ -13,7 +13,8 @@ export interface DocumentStore {
   set store(value: Record<string, unknown>);
 }
 
-export type SecretName = 'obs.password';
+/** Stream keys are kept per destination id, e.g. `destination.abc123.streamKey`. */
+export type SecretName = 'obs.password' | `destination.${string}.streamKey`;
 
 export interface SecretStore {
   readonly protection: SecretProtection;

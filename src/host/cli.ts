@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppCore, type AppCore } from '../core/app-core';
+import { presetStoreNotices } from '../core/presets/preset-store';
 import { openConfStore } from '../core/settings/open-document-store';
 import { parseCliArgs, USAGE } from './cli-args';
 import { defaultDataDir } from './data-dir';
@@ -53,12 +54,19 @@ async function main(argv: string[]): Promise<number | null> {
   }
   const settings = openConfStore(options.dataDir, 'settings');
   const secrets = new FileSecretStore(options.dataDir, { logger });
+  const destinations = openConfStore(options.dataDir, 'destinations');
+  const checklist = openConfStore(options.dataDir, 'checklist');
+  const presets = openConfStore(options.dataDir, 'presets');
   const core = createAppCore({
     settings: settings.store,
     secrets,
     version: readVersion(),
-    notices: [...settings.notices, ...secrets.notices],
+    notices: [...settings.notices, ...secrets.notices, ...destinations.notices, ...checklist.notices, ...presetStoreNotices(presets.notices)],
     logger,
+    destinations: destinations.store,
+    checklist: checklist.store,
+    presets: presets.store,
+    logDir: join(options.dataDir, 'broadcast-log'),
   });
   core.start();
 

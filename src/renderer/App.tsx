@@ -3,14 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { FirstRunScreen } from './components/FirstRunScreen';
 import { Header } from './components/Header';
 import { LoadingScreen } from './components/LoadingScreen';
+import { GoLiveView } from './components/golive/GoLiveView';
+import { LogScreen } from './components/log/LogScreen';
 import { MainScreen } from './components/MainScreen';
 import { NoticeBanner } from './components/NoticeBanner';
+import { ProgramsScreen } from './components/presets/ProgramsScreen';
 import { SettingsScreen } from './components/SettingsScreen';
 import { StatusBar } from './components/StatusBar';
 import { useSetupGate } from './hooks/use-setup-gate';
 import { useSettingsStore } from './stores/settings-store';
 
-type View = 'main' | 'settings';
+type View = 'main' | 'settings' | 'log' | 'golive' | 'programs';
 
 export function App({ onRetryLoad }: { onRetryLoad: () => void }) {
   const { t } = useTranslation();
@@ -19,6 +22,28 @@ export function App({ onRetryLoad }: { onRetryLoad: () => void }) {
   const [view, setView] = useState<View>('main');
   const settingsButton = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
+  const logButton = useRef<HTMLButtonElement>(null);
+  const goLiveButton = useRef<HTMLButtonElement>(null);
+  const goLiveReturnFocus = useRef(false);
+  const openGoLive = useCallback(() => setView('golive'), []);
+  const closeGoLive = useCallback(() => {
+    goLiveReturnFocus.current = true;
+    setView('main');
+  }, []);
+  const logReturnFocus = useRef(false);
+  const openLog = useCallback(() => setView('log'), []);
+  const closeLog = useCallback(() => {
+    logReturnFocus.current = true;
+    setView('main');
+  }, []);
+
+  const programsButton = useRef<HTMLButtonElement>(null);
+  const programsReturnFocus = useRef(false);
+  const openPrograms = useCallback(() => setView('programs'), []);
+  const closePrograms = useCallback(() => {
+    programsReturnFocus.current = true;
+    setView('main');
+  }, []);
 
   const openSettings = useCallback(() => setView('settings'), []);
   const closeSettings = useCallback(() => {
@@ -31,6 +56,18 @@ export function App({ onRetryLoad }: { onRetryLoad: () => void }) {
     if (view === 'main' && returnFocus.current) {
       returnFocus.current = false;
       settingsButton.current?.focus();
+    }
+    if (view === 'main' && goLiveReturnFocus.current) {
+      goLiveReturnFocus.current = false;
+      goLiveButton.current?.focus();
+    }
+    if (view === 'main' && programsReturnFocus.current) {
+      programsReturnFocus.current = false;
+      programsButton.current?.focus();
+    }
+    if (view === 'main' && logReturnFocus.current) {
+      logReturnFocus.current = false;
+      logButton.current?.focus();
     }
   }, [view]);
 
@@ -56,11 +93,23 @@ export function App({ onRetryLoad }: { onRetryLoad: () => void }) {
   if (settings === null) screen = <LoadingScreen onRetry={onRetryLoad} />;
   else if (showSetup) screen = <FirstRunScreen settings={settings} onContinue={leaveSetup} />;
   else if (view === 'settings') screen = <SettingsScreen settings={settings} onBack={closeSettings} />;
+  else if (view === 'log') screen = <LogScreen onBack={closeLog} />;
+  else if (view === 'golive') screen = <GoLiveView onBack={closeGoLive} />;
+  else if (view === 'programs') screen = <ProgramsScreen onBack={closePrograms} />;
   else screen = <MainScreen onEditConnection={openSettings} />;
 
   return (
     <div className="app">
-      <Header onOpenSettings={onMain ? openSettings : undefined} settingsButtonRef={settingsButton} />
+      <Header
+        onOpenSettings={onMain ? openSettings : undefined}
+        settingsButtonRef={settingsButton}
+        onOpenLog={onMain ? openLog : undefined}
+        logButtonRef={logButton}
+        onOpenGoLive={onMain ? openGoLive : undefined}
+        goLiveButtonRef={goLiveButton}
+        onOpenPrograms={onMain ? openPrograms : undefined}
+        programsButtonRef={programsButton}
+      />
       <div className="app__body">
         <NoticeBanner />
         {screen}

@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import { appEvents, appRequests } from './contract/app';
+import { logEvents, logRequests } from './contract/broadcast-log';
+import { goliveEvents, goliveRequests } from './contract/golive';
 import { obsEvents, obsRequests } from './contract/obs';
+import { presetsEvents, presetsRequests } from './contract/presets';
 import { settingsEvents, settingsRequests } from './contract/settings';
 
 /**
@@ -11,8 +14,8 @@ import { settingsEvents, settingsRequests } from './contract/settings';
  */
 export { AppInfoSchema, SecretProtectionSchema, type AppInfo, type SecretProtection } from './contract/app';
 
-export const apiRequests = { ...appRequests, ...settingsRequests, ...obsRequests } as const;
-export const apiEvents = { ...appEvents, ...settingsEvents, ...obsEvents } as const;
+export const apiRequests = { ...appRequests, ...settingsRequests, ...obsRequests, ...logRequests, ...presetsRequests, ...goliveRequests } as const;
+export const apiEvents = { ...appEvents, ...settingsEvents, ...obsEvents, ...logEvents, ...presetsEvents, ...goliveEvents } as const;
 
 export type ApiRequests = typeof apiRequests;
 export type ApiEvents = typeof apiEvents;

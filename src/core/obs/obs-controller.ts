@@ -1,4 +1,4 @@
-import type { OBSRequestTypes, OBSResponseTypes } from 'obs-websocket-js';
+import type { OBSRequestTypes, OBSResponseTypes, RequestBatchRequest, ResponseMessage } from 'obs-websocket-js';
 import { appError, type AppError } from '../../shared/errors';
 import { emptyObsState, type ObsState } from '../../shared/obs-state';
 import { fail, ok, type Result } from '../../shared/result';
@@ -140,6 +140,18 @@ export class ObsController {
       return Promise.resolve(fail(appError('OBS_NOT_CONNECTED')));
     }
     return session.call(type, data, opts?.timeoutMs ?? this.#requestTimeoutMs);
+  }
+
+  /**
+   * Many requests in one round trip (RequestBatch; obs-websocket's defaults: SerialRealtime,
+   * haltOnFailure false). Items fail individually: check each requestStatus.
+   */
+  callBatch(requests: RequestBatchRequest[], opts?: { timeoutMs?: number }): Promise<Result<ResponseMessage[]>> {
+    const session = this.#session;
+    if (!session || this.#state.connection.status !== 'connected') {
+      return Promise.resolve(fail(appError('OBS_NOT_CONNECTED')));
+    }
+    return session.callBatch(requests, opts?.timeoutMs ?? this.#requestTimeoutMs);
   }
 
   /** Disconnects for good: no timers, no socket, no reconnect; connect() is ignored after. */

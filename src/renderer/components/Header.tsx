@@ -5,13 +5,37 @@ interface Props {
   /** Shown on the main screen only. */
   onOpenSettings?: () => void;
   settingsButtonRef?: Ref<HTMLButtonElement>;
+  /** The broadcast log; shown on the main screen only. */
+  onOpenLog?: () => void;
+  logButtonRef?: Ref<HTMLButtonElement>;
+  /** The go-live view (issue #5); shown on the main screen only. */
+  onOpenGoLive?: () => void;
+  goLiveButtonRef?: Ref<HTMLButtonElement>;
+  /** The Programs view (scene presets, issue #3); shown on the main screen only. */
+  onOpenPrograms?: () => void;
+  programsButtonRef?: Ref<HTMLButtonElement>;
 }
 
-export function Header({ onOpenSettings, settingsButtonRef }: Props) {
+export function Header({ onOpenSettings, settingsButtonRef, onOpenLog, logButtonRef, onOpenGoLive, goLiveButtonRef, onOpenPrograms, programsButtonRef }: Props) {
   const { t } = useTranslation();
   return (
     <header className="app-header">
       <h1 className="app-header__title">{t('app.title')}</h1>
+      {onOpenGoLive && (
+        <button ref={goLiveButtonRef} type="button" className="button button--primary" onClick={onOpenGoLive} data-testid="open-golive">
+          {t('golive.nav')}
+        </button>
+      )}
+      {onOpenPrograms && (
+        <button ref={programsButtonRef} type="button" className="button button--secondary" onClick={onOpenPrograms} data-testid="open-programs">
+          {t('header.programs')}
+        </button>
+      )}
+      {onOpenLog && (
+        <button ref={logButtonRef} type="button" className="button button--secondary" onClick={onOpenLog} data-testid="open-log">
+          {t('log.open')}
+        </button>
+      )}
       {onOpenSettings && (
         <button
           ref={settingsButtonRef}

@@ -1,3 +1,6 @@
+import { logEn } from './log.en';
+import { presetsEn } from './presets.en';
+import { goliveEn, goliveErrorsEn } from './golive.en';
 import type { Messages } from './sv';
 
 /** English. Typed as `Messages`: a key missing here (or one sv does not have) fails the type check. */
@@ -10,6 +13,7 @@ export const en: Messages = {
   },
   header: {
     settings: 'Settings',
+    programs: 'Programs',
   },
   status: {
     regionLabel: 'Status',
@@ -86,7 +90,9 @@ export const en: Messages = {
   error: {
     stepsLabel: 'What to do',
   },
+  presets: presetsEn,
   errors: {
+    ...goliveErrorsEn,
     OBS_ADDRESS_INVALID: {
       message: 'The OBS address does not look right.',
       action: 'Write it like this: ws://127.0.0.1:4455 (ws://, the computer’s address, a colon and the port number).',
@@ -169,6 +175,55 @@ export const en: Messages = {
       message: 'Something went wrong in Bibblan Live.',
       action: 'Try again. If it happens again, restart Bibblan Live.',
     },
+    LOG_ENTRY_NOT_FOUND: {
+      message: 'The broadcast is not in the broadcast log.',
+      action: 'It may have been removed or imported again. Pick a broadcast from the list again.',
+    },
+    LOG_WRITE_FAILED: {
+      message: 'The broadcast log could not be saved ({{file}}).',
+      action: 'Check that the disk is not full and try again. What was already saved is kept.',
+    },
+    LOG_FILE_SET_ASIDE: {
+      message: 'A damaged broadcast log file ({{file}}) was set aside as {{movedTo}}. Everything that could be read is kept.',
+      action: 'Nothing to do now. Keep the file if you want someone to look at it; it is never deleted automatically.',
+    },
+    LOG_LAST_WRITE_TORN: {
+      message: 'Bibblan Live was closed in the middle of writing the broadcast log; the last few seconds were not kept.',
+      action: 'Nothing to do. You may want to check the latest broadcast in the broadcast log.',
+    },
+    LOG_IMPORT_INVALID: {
+      message: 'The file is not a broadcast log export from Bibblan Live.',
+      action: 'Choose a JSON file exported from the Broadcast log. Nothing in the log was changed.',
+      details: { details: 'What was wrong: {{details}}' },
+    },
+    LOG_UNAVAILABLE: {
+      message: 'The broadcast log is not available right now.',
+      action: 'Restart Bibblan Live. Broadcasts in OBS are not affected.',
+    },
+    LOG_TODO_NOT_FOUND: {
+      message: 'The task is no longer in the list.',
+      action: 'It may already be marked as done. The list has been refreshed.',
+    },
+    PRESET_NOT_FOUND: {
+      message: 'The preset no longer exists.',
+      action: 'It may have been deleted. The list has been refreshed: choose a preset in it.',
+    },
+    PRESET_READ_ONLY: {
+      message: 'Built-in presets cannot be changed or deleted.',
+      action: 'Press Make a copy and change the copy.',
+    },
+    PRESET_APPLY_BUSY: {
+      message: 'A preset is already being applied to OBS.',
+      action: 'Wait until it is done, then try again.',
+    },
+    PRESET_OBS_BUSY: {
+      message: 'The scenes in OBS kept changing while Bibblan Live read them.',
+      action: 'Wait a moment so nobody else is changing OBS, and try again.',
+    },
+    PRESETS_FILE_SET_ASIDE: {
+      message: 'The file with your presets was damaged and set aside as {{movedTo}}.',
+      action: 'The built-in presets are still there. Import your own again if you exported them. The scenes in OBS are not affected.',
+    },
   },
   steps: {
     enableWebsocket: {
@@ -182,4 +237,6 @@ export const en: Messages = {
       '3': 'Paste it into the Password field here (press Change password first if a password is already saved) and press Connect.',
     },
   },
+  log: logEn,
+  golive: goliveEn,
 };

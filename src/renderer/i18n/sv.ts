@@ -1,4 +1,7 @@
+import { goliveErrorsSv, goliveSv } from './golive.sv';
+import { logSv } from './log.sv';
 import type { DeepStringify, ErrorTexts, StepList } from './message-types';
+import { presetsSv } from './presets.sv';
 
 /**
  * Swedish, the default language. Its shape is the reference: `en` must have exactly
@@ -88,6 +91,56 @@ const errors = {
     message: 'Något gick fel i Bibblan Live.',
     action: 'Försök igen. Om felet kommer tillbaka, starta om Bibblan Live.',
   },
+  LOG_ENTRY_NOT_FOUND: {
+    message: 'Sändningen finns inte i sändningsloggen.',
+    action: 'Den kan ha tagits bort eller importerats om. Välj en sändning i listan igen.',
+  },
+  LOG_WRITE_FAILED: {
+    message: 'Sändningsloggen kunde inte sparas ({{file}}).',
+    action: 'Kontrollera att disken inte är full och försök igen. Det som redan är sparat finns kvar.',
+  },
+  LOG_FILE_SET_ASIDE: {
+    message: 'En skadad fil i sändningsloggen ({{file}}) har sparats undan som {{movedTo}}. Allt som gick att läsa finns kvar.',
+    action: 'Du behöver inte göra något nu. Spara filen om du vill be någon titta på den; den raderas aldrig automatiskt.',
+  },
+  LOG_LAST_WRITE_TORN: {
+    message: 'Bibblan Live stängdes mitt i en skrivning till sändningsloggen; de sista sekunderna togs inte med.',
+    action: 'Du behöver inte göra något. Kontrollera gärna den senaste sändningen i sändningsloggen.',
+  },
+  LOG_IMPORT_INVALID: {
+    message: 'Filen är inte en export av sändningsloggen från Bibblan Live.',
+    action: 'Välj en JSON-fil som exporterats från Sändningsloggen. Inget i loggen har ändrats.',
+    details: { details: 'Det som inte stämde: {{details}}' },
+  },
+  LOG_TODO_NOT_FOUND: {
+    message: 'Uppgiften finns inte längre i listan.',
+    action: 'Den kan redan vara markerad som klar. Listan har uppdaterats.',
+  },
+  LOG_UNAVAILABLE: {
+    message: 'Sändningsloggen är inte tillgänglig just nu.',
+    action: 'Starta om Bibblan Live. Sändningar i OBS påverkas inte.',
+  },
+  PRESET_NOT_FOUND: {
+    message: 'Förinställningen finns inte längre.',
+    action: 'Den kan ha tagits bort. Listan har uppdaterats: välj en förinställning i den.',
+  },
+  PRESET_READ_ONLY: {
+    message: 'Inbyggda förinställningar kan inte ändras eller tas bort.',
+    action: 'Tryck på Gör en kopia och ändra i kopian.',
+  },
+  PRESET_APPLY_BUSY: {
+    message: 'En förinställning håller redan på att tillämpas i OBS.',
+    action: 'Vänta tills den är klar och försök sedan igen.',
+  },
+  PRESET_OBS_BUSY: {
+    message: 'Scenerna i OBS ändrades hela tiden medan Bibblan Live läste av dem.',
+    action: 'Vänta en stund så att ingen annan ändrar i OBS, och försök igen.',
+  },
+  PRESETS_FILE_SET_ASIDE: {
+    message: 'Filen med dina förinställningar var skadad och lades undan som {{movedTo}}.',
+    action: 'De inbyggda förinställningarna finns kvar. Importera dina egna igen om du har exporterat dem. Scenerna i OBS påverkas inte.',
+  },
+  ...goliveErrorsSv,
 } satisfies ErrorTexts;
 
 const steps = {
@@ -112,6 +165,7 @@ export const sv = {
   },
   header: {
     settings: 'Inställningar',
+    programs: 'Program',
   },
   status: {
     regionLabel: 'Status',
@@ -189,8 +243,11 @@ export const sv = {
   error: {
     stepsLabel: 'Gör så här',
   },
+  presets: presetsSv,
   errors,
   steps,
+  golive: goliveSv,
+  log: logSv,
 };
 
 export type Messages = DeepStringify<typeof sv>;

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { EntrySchema, SceneSwitchSchema } from '../../shared/broadcast-log/entry-schema';
+
+/**
+ * One line of the journal. `seq` orders every change; the snapshot remembers the last seq it
+ * holds, so replaying a journal that a crash left behind after compaction changes nothing twice.
+ * `v` is the record format's version (migrations key on it).
+ */
+export const JOURNAL_RECORD_VERSION = 1;
+
+const base = { v: z.literal(JOURNAL_RECORD_VERSION), seq: z.number().int().min(1) };
+
+/** Top-level fields of an entry replaced as a whole; validated again as a whole entry on apply. */
+const PatchFieldsSchema = EntrySchema.omit({ id: true, schemaVersion: true }).partial();
+
+export const JournalRecordSchema = z.discriminatedUnion('op', [
+  z.object({ ...base, op: z.literal('put'), entry: z.unknown() }),
+  z.object({ ...base, op: z.literal('patch'), id: z.string(), set: z.record(z.string(), z.unknown()) }),
+  z.object({ ...base, op: z.literal('switch'), id: z.string(), switch: SceneSwitchSchema }),
+]);
+export type JournalRecord = z.infer<typeof JournalRecordSchema>;
+
+export const parsePatchFields = (set: unknown) => PatchFieldsSchema.safeParse(set);
+
+export const SnapshotHeaderSchema = z.object({
+  format: z.literal('bibblan-live.broadcast-log.snapshot'),
+  v: z.literal(1),
+  lastSeq: z.number().int().min(0),
+  entries: z.number().int().min(0),
+  writtenAt: z.string(),
+  /**
+   * sha256 of every byte after the header line. When it matches, the file is exactly what this
+   * app wrote from validated entries, and opening skips re-validating each one (the bulk of
+   * the open time at 10,000 entries); any hand edit or damage fails it, and then every line is
+   * validated and bad ones set aside.
+   */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+});
+export type SnapshotHeader = z.infer<typeof SnapshotHeaderSchema>;

@@ -1,0 +1,11 @@
+import type { BroadcastMeta } from '../broadcast-log/broadcast-meta';
+import type { Result } from '../../shared/result';
+
+/**
+ * Where the go-live flow hands its details to the broadcast log (issue #6): the recorder
+ * notices the stream itself from OBS's state (start, failed start, end, started in OBS); this
+ * adds what only the flow knows. Never the stream key.
+ */
+export interface BroadcastLogHook {
+  beginBroadcast(meta: BroadcastMeta): Result<null>;
+}

@@ -1,0 +1,126 @@
+import { afterBroadcastItems, defaultAfterPlan } from '../../shared/golive/after-broadcast';
+import type { AppError } from '../../shared/errors';
+import type { AfterPlan, Broadcast, GoLiveState } from '../../shared/golive/golive-state';
+import type { ObsState } from '../../shared/obs-state';
+
+/**
+ * The go-live state machine as a pure function: (state, event) → state. Phases move on what
+ * OBS reports (the mirror's stream and record state) and on deadlines, never on a click; the
+ * requests the service sends only move idle → starting and live → ending.
+ */
+export interface MachineState {
+  view: GoLiveState;
+  /** The output (stream, or recording for a record-only rehearsal) was seen starting in this attempt. */
+  sawOutput: boolean;
+}
+
+export type MachineEvent =
+  | { type: 'startRequested'; broadcast: Broadcast }
+  | { type: 'requestFailed'; error: AppError }
+  | { type: 'obs'; obs: ObsState; at: number }
+  | { type: 'startDeadline'; error: AppError }
+  | { type: 'endRequested' }
+  | { type: 'endFailed'; error: AppError }
+  | { type: 'afterPlan'; plan: AfterPlan }
+  | { type: 'dismiss' };
+
+export const initialMachine = (): MachineState => ({
+  view: { phase: 'idle', broadcast: null, error: null, afterPlan: null, after: [] },
+  sawOutput: false,
+});
+
+/** The output that makes this broadcast live: the stream, or the recording for a record-only rehearsal. */
+function outputOf(broadcast: Broadcast | null, obs: ObsState): { active: boolean; live: boolean; off: boolean } {
+  if (broadcast && !broadcast.streaming) {
+    return { active: obs.record.active, live: obs.record.state === 'recording', off: obs.record.state === 'off' };
+  }
+  return { active: obs.stream.active, live: obs.stream.state === 'live', off: obs.stream.state === 'offline' };
+}
+
+function ended(m: MachineState, at: number, endedBy: 'app' | 'obs'): MachineState {
+  const broadcast: Broadcast = { ...m.view.broadcast!, endedAt: at, endedBy };
+  const plan = defaultAfterPlan(broadcast);
+  return {
+    sawOutput: false,
+    view: { phase: 'ended', broadcast, error: null, afterPlan: plan, after: afterBroadcastItems(broadcast, plan) },
+  };
+}
+
+/** A stream OBS started by itself (OBS's own button, another remote): shown and ended like ours. */
+function noticedInObs(obs: ObsState, at: number): MachineState {
+  const broadcast: Broadcast = {
+    id: `obs-${at}`,
+    origin: 'obs',
+    destinationId: null,
+    destinationName: null,
+    platform: null,
+    programType: null,
+    rehearsal: false,
+    streaming: true,
+    recording: obs.record.active,
+    requestedAt: at,
+    liveAt: at,
+    endedAt: null,
+    endedBy: null,
+    overrideReason: null,
+    overridden: [],
+  };
+  return { sawOutput: true, view: { phase: 'live', broadcast, error: null, afterPlan: null, after: [] } };
+}
+
+export function transition(m: MachineState, event: MachineEvent): MachineState {
+  const { view } = m;
+  switch (event.type) {
+    case 'startRequested':
+      return { sawOutput: false, view: { phase: 'starting', broadcast: event.broadcast, error: null, afterPlan: null, after: [] } };
+    case 'requestFailed':
+      if (view.phase !== 'starting') return m;
+      return { sawOutput: false, view: { ...view, phase: 'failed', error: event.error } };
+    case 'startDeadline':
+      if (view.phase !== 'starting') return m;
+      return { sawOutput: false, view: { ...view, phase: 'failed', error: event.error } };
+    case 'endRequested':
+      if (view.phase !== 'live') return m;
+      return { ...m, view: { ...view, phase: 'ending', error: null } };
+    case 'endFailed':
+      if (view.phase !== 'ending') return m;
+      return { ...m, view: { ...view, phase: 'live', error: event.error } };
+    case 'afterPlan': {
+      if (view.phase !== 'ended' || !view.broadcast) return m;
+      return { ...m, view: { ...view, afterPlan: event.plan, after: afterBroadcastItems(view.broadcast, event.plan) } };
+    }
+    case 'dismiss':
+      if (view.phase !== 'ended' && view.phase !== 'failed') return m;
+      return initialMachine();
+    case 'obs':
+      return onObs(m, event.obs, event.at);
+  }
+}
+
+function onObs(m: MachineState, obs: ObsState, at: number): MachineState {
+  // A lost link empties the mirror: that says nothing about the stream, which may go on. Wait.
+  if (obs.connection.status !== 'connected') return m;
+  const { view } = m;
+  const out = outputOf(view.broadcast, obs);
+  switch (view.phase) {
+    case 'idle':
+    case 'ended':
+    case 'failed':
+      return obs.stream.state === 'live' ? noticedInObs(obs, at) : m;
+    case 'starting': {
+      if (out.live) return { sawOutput: true, view: { ...view, phase: 'live', broadcast: { ...view.broadcast!, liveAt: at } } };
+      if (!out.off) return { ...m, sawOutput: true };
+      // OBS went starting → stopped: the output failed (wrong key, server unreachable).
+      if (m.sawOutput) {
+        const code = view.broadcast?.streaming === false ? 'GOLIVE_RECORD_FAILED' : 'GOLIVE_START_FAILED';
+        const name = view.broadcast?.destinationName;
+        return { sawOutput: false, view: { ...view, phase: 'failed', error: name ? { code, params: { destination: name } } : { code } } };
+      }
+      return m;
+    }
+    case 'live':
+      return out.off ? ended(m, at, 'obs') : m;
+    case 'ending':
+      return out.off ? ended(m, at, 'app') : m;
+  }
+}

@@ -1,0 +1,123 @@
+import type { RequestBatchRequest, ResponseMessage } from 'obs-websocket-js';
+import type { ObsState } from '../../shared/obs-state';
+import type { DeviceOption } from '../../shared/presets/preset-plan';
+import { appError } from '../../shared/errors';
+import { fail, ok, type Result } from '../../shared/result';
+import { devicePropertyOf } from './input-kinds';
+
+/** What the planner needs to know about OBS, read in one round trip. */
+export interface ObsSnapshot {
+  platform: string;
+  inputKinds: string[];
+  canvas: { width: number; height: number };
+  scenes: SnapshotScene[];
+  inputs: SnapshotInput[];
+  transitions: { current: string | null; durationMs: number | null; list: { name: string; kind: string; fixed: boolean }[] };
+  /** Device lists of camera/microphone inputs, by input name. */
+  devices: Record<string, DeviceOption[]>;
+}
+export interface SnapshotScene {
+  name: string;
+  items: SnapshotItem[];
+}
+export interface SnapshotItem {
+  id: number;
+  sourceName: string;
+  transform: Record<string, unknown>;
+}
+export interface SnapshotInput {
+  name: string;
+  kind: string;
+  settings: Record<string, unknown>;
+}
+
+/** The part of the OBS controller presets use: its mirror (names) and batches. */
+export interface PresetObs {
+  readonly state: ObsState;
+  callBatch(requests: RequestBatchRequest[], opts?: { timeoutMs?: number }): Promise<Result<ResponseMessage[]>>;
+}
+
+const MAX_ATTEMPTS = 3;
+
+/**
+ * Reads scenes with their items, inputs with their settings, kinds, canvas, transitions and
+ * device lists in one RequestBatch. The names to ask about come from the mirror; if OBS's
+ * lists in the same batch disagree (something changed meanwhile), it reads again with those.
+ */
+export async function readSnapshot(obs: PresetObs, countRoundTrip: () => void): Promise<Result<ObsSnapshot>> {
+  let sceneNames = obs.state.scenes.map((s) => s.name);
+  let inputs = obs.state.inputs.map((i) => ({ name: i.name, kind: i.kind }));
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+    const deviceInputs = inputs.filter((i) => devicePropertyOf(i.kind) !== null);
+    const requests = [
+      { requestType: 'GetSceneList' },
+      { requestType: 'GetInputList', requestData: {} },
+      { requestType: 'GetInputKindList', requestData: { unversioned: false } },
+      { requestType: 'GetVideoSettings' },
+      { requestType: 'GetSceneTransitionList' },
+      { requestType: 'GetCurrentSceneTransition' },
+      ...sceneNames.map((sceneName) => ({ requestType: 'GetSceneItemList', requestData: { sceneName } })),
+      ...inputs.map((i) => ({ requestType: 'GetInputSettings', requestData: { inputName: i.name } })),
+      ...deviceInputs.map((i) => ({
+        requestType: 'GetInputPropertiesListPropertyItems',
+        requestData: { inputName: i.name, propertyName: devicePropertyOf(i.kind) },
+      })),
+    ] as RequestBatchRequest[];
+    countRoundTrip();
+    const reply = await obs.callBatch(requests);
+    if (!reply.ok) return reply;
+    const r = reply.value;
+    const data = (i: number): Record<string, unknown> | null => {
+      const item = r[i];
+      return item?.requestStatus.result ? ((item as { responseData?: Record<string, unknown> }).responseData ?? {}) : null;
+    };
+    const sceneList = data(0);
+    const inputList = data(1);
+    const kinds = data(2);
+    const video = data(3);
+    const transitions = data(4);
+    const currentTransition = data(5);
+    if (!sceneList || !inputList || !kinds || !video || !transitions) {
+      return fail(appError('OBS_REQUEST_FAILED', { request: 'RequestBatch', status: 0, comment: 'could not read the state of OBS' }));
+    }
+    const freshScenes = (sceneList.scenes as { sceneName: string }[]).map((s) => s.sceneName);
+    const freshInputs = (inputList.inputs as { inputName: string; inputKind: string }[]).map((i) => ({ name: i.inputName, kind: i.inputKind }));
+    const sameNames =
+      JSON.stringify([...freshScenes].sort()) === JSON.stringify([...sceneNames].sort()) &&
+      JSON.stringify(freshInputs.map((i) => i.name).sort()) === JSON.stringify(inputs.map((i) => i.name).sort());
+    if (!sameNames) {
+      sceneNames = freshScenes;
+      inputs = freshInputs;
+      continue;
+    }
+    let at = 6;
+    const scenes: SnapshotScene[] = sceneNames.map((name) => {
+      const items = (data(at++)?.sceneItems ?? []) as { sceneItemId: number; sourceName: string; sceneItemTransform: Record<string, unknown> }[];
+      return { name, items: items.map((item) => ({ id: item.sceneItemId, sourceName: item.sourceName, transform: item.sceneItemTransform })) };
+    });
+    const snapshotInputs: SnapshotInput[] = inputs.map((input) => ({
+      ...input,
+      settings: ((data(at++)?.inputSettings ?? {}) as Record<string, unknown>) ?? {},
+    }));
+    const devices: Record<string, DeviceOption[]> = {};
+    for (const input of deviceInputs) {
+      const items = (data(at++)?.propertyItems ?? null) as { itemName: string; itemValue: unknown; itemEnabled: boolean }[] | null;
+      if (items) devices[input.name] = items.filter((i) => i.itemEnabled !== false).map((i) => ({ value: String(i.itemValue), name: i.itemName }));
+    }
+    const list = (transitions.transitions ?? []) as { transitionName: string; transitionKind: string; transitionFixed: boolean }[];
+    return ok({
+      platform: obs.state.versions?.platform ?? 'linux',
+      inputKinds: (kinds.inputKinds ?? []) as string[],
+      canvas: { width: Number(video.baseWidth) || 1920, height: Number(video.baseHeight) || 1080 },
+      scenes,
+      inputs: snapshotInputs,
+      transitions: {
+        current: typeof transitions.currentSceneTransitionName === 'string' ? transitions.currentSceneTransitionName : null,
+        durationMs: typeof currentTransition?.transitionDuration === 'number' ? currentTransition.transitionDuration : null,
+        list: list.map((t) => ({ name: t.transitionName, kind: t.transitionKind, fixed: t.transitionFixed })),
+      },
+      devices,
+    });
+  }
+  return fail(appError('PRESET_OBS_BUSY'));
+}

@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import type { GoLiveState } from '../../../shared/golive/golive-state';
+import type { Result } from '../../../shared/result';
+import { useApi } from '../../api/api-context';
+
+/** What is left after the broadcast: delete-by date, publisher reports, captions within 14 days. */
+export function AfterBroadcast({ state, run }: { state: GoLiveState; run: (work: () => Promise<Result<unknown>>) => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const plan = state.afterPlan ?? { keepOnline: false, deleteBy: null };
+  const itemText = (kind: string, dueDate: string | null): string => {
+    switch (kind) {
+      case 'checkOffline':
+        return t('golive.after.items.checkOffline');
+      case 'deleteRecording':
+        return dueDate ? t('golive.after.items.deleteRecording', { date: dueDate }) : t('golive.after.items.deleteRecordingNoDate');
+      case 'publisherReports':
+        return t('golive.after.items.publisherReports');
+      default:
+        return t('golive.after.items.captions', { date: dueDate ?? '' });
+    }
+  };
+  return (
+    <section className="golive-after" aria-labelledby="golive-after-heading">
+      <h4 id="golive-after-heading">{t('golive.after.heading')}</h4>
+      <ul data-testid="after-broadcast">
+        {state.after.map((item) => (
+          <li key={item.kind} data-kind={item.kind}>
+            {itemText(item.kind, item.dueDate)}
+          </li>
+        ))}
+      </ul>
+      <div className="golive-session">
+        <label className="golive-toggle">
+          <input type="checkbox" checked={plan.keepOnline} onChange={(e) => run(() => api.golive.setAfterPlan({ ...plan, keepOnline: e.target.checked }))} /> {t('golive.after.keepOnline')}
+        </label>
+        <div className="field">
+          <label htmlFor="golive-delete-by">{t('golive.after.deleteBy')}</label>
+          <input id="golive-delete-by" type="date" value={plan.deleteBy ?? ''} onChange={(e) => run(() => api.golive.setAfterPlan({ ...plan, deleteBy: e.target.value || null }))} />
+        </div>
+      </div>
+      <button type="button" className="button button--primary" onClick={() => run(() => api.golive.dismiss())}>
+        {t('golive.after.done')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import type { AutoCheckResult } from '../../../shared/checklist/checklist-schema';
+import { useDynamicT } from '../../i18n/use-dynamic-t';
+
+interface Props {
+  checks: AutoCheckResult[];
+  onFix: (check: AutoCheckResult) => void;
+}
+
+const icon: Record<AutoCheckResult['status'], string> = { pass: '✓', fail: '✗', unknown: '?', skipped: '–' };
+
+/** The automatic checks, live from OBS's state, each with its fix-it button when there is one. */
+export function AutoChecks({ checks, onFix }: Props) {
+  const { t } = useTranslation();
+  const dt = useDynamicT();
+  return (
+    <ul className="golive-checks" data-testid="auto-checks">
+      {checks
+        .filter((c) => c.status !== 'skipped' || c.required)
+        .map((c) => (
+          <li key={c.id} className={`golive-check golive-check--${c.status}`} data-check={c.id} data-status={c.status}>
+            <span className="golive-check__icon" aria-hidden="true">
+              {icon[c.status]}
+            </span>
+            <span className="golive-check__text">
+              <span className="golive-check__label">{dt(`golive.checklist.checks.${c.id}.label`)}</span>{' '}
+              <span className="golive-check__status">
+                ({t(`golive.checklist.status.${c.status}`)}, {c.required ? t('golive.checklist.required') : t('golive.checklist.recommended')})
+              </span>
+              {c.reason && c.status !== 'pass' && <span className="golive-check__reason">{dt(`golive.checklist.checks.${c.id}.${c.reason}`, c.params)}</span>}
+            </span>
+            {c.fix && c.status === 'fail' && (
+              <button type="button" className="button button--secondary" onClick={() => onFix(c)}>
+                {t(`golive.checklist.fixes.${c.fix}`)}
+              </button>
+            )}
+          </li>
+        ))}
+    </ul>
+  );
+}

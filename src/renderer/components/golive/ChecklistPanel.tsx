@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ProgramTypeSchema, type AutoCheckResult } from '../../../shared/checklist/checklist-schema';
+import type { AppError } from '../../../shared/errors';
+import type { Result } from '../../../shared/result';
+import { useApi } from '../../api/api-context';
+import { useGoLiveStore } from '../../stores/golive-store';
+import { useObsStore } from '../../stores/obs-store';
+import { useSettingsStore } from '../../stores/settings-store';
+import { ErrorMessage } from '../ErrorMessage';
+import { AutoChecks } from './AutoChecks';
+import { ManualItems } from './ManualItems';
+
+/** The go-live checklist: program type, automatic checks, manual items, and editing the template. */
+export function ChecklistPanel({ locked }: { locked: boolean }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const status = useGoLiveStore((s) => s.checklist);
+  const scenes = useObsStore((s) => s.state.scenes);
+  const language = useSettingsStore((s) => s.settings?.language ?? 'sv');
+  const [editing, setEditing] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const [newSv, setNewSv] = useState('');
+
+  if (!status) return null;
+  const run = async (work: () => Promise<Result<unknown>>) => {
+    setError(null);
+    const result = await work();
+    if (!result.ok) setError(result.error);
+  };
+  const { session, template } = status;
+  const fix = (c: AutoCheckResult) => void run(() => api.checklist.fix({ checkId: c.id }));
+  const addItem = () => {
+    const text = newSv.trim();
+    if (!text) return;
+    // Staff's own items read the same in both languages.
+    void run(() => api.checklist.addItem({ text: { sv: text, en: text }, required: false })).then(() => setNewSv(''));
+  };
+  const sceneSelect = (which: 'startingScene' | 'closingScene') => (
+    <div className="field">
+      <label htmlFor={`golive-${which}`}>{t(`golive.checklist.${which}`)}</label>
+      <select id={`golive-${which}`} value={template[which] ?? ''} onChange={(e) => void run(() => api.checklist.setTemplateOptions({ [which]: e.target.value || null }))}>
+        <option value="">{t('golive.checklist.sceneNone')}</option>
+        {[...new Set([...scenes.map((s) => s.name), ...(template[which] ? [template[which]] : [])])].map((name) => (
+          <option key={name} value={name}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+
+  return (
+    <section className="panel golive-checklist" aria-labelledby="golive-checklist-heading">
+      <h3 id="golive-checklist-heading">{t('golive.checklist.heading')}</h3>
+      {error && <ErrorMessage error={error} />}
+      <div className="golive-session">
+        <div className="field">
+          <label htmlFor="golive-program-type">{t('golive.checklist.programType')}</label>
+          <select id="golive-program-type" value={session.programType} disabled={locked} onChange={(e) => void run(() => api.checklist.updateSession({ programType: ProgramTypeSchema.parse(e.target.value) }))}>
+            {ProgramTypeSchema.options.map((p) => (
+              <option key={p} value={p}>
+                {t(`golive.checklist.programTypes.${p}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label className="golive-toggle">
+          <input type="checkbox" checked={session.record} disabled={locked} onChange={(e) => void run(() => api.checklist.updateSession({ record: e.target.checked }))} /> {t('golive.checklist.record')}
+        </label>
+        <label className="golive-toggle">
+          <input type="checkbox" checked={session.rehearsal} disabled={locked} onChange={(e) => void run(() => api.checklist.updateSession({ rehearsal: e.target.checked }))} /> {t('golive.checklist.rehearsal')}
+        </label>
+      </div>
+
+      <h4>{t('golive.checklist.autoHeading')}</h4>
+      <AutoChecks checks={status.auto} onFix={fix} />
+      <button type="button" className="button button--link" onClick={() => void run(() => api.checklist.refresh())}>
+        {t('golive.checklist.refresh')}
+      </button>
+
+      <h4>{t('golive.checklist.manualHeading')}</h4>
+      <ManualItems
+        items={status.manual}
+        language={language}
+        editing={editing}
+        locked={locked}
+        onTick={(item, done, note) => void run(() => api.checklist.tick({ itemId: item.id, done, ...(note !== undefined ? { note } : {}) }))}
+        onMove={(item, direction) => void run(() => api.checklist.moveItem({ itemId: item.id, direction }))}
+        onRemove={(item) => void run(() => api.checklist.removeItem({ itemId: item.id }))}
+        onRequired={(item, required) => void run(() => api.checklist.setItemRequired({ itemId: item.id, required }))}
+      />
+      {editing && (
+        <div className="golive-edit">
+          <div className="field field__row">
+            <input type="text" value={newSv} maxLength={300} aria-label={t('golive.checklist.newItem')} placeholder={t('golive.checklist.newItem')} onChange={(e) => setNewSv(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && addItem()} />
+            <button type="button" className="button button--secondary" onClick={addItem}>
+              {t('golive.checklist.addItem')}
+            </button>
+          </div>
+          {sceneSelect('startingScene')}
+          {sceneSelect('closingScene')}
+          <button type="button" className="button button--link" onClick={() => void run(() => api.checklist.resetTemplate())}>
+            {t('golive.checklist.resetTemplate')}
+          </button>
+        </div>
+      )}
+      <div className="form-actions">
+        <button type="button" className="button button--secondary" aria-expanded={editing} disabled={locked} onClick={() => setEditing((v) => !v)}>
+          {editing ? t('golive.checklist.doneEditing') : t('golive.checklist.edit')}
+        </button>
+        <button type="button" className="button button--link" disabled={locked} onClick={() => void run(() => api.checklist.resetTicks())}>
+          {t('golive.checklist.resetTicks')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,121 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LogExportSchema } from '../../../shared/broadcast-log/export-format';
+import { appError, type AppError } from '../../../shared/errors';
+import { useApi } from '../../api/api-context';
+import { ErrorMessage } from '../ErrorMessage';
+
+/** The browser host caps a message at 1 MB: imports go in batches well under that. */
+const BATCH_BYTES = 400_000;
+
+function download(fileName: string, content: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Export a date range as CSV (for Excel) or JSON; import a JSON export without duplicates. */
+export function ExportImport() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState<AppError | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const range = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+
+  const exportAs = async (kind: 'csv' | 'json') => {
+    setError(null);
+    const result = kind === 'csv' ? await api.log.exportCsv(range) : await api.log.exportJson(range);
+    if (!result.ok) return setError(result.error);
+    download(result.value.fileName, result.value.content, kind === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
+    setMessage(t('log.exchange.exported', { count: result.value.count }));
+  };
+
+  const importFile = async (file: File) => {
+    setError(null);
+    setMessage('');
+    let parsed;
+    try {
+      parsed = LogExportSchema.safeParse(JSON.parse(await file.text()));
+    } catch {
+      parsed = null;
+    }
+    if (!parsed?.success) return setError(appError('LOG_IMPORT_INVALID'));
+    const totals = { added: 0, skipped: 0, rejected: 0 };
+    let batch: unknown[] = [];
+    let bytes = 0;
+    const send = async () => {
+      if (batch.length === 0) return true;
+      const result = await api.log.importJson({ entries: batch });
+      batch = [];
+      bytes = 0;
+      if (!result.ok) {
+        if (result.error.code === 'LOG_IMPORT_INVALID') {
+          totals.rejected += 1;
+          return true;
+        }
+        setError(result.error);
+        return false;
+      }
+      totals.added += result.value.added;
+      totals.skipped += result.value.skipped;
+      totals.rejected += result.value.rejected.length;
+      return true;
+    };
+    for (const entry of parsed.data.entries) {
+      const size = JSON.stringify(entry)?.length ?? 0;
+      if (bytes + size > BATCH_BYTES || batch.length >= 500) if (!(await send())) return;
+      batch.push(entry);
+      bytes += size;
+    }
+    if (!(await send())) return;
+    setMessage(t('log.exchange.imported', totals));
+  };
+
+  return (
+    <section className="log-exchange" aria-labelledby="log-exchange-heading">
+      <h3 id="log-exchange-heading">{t('log.exchange.heading')}</h3>
+      <label className="log-field">
+        <span>{t('log.exchange.from')}</span>
+        <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+      </label>
+      <label className="log-field">
+        <span>{t('log.exchange.to')}</span>
+        <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+      </label>
+      <button type="button" className="button button--secondary" onClick={() => void exportAs('csv')}>
+        {t('log.exchange.csv')}
+      </button>
+      <button type="button" className="button button--secondary" onClick={() => void exportAs('json')}>
+        {t('log.exchange.json')}
+      </button>
+      <button type="button" className="button button--secondary" onClick={() => fileInput.current?.click()}>
+        {t('log.exchange.import')}
+      </button>
+      <input
+        ref={fileInput}
+        type="file"
+        accept="application/json,.json"
+        hidden
+        aria-label={t('log.exchange.import')}
+        data-testid="log-import-file"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) void importFile(file);
+          e.target.value = '';
+        }}
+      />
+      <p role="status" data-testid="log-exchange-status">
+        {message}
+      </p>
+      {error && <ErrorMessage error={error} />}
+    </section>
+  );
+}

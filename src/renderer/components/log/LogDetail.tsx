@@ -1,0 +1,210 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BookInput, Entry, HealthSample, Role } from '../../../shared/broadcast-log/entry-schema';
+import type { EntryUpdate } from '../../../shared/broadcast-log/entry-update';
+import { LOG_LIMITS } from '../../../shared/broadcast-log/limits';
+import type { AppError } from '../../../shared/errors';
+import { useApi } from '../../api/api-context';
+import { useLogStore } from '../../stores/log-store';
+import { ErrorMessage } from '../ErrorMessage';
+import { BitrateChart } from './BitrateChart';
+import { BooksEditor } from './BooksEditor';
+import { formatDateTime, minutes } from './format';
+import { HealthFacts } from './HealthFacts';
+import { RolesEditor } from './RolesEditor';
+import { TimelineChart } from './TimelineChart';
+
+interface Draft {
+  title: string;
+  notes: string;
+  videoUrl: string;
+  captionsDue: string;
+  captionsDoneOn: string;
+  books: BookInput[];
+  roles: Role[];
+}
+
+const draftOf = (e: Entry): Draft => ({
+  title: e.title,
+  notes: e.notes,
+  videoUrl: e.videoUrl,
+  captionsDue: e.captionsDue ?? '',
+  captionsDoneOn: e.captionsDoneOn ?? '',
+  books: e.books,
+  roles: e.roles,
+});
+
+/** One broadcast: what happened (timeline, bitrate, health) and what staff add afterwards. */
+export function LogDetail({ id, onBack }: { id: string; onBack: () => void }) {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const revision = useLogStore((s) => s.revision);
+  const [entry, setEntry] = useState<Entry | null>(null);
+  const [samples, setSamples] = useState<HealthSample[]>([]);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
+  const [error, setError] = useState<AppError | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    let current = true;
+    void api.log.get({ id }).then((result) => {
+      if (!current) return;
+      if (!result.ok) return setError(result.error);
+      setEntry(result.value.entry);
+      setSamples(result.value.samples);
+      // A live entry updates every few seconds: never overwrite what is being typed.
+      if (!dirty) setDraft(draftOf(result.value.entry));
+    });
+    return () => {
+      current = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, id, revision]);
+
+  useEffect(() => heading.current?.focus(), []);
+
+  const change = (patch: Partial<Draft>) => {
+    setDraft((d) => (d ? { ...d, ...patch } : d));
+    setDirty(true);
+    setState('idle');
+  };
+
+  const save = async () => {
+    if (!draft) return;
+    setState('saving');
+    setError(null);
+    const changes: EntryUpdate = {
+      title: draft.title,
+      notes: draft.notes,
+      videoUrl: draft.videoUrl.trim(),
+      captionsDue: draft.captionsDue || null,
+      captionsDoneOn: draft.captionsDoneOn || null,
+      books: draft.books as EntryUpdate['books'],
+      roles: draft.roles,
+    };
+    const result = await api.log.update({ id, changes });
+    if (!result.ok) {
+      setError(result.error);
+      setState('idle');
+      return;
+    }
+    setEntry(result.value);
+    setDirty(false);
+    setState('saved');
+  };
+
+  if (!entry || !draft) {
+    return (
+      <section className="log-detail">
+        <button type="button" className="button button--secondary" onClick={onBack}>
+          {t('log.detail.backToList')}
+        </button>
+        {error ? <ErrorMessage error={error} /> : <p>{t('log.list.loading')}</p>}
+      </section>
+    );
+  }
+
+  const startMs = Date.parse(entry.actualStart);
+  const endMs = entry.end ? Date.parse(entry.end) : Math.max(startMs + 1000, Date.parse(samples.at(-1)?.at ?? entry.updatedAt));
+  return (
+    <section className="log-detail" aria-labelledby="log-detail-heading" data-testid="log-detail">
+      <div className="screen__top">
+        <h3 id="log-detail-heading" ref={heading} tabIndex={-1}>
+          {entry.title || t('log.untitled')}
+        </h3>
+        <button type="button" className="button button--secondary" onClick={onBack}>
+          {t('log.detail.backToList')}
+        </button>
+      </div>
+      <dl className="log-facts">
+        <dt>{t('log.detail.started')}</dt>
+        <dd>{formatDateTime(entry.actualStart, i18n.language)}</dd>
+        <dt>{t('log.detail.ended')}</dt>
+        <dd>{entry.end ? formatDateTime(entry.end, i18n.language) : '–'}</dd>
+        <dt>{t('log.detail.duration')}</dt>
+        <dd>{t('log.list.minutes', { count: minutes(entry.durationSec) })}</dd>
+        <dt>{t('log.detail.outcome')}</dt>
+        <dd data-testid="log-detail-outcome">{t(`log.outcomes.${entry.outcome ?? 'live'}`)}</dd>
+        <dt>{t('log.detail.destination')}</dt>
+        <dd>{entry.destination ? `${entry.destination.name} (${t(`log.platforms.${entry.destination.platform}`)})` : '–'}</dd>
+        <dt>{t('log.detail.programType')}</dt>
+        <dd>{entry.programType ?? '–'}</dd>
+        {entry.recordingPath && (
+          <>
+            <dt>{t('log.detail.recordingPath')}</dt>
+            <dd>{entry.recordingPath}</dd>
+          </>
+        )}
+      </dl>
+      <h4>{t('log.detail.timeline')}</h4>
+      <TimelineChart timeline={entry.timeline} startMs={startMs} endMs={endMs} />
+      <h4>{t('log.detail.bitrate')}</h4>
+      <BitrateChart samples={samples} />
+      <HealthFacts health={entry.health} />
+      {entry.checklist.length > 0 && (
+        <>
+          <h4>{t('log.detail.checklist')}</h4>
+          <ul>
+            {entry.checklist.map((item) => (
+              <li key={item.id}>
+                {item.done ? '✓' : '✗'} {item.label}
+                {item.overridden && ` – ${t('log.detail.overridden', { reason: item.overrideReason ?? '' })}`}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <form
+        className="log-edit"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <label className="log-field log-field--wide">
+          <span>{t('log.detail.title')}</span>
+          <input value={draft.title} maxLength={LOG_LIMITS.title} onChange={(e) => change({ title: e.target.value })} />
+        </label>
+        <div className="log-field log-field--wide">
+          <label htmlFor="log-notes">{t('log.detail.notes')}</label>
+          <textarea
+            id="log-notes"
+            rows={5}
+            value={draft.notes}
+            maxLength={LOG_LIMITS.notes}
+            aria-describedby="log-notes-count"
+            onChange={(e) => change({ notes: e.target.value })}
+            dir="auto"
+          />
+          <small id="log-notes-count">{t('log.detail.notesCount', { count: draft.notes.length, max: LOG_LIMITS.notes })}</small>
+        </div>
+        <div className="log-field log-field--wide">
+          <label htmlFor="log-video-url">{t('log.detail.videoUrl')}</label>
+          <input id="log-video-url" type="url" value={draft.videoUrl} maxLength={LOG_LIMITS.url} aria-describedby="log-video-hint" onChange={(e) => change({ videoUrl: e.target.value })} />
+          <small id="log-video-hint">{t('log.detail.videoUrlHint')}</small>
+        </div>
+        <label className="log-field">
+          <span>{t('log.detail.captionsDue')}</span>
+          <input type="date" value={draft.captionsDue} onChange={(e) => change({ captionsDue: e.target.value })} />
+        </label>
+        <label className="log-field">
+          <span>{t('log.detail.captionsDone')}</span>
+          <input type="date" value={draft.captionsDoneOn} onChange={(e) => change({ captionsDoneOn: e.target.value })} />
+        </label>
+        <RolesEditor roles={draft.roles} onChange={(roles) => change({ roles })} />
+        <BooksEditor books={draft.books} onChange={(books) => change({ books })} />
+        {error && <ErrorMessage error={error} />}
+        <div className="log-edit__actions">
+          <button type="submit" className="button button--primary" aria-disabled={state === 'saving'}>
+            {state === 'saving' ? t('log.detail.saving') : t('log.detail.save')}
+          </button>
+          <span role="status" data-testid="log-save-status">
+            {state === 'saved' ? t('log.detail.saved') : ''}
+          </span>
+        </div>
+      </form>
+    </section>
+  );
+}

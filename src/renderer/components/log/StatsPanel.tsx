@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LogStats, StatsRow } from '../../../shared/broadcast-log/stats';
+import type { AppError } from '../../../shared/errors';
+import { useApi } from '../../api/api-context';
+import { useLogStore } from '../../stores/log-store';
+import { ErrorMessage } from '../ErrorMessage';
+
+/** Broadcasts and hours per month and per program type, for the annual statistics. */
+export function StatsPanel() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const revision = useLogStore((s) => s.revision);
+  const [stats, setStats] = useState<LogStats | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  useEffect(() => {
+    void api.log.stats({}).then((r) => (r.ok ? setStats(r.value) : setError(r.error)));
+  }, [api, revision]);
+  if (error) return <ErrorMessage error={error} />;
+  if (!stats) return <p>{t('log.list.loading')}</p>;
+  if (stats.byMonth.length === 0) return <p>{t('log.stats.empty')}</p>;
+  return (
+    <section aria-labelledby="log-stats-heading" data-testid="log-stats">
+      <h3 id="log-stats-heading">{t('log.stats.heading')}</h3>
+      <p>{t('log.stats.note')}</p>
+      <BarChart title={t('log.stats.byMonth')} rows={stats.byMonth.slice(-24)} />
+      <BarChart title={t('log.stats.byType')} rows={stats.byProgramType.map((r) => ({ ...r, key: r.key || t('log.stats.noType') }))} />
+    </section>
+  );
+}
+
+/** Paired bars (broadcasts, hours) per row, drawn as SVG, with the numbers in a table too. */
+function BarChart({ title, rows }: { title: string; rows: StatsRow[] }) {
+  const { t } = useTranslation();
+  const maxCount = Math.max(1, ...rows.map((r) => r.broadcasts));
+  const maxHours = Math.max(1, ...rows.map((r) => r.hours));
+  const band = 34;
+  const width = Math.max(320, rows.length * band + 40);
+  const height = 180;
+  return (
+    <figure className="log-chart">
+      <figcaption>{title}</figcaption>
+      <svg viewBox={`0 0 ${width} ${height + 40}`} role="img" aria-label={title}>
+        {rows.map((r, i) => {
+          const x = 20 + i * band;
+          const hCount = (r.broadcasts / maxCount) * height;
+          const hHours = (r.hours / maxHours) * height;
+          return (
+            <g key={r.key}>
+              <rect x={x} y={height - hCount} width={12} height={hCount} fill="#1d4e89">
+                <title>{`${r.key}: ${r.broadcasts}`}</title>
+              </rect>
+              <rect x={x + 13} y={height - hHours} width={12} height={hHours} fill="#0f6b2f">
+                <title>{`${r.key}: ${r.hours} h`}</title>
+              </rect>
+              <text x={x + 12} y={height + 14} fontSize={10} textAnchor="middle" fill="currentColor">
+                {r.key.length > 8 ? r.key.slice(0, 7) : r.key}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <table className="log-stats-table">
+        <thead>
+          <tr>
+            <th scope="col">{title}</th>
+            <th scope="col">{t('log.stats.broadcasts')}</th>
+            <th scope="col">{t('log.stats.hours')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.key}</th>
+              <td>{r.broadcasts}</td>
+              <td>{r.hours}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}

@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TodoItem } from '../../../shared/broadcast-log/todo';
+import type { AppError } from '../../../shared/errors';
+import { useApi } from '../../api/api-context';
+import { useLogStore } from '../../stores/log-store';
+import { ErrorMessage } from '../ErrorMessage';
+
+/** What is still owed after broadcasts: deletions, publisher reports, captions. */
+export function TodoPanel() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const revision = useLogStore((s) => s.revision);
+  const [items, setItems] = useState<TodoItem[] | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [doneBy, setDoneBy] = useState('');
+
+  useEffect(() => {
+    void api.log.todo().then((r) => (r.ok ? setItems(r.value) : setError(r.error)));
+  }, [api, revision]);
+
+  const markDone = async (item: TodoItem) => {
+    const result = await api.log.markTodoDone({
+      entryId: item.entryId,
+      kind: item.kind,
+      ...(item.bookIndex !== undefined ? { bookIndex: item.bookIndex } : {}),
+      ...(doneBy.trim() ? { by: doneBy.trim() } : {}),
+    });
+    if (!result.ok) setError(result.error);
+    const fresh = await api.log.todo();
+    if (fresh.ok) setItems(fresh.value);
+  };
+
+  return (
+    <section aria-labelledby="log-todo-heading" data-testid="log-todo">
+      <h3 id="log-todo-heading">{t('log.todo.heading')}</h3>
+      {error && <ErrorMessage error={error} />}
+      <label className="log-field">
+        <span>{t('log.todo.doneBy')}</span>
+        <input value={doneBy} maxLength={200} onChange={(e) => setDoneBy(e.target.value)} />
+      </label>
+      {items === null ? (
+        <p>{t('log.list.loading')}</p>
+      ) : items.length === 0 ? (
+        <p>{t('log.todo.empty')}</p>
+      ) : (
+        <ul className="log-todo">
+          {items.map((item) => {
+            const task = t(`log.todo.kinds.${item.kind}`, { book: item.bookTitle ?? '' });
+            const title = item.entryTitle || t('log.untitled');
+            return (
+              <li key={`${item.entryId}-${item.kind}-${item.bookIndex ?? ''}`} className={item.overdue ? 'log-todo--overdue' : ''}>
+                <span>
+                  <strong>{task}</strong> – {title}
+                  {item.due && ` (${t('log.todo.due', { date: item.due })})`}
+                  {item.overdue && <span className="log-badge log-badge--warn">{t('log.todo.overdue')}</span>}
+                </span>
+                <button type="button" className="button button--secondary" aria-label={t('log.todo.markDoneLabel', { task, title })} onClick={() => void markDone(item)}>
+                  {t('log.todo.markDone')}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

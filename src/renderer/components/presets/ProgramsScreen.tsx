@@ -1,0 +1,53 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/api-context';
+import { connectPresetsStore, reloadPresets, usePresetsStore } from '../../stores/presets-store';
+import { ErrorMessage } from '../ErrorMessage';
+import { ScreenHeading } from '../ScreenHeading';
+import { PresetList } from './PresetList';
+import { PresetPanel } from './PresetPanel';
+import './presets.css';
+
+/** Programs: pick a preset, fill in the program's details, review the plan, apply it to OBS. */
+export function ProgramsScreen({ onBack }: { onBack: () => void }) {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const entries = usePresetsStore((s) => s.entries);
+  const selectedId = usePresetsStore((s) => s.selectedId);
+  const error = usePresetsStore((s) => s.error);
+  const selected = entries.find((e) => e.preset.id === selectedId) ?? null;
+
+  useEffect(() => connectPresetsStore(api), [api]);
+  // Built-in presets come in the UI language: list them again when it changes.
+  useEffect(() => {
+    void reloadPresets(api);
+  }, [api, i18n.language]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) onBack();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onBack]);
+
+  return (
+    <main className="screen" data-testid="programs">
+      <div className="screen__top">
+        <ScreenHeading>{t('presets.heading')}</ScreenHeading>
+        <button type="button" className="button button--secondary" onClick={onBack}>
+          <span aria-hidden="true" className="button__icon">
+            ←
+          </span>
+          {t('presets.back')}
+        </button>
+      </div>
+      <p className="lead">{t('presets.intro')}</p>
+      {error && <ErrorMessage error={error} />}
+      <div className="presets">
+        <PresetList />
+        {selected && <PresetPanel key={selected.preset.id} entry={selected} />}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { AppErrorSchema } from '../errors';
+
+export const ProgramTypeSchema = z.enum(['storytime', 'authortalk', 'baby', 'languagecafe', 'infodesk']);
+export type ProgramType = z.infer<typeof ProgramTypeSchema>;
+
+// eslint-disable-next-line no-control-regex
+const noControl = (s: string): boolean => !/[\u0000-\u001f\u007f]/.test(s);
+const ItemTextSchema = z.string().trim().min(1).max(300).refine(noControl, { message: 'control characters' });
+
+/** Texts of a manual item in both UI languages; staff's own items may say the same in both. */
+export const LocalizedTextSchema = z.object({ sv: ItemTextSchema, en: ItemTextSchema }).strict();
+export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+
+export const ItemIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+export const ManualItemSchema = z
+  .object({
+    id: ItemIdSchema,
+    text: LocalizedTextSchema,
+    required: z.boolean(),
+    /** Asks for names (e.g. who hosts, who moderates the chat), kept with the tick. */
+    asksForNote: z.boolean().default(false),
+  })
+  .strict();
+export type ManualItem = z.infer<typeof ManualItemSchema>;
+
+/** Checks the app makes itself against OBS's live state. */
+export const AutoCheckIdSchema = z.enum([
+  'obsConnected',
+  'startingSceneLive',
+  'micReady',
+  'cameraPresent',
+  'destinationReady',
+  'outputWithinLimits',
+  'recordingPlanned',
+  'diskSpace',
+  'notAlreadyStreaming',
+]);
+export type AutoCheckId = z.infer<typeof AutoCheckIdSchema>;
+
+export const SceneNameSchema = z.string().trim().min(1).max(512).refine(noControl);
+
+export const TemplateSchema = z
+  .object({
+    programType: ProgramTypeSchema,
+    manualItems: z.array(ManualItemSchema).max(50),
+    /** Automatic checks that block Go Live; the others are recommended. */
+    requiredChecks: z.array(AutoCheckIdSchema),
+    /** The template asks for a local recording (the go-live flow starts it). */
+    record: z.boolean(),
+    /** Shown live before the program starts ("Startar snart"); null: not checked. */
+    startingScene: SceneNameSchema.nullable(),
+    /** Switched to before the stream stops; null: the stream ends on whatever is live. */
+    closingScene: SceneNameSchema.nullable(),
+  })
+  .strict();
+export type Template = z.infer<typeof TemplateSchema>;
+
+/** What staff are preparing right now: program, destination, ticks. */
+export const SessionSchema = z
+  .object({
+    programType: ProgramTypeSchema,
+    /** null: a rehearsal that only records. */
+    destinationId: z.string().max(64).nullable(),
+    record: z.boolean(),
+    rehearsal: z.boolean(),
+    ticks: z.record(ItemIdSchema, z.object({ done: z.boolean(), note: z.string().max(300) })),
+  })
+  .strict();
+export type Session = z.infer<typeof SessionSchema>;
+
+export const CheckStatusSchema = z.enum(['pass', 'fail', 'unknown', 'skipped']);
+export type CheckStatus = z.infer<typeof CheckStatusSchema>;
+
+export const FixActionSchema = z.enum([
+  'reconnectObs',
+  'switchToStartingScene',
+  'unmuteMic',
+  'enableRecording',
+  'applyPlatformBitrate',
+]);
+export type FixAction = z.infer<typeof FixActionSchema>;
+
+export const AutoCheckResultSchema = z.object({
+  id: AutoCheckIdSchema,
+  status: CheckStatusSchema,
+  required: z.boolean(),
+  /** Why, as a translation key under golive.checks.<id>.reasons; values never secrets. */
+  reason: z.string().nullable(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  fix: FixActionSchema.nullable(),
+});
+export type AutoCheckResult = z.infer<typeof AutoCheckResultSchema>;
+
+export const ManualItemStateSchema = ManualItemSchema.extend({
+  done: z.boolean(),
+  note: z.string(),
+});
+
+export const ChecklistStatusSchema = z.object({
+  session: SessionSchema,
+  template: TemplateSchema,
+  auto: z.array(AutoCheckResultSchema),
+  manual: z.array(ManualItemStateSchema),
+  /** Every required item passes. */
+  ready: z.boolean(),
+  /** Ids of required items that do not pass. */
+  blocking: z.array(z.string()),
+  /** The last failed attempt to read OBS's settings, when that is why something is unknown. */
+  readError: AppErrorSchema.nullable(),
+});
+export type ChecklistStatus = z.infer<typeof ChecklistStatusSchema>;

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/**
+ * What the app could read of OBS's output settings (GetVideoSettings, GetProfileParameter,
+ * GetStats). null: OBS does not say. In Advanced output mode OBS 29 keeps the stream
+ * encoder's bitrate and keyframe interval in streamEncoder.json, which obs-websocket cannot
+ * read, so they stay null and the check says "check in OBS" instead of guessing.
+ */
+export const OutputFactsSchema = z.object({
+  width: z.number(),
+  height: z.number(),
+  fps: z.number(),
+  /** 'Simple' or 'Advanced' (Output/Mode). */
+  mode: z.string(),
+  videoKbps: z.number().nullable(),
+  audioKbps: z.number().nullable(),
+  keyframeSec: z.number().nullable(),
+  /** MB free where OBS records (GetStats.availableDiskSpace). */
+  availableDiskMb: z.number().nullable(),
+});
+export type OutputFacts = z.infer<typeof OutputFactsSchema>;
+
+/** Two hours at 8 Mbps with a margin: enough for a library program's recording. */
+export const MIN_FREE_DISK_MB = 8 * 1024;

@@ -1,0 +1,190 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAppCore, type AppCore } from '../../../src/core/app-core';
+import type { Logger } from '../../../src/core/ports';
+import { openConfStore } from '../../../src/core/settings/open-document-store';
+import { MemoryDocumentStore } from '../../../src/core/settings/memory-document-store';
+import { FileSecretStore } from '../../../src/host/file-secret-store';
+import type { ChecklistStatus } from '../../../src/shared/checklist/checklist-schema';
+import type { Destination } from '../../../src/shared/destinations/destination-schema';
+import type { GoLiveState } from '../../../src/shared/golive/golive-state';
+import type { Result } from '../../../src/shared/result';
+import { createScenes, freePort, startObs, withRawObs, type RunningObs } from '../../support/obs-studio';
+import { startRtmpIngest, type RtmpIngest } from '../../support/rtmp-ingest';
+import { makeTempDir } from '../../support/temp-dir';
+import { waitFor } from '../../support/wait-for';
+
+/**
+ * The go-live flow against a real OBS and a real RTMP ingest (nginx-rtmp on loopback): a
+ * broadcast whose bytes arrive at the ingest, a failed start to a closed port, checks that
+ * flip as OBS changes, a stream started and stopped in OBS itself, and the key found nowhere
+ * it must not be: not in results, events, log lines or any file the app wrote.
+ */
+const KEY = 'bibblan-secret-key-4711';
+
+describe('go live with real OBS and nginx-rtmp', () => {
+  let obs: RunningObs;
+  let ingest: RtmpIngest;
+  let core: AppCore;
+  const data = makeTempDir('bibblan-golive-');
+  const logLines: string[] = [];
+  const events: string[] = [];
+  const results: string[] = [];
+  let golive: GoLiveState | null = null;
+  let checklist: ChecklistStatus | null = null;
+
+  const capture: Logger = {
+    info: (m, d) => logLines.push(`${m} ${JSON.stringify(d ?? {})}`),
+    warn: (m, d) => logLines.push(`${m} ${JSON.stringify(d ?? {})}`),
+    error: (m, d) => logLines.push(`${m} ${JSON.stringify(d ?? {})}`),
+  };
+
+  /** Every request goes through here, so every result is searched for the key at the end. */
+  async function call<T>(name: string, params?: unknown): Promise<T> {
+    const result = (await core.handle(name, params)) as Result<T>;
+    if (name !== 'destinations.revealKey') results.push(JSON.stringify(result));
+    if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
+    return result.value;
+  }
+  const autoCheck = (id: string) => checklist?.auto.find((a) => a.id === id)?.status;
+
+  beforeAll(async () => {
+    [obs, ingest] = await Promise.all([startObs(), startRtmpIngest()]);
+    await createScenes(obs.address, obs.password, ['Startar snart', 'Sagostund', 'Tack för idag']);
+    await withRawObs(obs.address, obs.password, async (raw) => {
+      await raw.call('SetCurrentProgramScene', { sceneName: 'Startar snart' });
+      // A media source without a file has audio like a mic, and no device is needed.
+      await raw.call('CreateInput', { sceneName: 'Startar snart', inputName: 'Mic', inputKind: 'ffmpeg_source', inputSettings: {} });
+    });
+    const secrets = new FileSecretStore(data.path);
+    core = createAppCore({
+      settings: new MemoryDocumentStore(),
+      secrets,
+      version: 'test',
+      logger: capture,
+      destinations: openConfStore(data.path, 'destinations').store,
+      checklist: openConfStore(data.path, 'checklist').store,
+      logDir: join(data.path, 'broadcast-log'),
+      goLive: { startDeadlineMs: 20_000, checklistRefreshMs: 1_000 },
+    });
+    core.subscribe((name, payload) => {
+      events.push(JSON.stringify({ name, payload }));
+      if (name === 'golive.state') golive = payload as GoLiveState;
+      if (name === 'checklist.changed') checklist = payload as ChecklistStatus;
+    });
+    core.start();
+    await call('settings.saveConnection', { address: obs.address, password: { action: 'set', value: obs.password } });
+    await waitFor(() => autoCheck('obsConnected') === 'pass', { timeoutMs: 20_000, message: 'OBS connected' });
+  });
+
+  afterAll(async () => {
+    await core?.stop();
+    await Promise.all([obs?.stop(), ingest?.stop()]);
+    data.remove();
+  });
+
+  it('saves a destination from a pasted URL-with-key, keeping the key out of every result', async () => {
+    const saved = await call<Destination>('destinations.save', {
+      name: 'Lokal testserver',
+      platform: 'custom',
+      server: ` ${ingest.server}/${KEY}\n`,
+      key: { kind: 'keep' },
+    });
+    expect(saved).toMatchObject({ server: ingest.server, hasKey: true });
+    expect(await call('destinations.revealKey', { id: saved.id })).toEqual({ key: KEY });
+    checklist = await call<ChecklistStatus>('checklist.updateSession', { destinationId: saved.id, programType: 'storytime' });
+    for (const item of checklist.manual) checklist = await call('checklist.tick', { itemId: item.id, done: true, note: 'Anna, Bo' });
+    checklist = await call('checklist.setTemplateOptions', { startingScene: 'Startar snart', closingScene: 'Tack för idag' });
+    await waitFor(() => checklist?.ready, { message: 'checklist ready', timeoutMs: 15_000 });
+  });
+
+  it('flips the automatic checks as OBS changes, and fixes them', async () => {
+    await withRawObs(obs.address, obs.password, (raw) => raw.call('SetInputMute', { inputName: 'Mic', inputMuted: true }));
+    await waitFor(() => autoCheck('micReady') === 'fail', { message: 'mic check fails when muted' });
+    expect(checklist?.ready).toBe(false);
+    await call('checklist.fix', { checkId: 'micReady' });
+    await waitFor(() => autoCheck('micReady') === 'pass', { message: 'mic unmuted by the fix' });
+
+    await withRawObs(obs.address, obs.password, (raw) => raw.call('SetCurrentProgramScene', { sceneName: 'Sagostund' }));
+    await waitFor(() => autoCheck('startingSceneLive') === 'fail', { message: '"Starting soon" check fails' });
+    await call('checklist.fix', { checkId: 'startingSceneLive' });
+    await waitFor(() => autoCheck('startingSceneLive') === 'pass', { message: 'back on "Starting soon"' });
+    expect(autoCheck('outputWithinLimits')).toBe('pass');
+  });
+
+  it('goes live: OUTPUT_STARTED, bytes at the ingest, then ends on the closing scene and confirms offline', async () => {
+    const started = await call<GoLiveState>('golive.start', {});
+    expect(started.phase).toBe('starting');
+    await waitFor(() => golive?.phase === 'live', { timeoutMs: 20_000, message: 'live' });
+    expect(golive?.broadcast).toMatchObject({ destinationName: 'Lokal testserver', origin: 'app', rehearsal: false });
+    expect(golive?.broadcast?.liveAt).toBeGreaterThan(0);
+    const first = await waitFor(() => ingest.bytesIn(KEY), { message: 'bytes at nginx' });
+    await waitFor(async () => (await ingest.bytesIn(KEY)) > first, { message: 'bytes keep arriving' });
+
+    await call('golive.end', {});
+    await waitFor(() => golive?.phase === 'ended', { timeoutMs: 20_000, message: 'ended' });
+    expect(golive?.broadcast?.endedBy).toBe('app');
+    expect(golive?.after.map((a) => a.kind)).toContain('publisherReports');
+    const state = await call<{ programScene: string; stream: { active: boolean } }>('obs.getState');
+    expect(state.programScene).toBe('Tack för idag');
+    expect(state.stream.active).toBe(false);
+    await call('golive.dismiss');
+  });
+
+  it('says clearly when OBS cannot reach the server, and records a failed start', async () => {
+    const closed = await freePort();
+    const bad = await call<Destination>('destinations.save', {
+      name: 'Stängd port',
+      platform: 'custom',
+      server: `rtmp://127.0.0.1:${closed}/live`,
+      key: { kind: 'set', value: KEY },
+    });
+    await call('checklist.updateSession', { destinationId: bad.id });
+    await call('golive.start', {});
+    await waitFor(() => golive?.phase === 'failed', { timeoutMs: 25_000, message: 'failed start' });
+    expect(golive?.error).toEqual({ code: 'GOLIVE_START_FAILED', params: { destination: 'Stängd port' } });
+    // The broadcast log's recorder notices the failed start; the go-live flow handed it the destination.
+    type Summary = { outcome: string | null; destinationName?: string; programType?: string };
+    const failed = await waitFor(
+      async () => (await call<{ items: Summary[] }>('log.list', {})).items.find((i) => i.outcome === 'failed-to-start'),
+      { message: 'a failed start in the log' },
+    );
+    expect(failed.destinationName).toBe('Stängd port');
+    const completed = (await call<{ items: Summary[] }>('log.list', {})).items.find((i) => i.outcome === 'completed');
+    expect(completed).toMatchObject({ destinationName: 'Lokal testserver', programType: 'storytime' });
+    await call('golive.dismiss');
+  });
+
+  it('notices a stream started and stopped in OBS directly', async () => {
+    await withRawObs(obs.address, obs.password, async (raw) => {
+      await raw.call('SetStreamServiceSettings', { streamServiceType: 'rtmp_custom', streamServiceSettings: { server: ingest.server, key: 'direct' } });
+      await raw.call('StartStream');
+    });
+    await waitFor(() => golive?.phase === 'live' && golive.broadcast?.origin === 'obs', { timeoutMs: 20_000, message: 'noticed live' });
+    await withRawObs(obs.address, obs.password, (raw) => raw.call('StopStream'));
+    await waitFor(() => golive?.phase === 'ended', { timeoutMs: 20_000, message: 'noticed offline' });
+    expect(golive?.broadcast?.endedBy).toBe('obs');
+  });
+
+  it('never shows the key in a result, an event, a log line or a file the app wrote (but the secret store)', async () => {
+    const exports = [await call('log.exportCsv', {}), await call('log.exportJson', {})];
+    expect(JSON.stringify(exports)).not.toContain(KEY);
+    expect(results.join('\n')).not.toContain(KEY);
+    expect(events.join('\n')).not.toContain(KEY);
+    expect(logLines.join('\n')).not.toContain(KEY);
+    const files = listFiles(data.path);
+    expect(files.length).toBeGreaterThan(2);
+    for (const file of files) {
+      if (file.endsWith('secrets.json')) {
+        expect(statSync(file).mode & 0o077).toBe(0);
+        continue;
+      }
+      expect(readFileSync(file, 'utf8'), file).not.toContain(KEY);
+    }
+  });
+});
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));
+}

@@ -1,0 +1,104 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserHostProcess, type RunningHost } from '../support/browser-host-process';
+import { launchChromium } from '../support/chromium';
+import { startObs, withRawObs, type RunningObs } from '../support/obs-studio';
+import { startRtmpIngest, type RtmpIngest } from '../support/rtmp-ingest';
+import { makeTempDir } from '../support/temp-dir';
+import { waitFor } from '../support/wait-for';
+import { expectText, statusText } from './page-helpers';
+
+/**
+ * Going live from the UI in real Chromium: the browser host, a real OBS and a real ingest
+ * (nginx-rtmp on loopback). Add a destination by pasting a URL-with-key, fill the checklist,
+ * go live after the confirmation, see the live state, end, see the after-broadcast list.
+ */
+const KEY = 'e2e-stream-key-0815';
+
+describe('going live from the browser', () => {
+  let obs: RunningObs;
+  let ingest: RtmpIngest;
+  let host: RunningHost;
+  let browser: Browser;
+  let page: Page;
+  const dataDir = makeTempDir('bibblan-e2e-golive-');
+
+  beforeAll(async () => {
+    [obs, ingest, browser] = await Promise.all([startObs(), startRtmpIngest(), launchChromium()]);
+    await withRawObs(obs.address, obs.password, async (raw) => {
+      const { currentProgramSceneName } = await raw.call('GetCurrentProgramScene');
+      // A media source has audio like a mic; there is no audio device here.
+      await raw.call('CreateInput', { sceneName: currentProgramSceneName, inputName: 'Mikrofon', inputKind: 'ffmpeg_source', inputSettings: {} });
+    });
+    host = await startBrowserHostProcess(['--port', '0', '--data-dir', dataDir.path]);
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(host.url);
+    await page.getByTestId('first-run').waitFor();
+    await page.getByLabel('Adress till OBS').fill(obs.address);
+    await page.getByLabel('Lösenord', { exact: true }).fill(obs.password!);
+    await page.getByRole('button', { name: 'Anslut', exact: true }).click();
+    await expectText(statusText(page), /Ansluten till OBS/);
+    await page.getByTestId('main-screen').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    await Promise.all([obs?.stop(), ingest?.stop()]);
+    dataDir.remove();
+  });
+
+  it('adds a destination from a pasted URL-with-key, with the key masked and the not-encrypted note', async () => {
+    await page.getByTestId('open-golive').click();
+    await page.getByRole('heading', { name: 'Sänd', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Lägg till sändningsmål' }).click();
+    await page.getByLabel('Namn', { exact: true }).fill('Lokal testserver');
+    await page.getByLabel('Plattform').selectOption('custom');
+    await page.getByLabel('Server', { exact: true }).fill(`${ingest.server}/${KEY}`);
+    await expectText(page.getByText('Adressen innehöll en strömnyckel'), /flyttats/);
+    expect(await page.getByLabel('Server', { exact: true }).inputValue()).toBe(ingest.server);
+    expect(await page.getByLabel('Strömnyckel', { exact: true }).getAttribute('type')).toBe('password');
+    await expectText(page.getByTestId('key-protection'), /inte krypterad/);
+    await page.getByRole('button', { name: 'Spara', exact: true }).click();
+    await page.getByLabel('Sänd till Lokal testserver').click();
+    await waitFor(() => page.getByLabel('Sänd till Lokal testserver').isChecked(), { message: 'destination chosen' });
+    expect(await page.content()).not.toContain(KEY);
+  });
+
+  it('keeps Go live disabled until the required items are ticked', async () => {
+    const go = page.getByRole('button', { name: 'Gå live', exact: true });
+    await expectText(page.locator('.golive-ready'), /obligatoriska? punkt/);
+    expect(await go.getAttribute('aria-disabled')).toBe('true');
+    const boxes = page.getByTestId('manual-items').getByRole('checkbox');
+    for (let i = 0; i < (await boxes.count()); i += 1) {
+      // The tick shows when the core says so (a controlled checkbox): click, then wait.
+      await boxes.nth(i).click();
+      await waitFor(() => boxes.nth(i).isChecked(), { message: `item ${i} ticked` });
+    }
+    await page.getByLabel('Anteckning till: Roller fördelade', { exact: false }).fill('Anna värd, Bo tekniker');
+    await page.getByLabel('Anteckning till: Roller fördelade', { exact: false }).blur();
+    await expectText(page.locator('.golive-ready'), /Allt obligatoriskt är klart/, 15_000);
+    expect(await go.getAttribute('aria-disabled')).toBe('false');
+  });
+
+  it('goes live after the confirmation and shows the live state with elapsed time', async () => {
+    await page.getByRole('button', { name: 'Gå live', exact: true }).click();
+    await expectText(page.locator('.golive-confirm__text'), /Sänder till: Lokal testserver/);
+    await page.getByRole('button', { name: 'Ja, gå live' }).click();
+    await page.getByRole('heading', { name: 'DU SÄNDER NU' }).waitFor({ timeout: 20_000 });
+    await expectText(page.getByTestId('elapsed'), /Sänt i 0:0[1-9]/);
+    await waitFor(() => ingest.bytesIn(KEY), { message: 'bytes at the ingest' });
+    expect(await page.content()).not.toContain(KEY);
+  });
+
+  it('ends after a confirmation and shows the after-broadcast list', async () => {
+    await page.getByRole('button', { name: 'Avsluta sändningen' }).click();
+    await page.getByRole('button', { name: 'Ja, avsluta' }).click();
+    await expectText(page.locator('[data-phase="ended"]'), /avslutad och offline/, 20_000);
+    const after = page.getByTestId('after-broadcast');
+    await expectText(after, /Skicka rapporter/);
+    await expectText(after, /Kontrollera på Facebook eller YouTube/);
+    const status = await withRawObs(obs.address, obs.password, (c) => c.call('GetStreamStatus'));
+    expect(status.outputActive).toBe(false);
+  });
+});

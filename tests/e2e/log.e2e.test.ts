@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BroadcastLogStore } from '../../src/core/broadcast-log/broadcast-log-store';
+import { generateEntries } from '../../src/core/broadcast-log/generate-entries';
+import { silentLogger } from '../../src/core/ports';
+import { openConfStore } from '../../src/core/settings/open-document-store';
+import { SettingsService } from '../../src/core/settings/settings-service';
+import { FileSecretStore } from '../../src/host/file-secret-store';
+import { CSV_BOM, CSV_COLUMNS, parseCsv } from '../../src/shared/broadcast-log/csv';
+import { startBrowserHostProcess, type RunningHost } from '../support/browser-host-process';
+import { launchChromium } from '../support/chromium';
+import { makeTempDir } from '../support/temp-dir';
+import { waitFor } from '../support/wait-for';
+import { expectText } from './page-helpers';
+
+const SPECIAL_ID = 'e2e-pippi';
+
+/** Seeds the host's data folder: a saved connection (nowhere: no OBS needed) and 300 broadcasts. */
+async function seed(dataDir: string): Promise<void> {
+  new SettingsService(openConfStore(dataDir, 'settings').store, new FileSecretStore(dataDir), silentLogger).saveConnection(
+    'ws://127.0.0.1:9',
+    { action: 'keep' },
+  );
+  const { store } = BroadcastLogStore.open(join(dataDir, 'broadcast-log'));
+  const entries = generateEntries(299);
+  for (const entry of entries) store.put(entry, false);
+  const start = Date.parse('2026-11-20T10:00:00Z');
+  store.put({
+    ...entries[0]!,
+    id: SPECIAL_ID,
+    title: 'Sagostund med Pippi på Åby 📚',
+    actualStart: new Date(start).toISOString(),
+    end: new Date(start + 1_800_000).toISOString(),
+    durationSec: 1800,
+    notes: 'Barnen älskade den; "mer" sa de',
+  });
+  await store.samples.write(
+    SPECIAL_ID,
+    Array.from({ length: 30 }, (_, i) => ({
+      at: new Date(start + i * 2000).toISOString(),
+      kbps: 2400 + (i % 5) * 100,
+      droppedPct: 0,
+      skippedPct: 0,
+      congestion: 0,
+      reconnecting: false,
+    })),
+  );
+  await store.compact();
+  await store.close();
+}
+
+describe('the broadcast log, in the browser', () => {
+  let host: RunningHost;
+  let browser: Browser;
+  let page: Page;
+  const dataDir = makeTempDir('bibblan-log-e2e-');
+
+  const rowCount = () => page.getByTestId('log-row').count();
+  const countText = () => page.getByTestId('log-count');
+
+  beforeAll(async () => {
+    await seed(dataDir.path);
+    [host, browser] = await Promise.all([startBrowserHostProcess(['--port', '0', '--data-dir', dataDir.path]), launchChromium()]);
+    page = await browser.newPage();
+    await page.goto(host.url);
+    await page.getByTestId('main-screen').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    dataDir.remove();
+  });
+
+  it('opens the log from the header with the keyboard and lists every broadcast, newest first, virtualized', async () => {
+    await page.getByRole('button', { name: 'Sändningslogg' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('log-screen').waitFor();
+    await expectText(countText(), /^300 sändningar$/);
+    await expectText(page.getByTestId('log-row').first(), /Sagostund med Pippi/);
+    // Only the rows in view are in the DOM, also after scrolling to the end.
+    expect(await rowCount()).toBeLessThan(40);
+    await page.getByTestId('log-list').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await waitFor(async () => (await page.locator('[data-index="299"]').count()) === 1, { message: 'last row rendered' });
+    await expectText(page.locator('[data-index="299"]'), /nr 298/);
+    expect(await rowCount()).toBeLessThan(40);
+  });
+
+  it('filters by platform and searches titles, books and notes', async () => {
+    await page.getByLabel('Plattform').selectOption('youtube');
+    await expectText(countText(), /^151 sändningar$/); // every other generated one, and Pippi
+    await page.getByLabel('Plattform').selectOption('');
+    await expectText(countText(), /^300 sändningar$/);
+    await page.getByLabel('Sök i titlar, böcker, personer och anteckningar').fill('barnen ÄLSKADE');
+    await expectText(countText(), /^1 sändning$/);
+    await page.getByLabel('Sök i titlar, böcker, personer och anteckningar').fill('Gunilla Bergström');
+    await expectText(countText(), /^100 sändningar$/);
+    await page.getByLabel('Sök i titlar, böcker, personer och anteckningar').fill('Pippi Åby');
+    await expectText(countText(), /^1 sändning$/);
+  });
+
+  it('opens the detail view with the scene timeline and the bitrate chart', async () => {
+    await page.getByRole('row', { name: /Öppna Sagostund med Pippi/ }).click();
+    await page.getByTestId('log-detail').waitFor();
+    await page.getByRole('heading', { name: 'Sagostund med Pippi på Åby 📚' }).waitFor();
+    expect(await page.getByTestId('timeline-chart').locator('rect').count()).toBe(20);
+    expect(await page.getByTestId('bitrate-chart').locator('path').getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+( L[\d.]+,[\d.]+){29}$/);
+  });
+
+  it('edits the notes and keeps them', async () => {
+    const notes = page.getByLabel('Anteckningar', { exact: true });
+    await notes.fill('Ljudet bra. مرحبا 👋 – nästa gång: fler kuddar', { timeout: 5_000 });
+    await page.getByRole('button', { name: 'Spara', exact: true }).click({ timeout: 5_000 });
+    await expectText(page.getByTestId('log-save-status'), /Sparat/);
+    await page.getByRole('button', { name: 'Tillbaka till listan' }).click({ timeout: 5_000 });
+    await page.getByRole('row', { name: /Öppna Sagostund med Pippi/ }).click();
+    await waitFor(async () => (await page.getByLabel('Anteckningar', { exact: true }).inputValue()) === 'Ljudet bra. مرحبا 👋 – nästa gång: fler kuddar', {
+      message: 'saved notes shown',
+    });
+    await page.getByRole('button', { name: 'Tillbaka till listan' }).click();
+  });
+
+  it('exports CSV that Excel reads: BOM, semicolons, Swedish characters intact', async () => {
+    await page.getByLabel('Sök i titlar, böcker, personer och anteckningar').fill('');
+    await expectText(countText(), /^300 sändningar$/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportera CSV (Excel)' }).click()]);
+    expect(download.suggestedFilename()).toBe('sandningslogg.csv');
+    const content = readFileSync((await download.path())!, 'utf8');
+    expect(content.startsWith(CSV_BOM)).toBe(true);
+    const rows = parseCsv(content);
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    expect(rows).toHaveLength(301);
+    const pippi = rows.find((r) => r[0] === SPECIAL_ID)!;
+    expect(pippi[CSV_COLUMNS.indexOf('title')]).toBe('Sagostund med Pippi på Åby 📚');
+    expect(pippi[CSV_COLUMNS.indexOf('notes')]).toBe('Ljudet bra. مرحبا 👋 – nästa gång: fler kuddar');
+    await expectText(page.getByTestId('log-exchange-status'), /300 sändningar exporterade/);
+  });
+});
