@@ -35,6 +35,8 @@ async function seed(dataDir: string): Promise<void> {
     end: new Date(start + 1_800_000).toISOString(),
     durationSec: 1800,
     notes: 'Barnen älskade den; "mer" sa de',
+    // A publisher's delete-by date that has passed: the to-do panel must say so.
+    books: [{ ...entries[0]!.books[0]!, deleteBy: new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10) }],
   });
   await store.samples.write(
     SPECIAL_ID,
@@ -136,5 +138,33 @@ describe('the broadcast log, in the browser', () => {
     expect(pippi[CSV_COLUMNS.indexOf('title')]).toBe('Sagostund med Pippi på Åby 📚');
     expect(pippi[CSV_COLUMNS.indexOf('notes')]).toBe('Ljudet bra. مرحبا 👋 – nästa gång: fler kuddar');
     await expectText(page.getByTestId('log-exchange-status'), /300 sändningar exporterade/);
+  });
+
+  it('imports its own JSON export without duplicating anything', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportera JSON' }).click()]);
+    const file = (await download.path())!;
+    expect(JSON.parse(readFileSync(file, 'utf8')).entries).toHaveLength(300);
+    await page.getByTestId('log-import-file').setInputFiles({ name: 'sandningslogg.json', mimeType: 'application/json', buffer: readFileSync(file) });
+    await expectText(page.getByTestId('log-exchange-status'), /Importerade 0, fanns redan 300, kunde inte läsas 0/);
+    await expectText(countText(), /^300 sändningar$/);
+    await page.getByTestId('log-import-file').setInputFiles({ name: 'fel.json', mimeType: 'application/json', buffer: Buffer.from('{"not":"an export"}') });
+    await page.locator('[data-error-code="LOG_IMPORT_INVALID"]').waitFor();
+  });
+
+  it('shows the to-do panel and marks a recording deleted', async () => {
+    await page.getByRole('tab', { name: 'Att göra' }).click();
+    const item = page.getByTestId('log-todo').getByRole('listitem');
+    await expectText(item.first(), /Radera inspelningen \(”Pippi Långstrump”\).*Försenad/);
+    await page.getByLabel('Ditt namn (vem som raderade)').fill('Åsa Öberg');
+    await page.getByRole('button', { name: /Markera som klar: Radera inspelningen/ }).click();
+    await expectText(page.getByTestId('log-todo'), /Inget att göra just nu/);
+  });
+
+  it('draws the statistics per month and program type', async () => {
+    await page.getByRole('tab', { name: 'Statistik' }).click();
+    await page.getByRole('img', { name: 'Sändningar och timmar per månad' }).waitFor();
+    await page.getByRole('img', { name: 'Sändningar och timmar per programtyp' }).waitFor();
+    const rows = page.getByTestId('log-stats').getByRole('row', { name: /sagostund/ });
+    expect(await rows.count()).toBe(1);
   });
 });

@@ -2,18 +2,22 @@ import { closeSync, fdatasync, fsyncSync, mkdirSync, openSync, renameSync, write
 import { open as openAsync } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import type { Entry, SceneSwitch } from '../../shared/broadcast-log/entry-schema';
+import { parseEntry, SceneSwitchSchema, type Entry, type SceneSwitch } from '../../shared/broadcast-log/entry-schema';
+import { describeIssues } from '../validation-details';
 import type { LogQuery } from '../../shared/broadcast-log/log-query';
 import { appError, type AppError } from '../../shared/errors';
 import { fail, ok, type Result } from '../../shared/result';
 import { silentLogger, type Logger } from '../ports';
 import { JOURNAL_RECORD_VERSION, parsePatchFields, type JournalRecord, type SnapshotHeader } from './journal-records';
 import { loadLog } from './load-log';
-import { indexEntry, runQuery, type IndexedEntry } from './log-index';
+import { indexEntry, runQuery, sortIndex, type IndexedEntry, type SortKey } from './log-index';
 import { SampleStore } from './sample-store';
+import { entryToSnapshotLine } from './snapshot-codec';
 
 export const SNAPSHOT_FILE = 'entries.snapshot.jsonl';
 export const JOURNAL_FILE = 'entries.journal.jsonl';
+/** Entries serialised per turn of the event loop while compacting: a few ms each. */
+const COMPACT_SLICE = 100;
 
 export interface LogStoreOptions {
   logger?: Logger;
@@ -36,7 +40,8 @@ export class BroadcastLogStore {
   readonly #logger: Logger;
   readonly #compactAfter: number;
   readonly #index = new Map<string, IndexedEntry>();
-  #sorted: IndexedEntry[] | null = null;
+  /** All entries in each sort order, built on first use and kept up to date by `#set`. */
+  readonly #orders = new Map<SortKey, IndexedEntry[]>();
   #journalFd: number;
   #seq: number;
   #journalRecords: number;
@@ -78,11 +83,11 @@ export class BroadcastLogStore {
 
   /** Newest first. */
   entries(): Entry[] {
-    return this.#sortedIndex().map((it) => it.entry);
+    return this.#order('start').map((it) => it.entry);
   }
 
   query(query: LogQuery): ReturnType<typeof runQuery> {
-    return runQuery(this.#sortedIndex(), query);
+    return runQuery(this.#order(query.sort), query);
   }
 
   programTypes(): string[] {
@@ -91,8 +96,14 @@ export class BroadcastLogStore {
     return [...types].sort((a, b) => a.localeCompare(b, 'sv'));
   }
 
-  /** Adds or replaces a whole (validated) entry. `durable`: fsync before the promise of safety is made. */
-  put(entry: Entry, durable = true): Result<Entry> {
+  /**
+   * Adds or replaces a whole entry, validated here: nothing goes into the journal that would
+   * not replay. `durable`: fsync soon (the start and end of a broadcast, edits).
+   */
+  put(input: Entry, durable = true): Result<Entry> {
+    const parsed = parseEntry(input);
+    if (!parsed.success) return fail(appError('VALIDATION_FAILED', { details: describeIssues(parsed.error) }));
+    const entry = parsed.data;
     const written = this.#append({ v: JOURNAL_RECORD_VERSION, seq: this.#seq + 1, op: 'put', entry }, durable);
     if (!written.ok) return written;
     this.#set(entry);
@@ -106,22 +117,34 @@ export class BroadcastLogStore {
     const parsed = parsePatchFields(set);
     if (!parsed.success) return fail(appError('VALIDATION_FAILED', { details: parsed.error.issues[0]?.message ?? '' }));
     const changes = { ...parsed.data, updatedAt: new Date().toISOString() };
-    const written = this.#append({ v: JOURNAL_RECORD_VERSION, seq: this.#seq + 1, op: 'patch', id, set: changes }, durable);
+    const unset = Object.keys(set).filter((key) => (set as Record<string, unknown>)[key] === undefined);
+    const record: JournalRecord = { v: JOURNAL_RECORD_VERSION, seq: this.#seq + 1, op: 'patch', id, set: changes };
+    if (unset.length > 0) record.unset = unset;
+    const written = this.#append(record, durable);
     if (!written.ok) return written;
     const next = { ...current, ...changes } as Entry;
+    for (const key of unset) delete (next as Record<string, unknown>)[key];
     this.#set(next);
     return ok(next);
   }
 
   /** Appends one scene switch to an entry's timeline: one short line, not the whole timeline. */
-  addSwitch(id: string, sceneSwitch: SceneSwitch): Result<Entry> {
+  addSwitch(id: string, input: SceneSwitch): Result<Entry> {
     const current = this.#index.get(id)?.entry;
     if (!current) return fail(appError('LOG_ENTRY_NOT_FOUND', { id }));
+    const parsed = SceneSwitchSchema.safeParse({ ...input, scene: input.scene.slice(0, 512) });
+    if (!parsed.success) return fail(appError('VALIDATION_FAILED', { details: describeIssues(parsed.error) }));
+    const sceneSwitch = parsed.data;
     const written = this.#append({ v: JOURNAL_RECORD_VERSION, seq: this.#seq + 1, op: 'switch', id, switch: sceneSwitch }, false);
     if (!written.ok) return written;
     const next = { ...current, timeline: [...current.timeline, sceneSwitch] };
     this.#set(next);
     return ok(next);
+  }
+
+  /** Asks for the journal to reach the disk (after a batch of non-durable writes, e.g. an import). */
+  sync(): void {
+    this.#syncSoon();
   }
 
   /**
@@ -157,18 +180,31 @@ export class BroadcastLogStore {
 
   #set(entry: Entry): void {
     const before = this.#index.get(entry.id);
-    this.#index.set(entry.id, indexEntry(entry));
-    // Only a new entry or a new start time changes the order.
-    if (!before || before.entry.actualStart !== entry.actualStart) this.#sorted = null;
-    else if (this.#sorted) {
-      const at = this.#sorted.indexOf(before);
-      if (at >= 0) this.#sorted[at] = this.#index.get(entry.id)!;
+    const indexed = indexEntry(entry);
+    this.#index.set(entry.id, indexed);
+    const reorders =
+      !before ||
+      before.entry.actualStart !== entry.actualStart ||
+      before.entry.durationSec !== entry.durationSec ||
+      before.entry.title !== entry.title;
+    if (reorders) {
+      this.#orders.clear();
+      return;
+    }
+    // The live entry's health and timeline change every few seconds: swap it in place.
+    for (const order of this.#orders.values()) {
+      const at = order.indexOf(before);
+      if (at >= 0) order[at] = indexed;
     }
   }
 
-  #sortedIndex(): IndexedEntry[] {
-    this.#sorted ??= [...this.#index.values()].sort((a, b) => b.startMs - a.startMs || (a.entry.id < b.entry.id ? 1 : -1));
-    return this.#sorted;
+  #order(key: SortKey): IndexedEntry[] {
+    let order = this.#orders.get(key);
+    if (!order) {
+      order = sortIndex(this.#index.values(), key);
+      this.#orders.set(key, order);
+    }
+    return order;
   }
 
   #append(record: JournalRecord, durable: boolean): Result<null> {
@@ -213,8 +249,8 @@ export class BroadcastLogStore {
       // Serialised in slices, each followed by a turn of the event loop: never one long block.
       const hash = createHash('sha256');
       const chunks: string[] = [];
-      for (let i = 0; i < entries.length; i += 250) {
-        const chunk = `${entries.slice(i, i + 250).map((e) => JSON.stringify(e)).join('\n')}\n`;
+      for (let i = 0; i < entries.length; i += COMPACT_SLICE) {
+        const chunk = `${entries.slice(i, i + COMPACT_SLICE).map(entryToSnapshotLine).join('\n')}\n`;
         hash.update(chunk);
         chunks.push(chunk);
         await new Promise((resolve) => setImmediate(resolve));
@@ -237,8 +273,8 @@ export class BroadcastLogStore {
       }
       if (this.#closed) return;
       renameSync(temp, snapshot);
-      this.#syncDir();
-      this.#rotateJournal(this.#sinceCompactionStart);
+      await this.#syncDir();
+      await this.#rotateJournal();
     } catch (error) {
       // The old snapshot and journal are untouched: nothing is lost, compaction is retried later.
       this.#logger.error('Could not compact the broadcast log', { error: String(error) });
@@ -247,31 +283,47 @@ export class BroadcastLogStore {
     }
   }
 
-  /** A fresh journal holding only what was written during the compaction (synchronous: no gap). */
-  #rotateJournal(kept: string[]): void {
+  /**
+   * A fresh journal holding only what was written during the compaction. The lines so far are
+   * written and fsync'd off the event loop; the swap itself (the few lines added meanwhile,
+   * rename, new descriptor) is one synchronous step, so no append can fall in a gap.
+   */
+  async #rotateJournal(): Promise<void> {
+    const kept = this.#sinceCompactionStart ?? [];
     const journal = join(this.dir, JOURNAL_FILE);
     const temp = `${journal}.tmp`;
-    const fd = openSync(temp, 'w');
+    const handle = await openAsync(temp, 'w');
+    let written = 0;
     try {
-      if (kept.length > 0) writeSync(fd, kept.join(''));
-      fsyncSync(fd);
+      written = kept.length;
+      if (written > 0) await handle.write(kept.slice(0, written).join(''));
+      await handle.datasync();
+    } finally {
+      await handle.close();
+    }
+    if (this.#closed) return;
+    const late = kept.slice(written);
+    const fd = openSync(temp, 'a');
+    try {
+      if (late.length > 0) writeSync(fd, late.join(''));
     } finally {
       closeSync(fd);
     }
     renameSync(temp, journal);
-    this.#syncDir();
     closeSync(this.#journalFd);
     this.#journalFd = openSync(journal, 'a');
     this.#journalRecords = kept.length;
+    this.#sinceCompactionStart = null;
+    await this.#syncDir();
   }
 
-  #syncDir(): void {
+  async #syncDir(): Promise<void> {
     try {
-      const fd = openSync(this.dir, 'r');
+      const handle = await openAsync(this.dir, 'r');
       try {
-        fsyncSync(fd);
+        await handle.sync();
       } finally {
-        closeSync(fd);
+        await handle.close();
       }
     } catch {
       // Not every platform can fsync a folder (Windows); the rename itself is still atomic.

@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { emptyHealth, LOG_SCHEMA_VERSION, type Entry, type HealthSummary, type Outcome, type SwitchSource } from '../../shared/broadcast-log/entry-schema';
 import { addSampleToSummary, summarize } from '../../shared/broadcast-log/health';
 import type { ObsState } from '../../shared/obs-state';
-import { ok, type Result } from '../../shared/result';
+import { fail, ok, type Result } from '../../shared/result';
 import type { ObsController } from '../obs/obs-controller';
 import { silentLogger, type Logger } from '../ports';
 import type { BroadcastLogStore } from './broadcast-log-store';
-import type { BroadcastMeta } from './broadcast-meta';
+import { BroadcastMetaSchema, type BroadcastMeta } from './broadcast-meta';
+import { describeIssues } from '../validation-details';
+import { appError } from '../../shared/errors';
 import { sampleFrom, type StreamReading } from './health-sampler';
 
 export type RecorderObs = Pick<ObsController, 'state' | 'onState' | 'call'>;
@@ -18,6 +20,12 @@ export interface RecorderOptions {
   /** The health summary in the entry is refreshed every this many samples (the samples themselves always). */
   summaryEvery?: number;
   onChanged?: (ids: string[]) => void;
+  /**
+   * An entry left open by a previous run is closed as interrupted if OBS is not reached within
+   * this long (default 30 s), so it does not show as live forever; should OBS turn up later
+   * still streaming the same stream, the entry is re-opened (see `#attach`).
+   */
+  orphanGraceMs?: number;
 }
 
 /** A stream found running on connect is the open entry's if their starts differ by less than this. */
@@ -52,6 +60,8 @@ export class BroadcastRecorder {
   #samplesSinceSummary = 0;
   #attaching = false;
   #unsubscribe: (() => void) | null = null;
+  readonly #orphanGraceMs: number;
+  #orphanTimer: NodeJS.Timeout | null = null;
 
   constructor(store: BroadcastLogStore, obs: RecorderObs, options: RecorderOptions = {}) {
     this.#store = store;
@@ -60,6 +70,7 @@ export class BroadcastRecorder {
     this.#sampleMs = options.sampleMs ?? 2_000;
     this.#summaryEvery = options.summaryEvery ?? 5;
     this.#onChanged = options.onChanged ?? (() => {});
+    this.#orphanGraceMs = options.orphanGraceMs ?? 30_000;
   }
 
   get liveEntryId(): string | null {
@@ -69,6 +80,15 @@ export class BroadcastRecorder {
   start(): void {
     this.#unsubscribe ??= this.#obs.onState((state) => this.#onState(state));
     this.#onState(this.#obs.state);
+    this.#orphanTimer = setTimeout(() => this.#closeOrphan(), this.#orphanGraceMs);
+    this.#orphanTimer.unref();
+  }
+
+  #closeOrphan(): void {
+    this.#orphanTimer = null;
+    if (this.#liveId || this.#attaching || this.#obs.state.connection.status === 'connected') return;
+    const latest = this.#store.entries()[0];
+    if (latest?.outcome === null) this.#closeEntry(latest, 'interrupted', this.#lastKnownMs(latest));
   }
 
   /**
@@ -78,13 +98,18 @@ export class BroadcastRecorder {
   async stop(): Promise<void> {
     this.#unsubscribe?.();
     this.#unsubscribe = null;
+    if (this.#orphanTimer) clearTimeout(this.#orphanTimer);
+    this.#orphanTimer = null;
     this.#stopSampling();
     if (this.#liveId) this.#writeSummary(this.#liveId, true);
     await this.#store.samples.flush();
   }
 
   /** Details from the go-live flow: applied to the stream now live, or to the next one that starts. */
-  beginBroadcast(meta: BroadcastMeta): Result<null> {
+  beginBroadcast(input: BroadcastMeta): Result<null> {
+    const parsed = BroadcastMetaSchema.safeParse(input);
+    if (!parsed.success) return fail(appError('VALIDATION_FAILED', { details: describeIssues(parsed.error) }));
+    const meta = parsed.data;
     if (this.#liveId) {
       const applied = this.#store.patch(this.#liveId, metaFields(meta), true);
       if (!applied.ok) return applied;
@@ -129,6 +154,12 @@ export class BroadcastRecorder {
     if (before === now) return;
     if (now === 'starting') this.#sawStarting = true;
     if (now === 'stopping') this.#sawStopping = true;
+    if (now === 'reconnecting' && this.#liveId && !this.#wasReconnecting) {
+      // OBS's event is surer than a sample: a reconnect under 2 s falls between samples.
+      this.#summary = { ...this.#summary, reconnects: this.#summary.reconnects + 1 };
+      this.#wasReconnecting = true;
+    }
+    if (now === 'live') this.#wasReconnecting = false;
     if ((now === 'live' || now === 'reconnecting') && !this.#liveId) {
       this.#openEntry(Date.now(), state.programScene);
     } else if (now === 'offline') {
@@ -273,12 +304,13 @@ export class BroadcastRecorder {
     this.#stopSampling();
     this.#liveId = null;
     const entry = id ? this.#store.get(id) : undefined;
-    if (entry) this.#closeEntry(entry, outcome, endMs);
+    if (entry) this.#closeEntry(entry, outcome, endMs, this.#summary.reconnects);
   }
 
-  #closeEntry(entry: Entry, outcome: Outcome, endMs: number): void {
+  #closeEntry(entry: Entry, outcome: Outcome, endMs: number, reconnectsSeen = 0): void {
     const samples = this.#store.samples.read(entry.id);
-    const health = samples.length > 0 ? summarize(samples) : entry.health;
+    const fromSamples = samples.length > 0 ? summarize(samples) : entry.health;
+    const health = { ...fromSamples, reconnects: Math.max(fromSamples.reconnects, reconnectsSeen, entry.health.reconnects) };
     const startMs = Date.parse(entry.actualStart);
     const end = Math.max(endMs, startMs);
     const closed = this.#store.patch(

@@ -15,7 +15,14 @@ const PatchFieldsSchema = EntrySchema.omit({ id: true, schemaVersion: true }).pa
 
 export const JournalRecordSchema = z.discriminatedUnion('op', [
   z.object({ ...base, op: z.literal('put'), entry: z.unknown() }),
-  z.object({ ...base, op: z.literal('patch'), id: z.string(), set: z.record(z.string(), z.unknown()) }),
+  z.object({
+    ...base,
+    op: z.literal('patch'),
+    id: z.string(),
+    set: z.record(z.string(), z.unknown()),
+    /** Optional fields cleared (JSON has no `undefined`: without this a cleared date would come back). */
+    unset: z.array(z.string()).max(50).optional(),
+  }),
   z.object({ ...base, op: z.literal('switch'), id: z.string(), switch: SceneSwitchSchema }),
 ]);
 export type JournalRecord = z.infer<typeof JournalRecordSchema>;

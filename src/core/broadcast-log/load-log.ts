@@ -5,6 +5,7 @@ import type { Logger } from '../ports';
 import { JournalRecordSchema, parsePatchFields, SnapshotHeaderSchema } from './journal-records';
 import { readJsonl, truncateTo, type JsonlRead } from './jsonl-file';
 import { copyAside, moveAside } from './set-aside';
+import { snapshotLineToEntry, snapshotLineToRaw } from './snapshot-codec';
 
 export interface LoadedLog {
   entries: Map<string, Entry>;
@@ -43,11 +44,11 @@ export function loadLog(dir: string, logger: Logger): LoadedLog {
       for (const line of rest) {
         if (trusted) {
           // Byte for byte what this app wrote from validated entries (see SnapshotHeaderSchema).
-          const entry = JSON.parse(line.text) as Entry;
+          const entry = snapshotLineToEntry(JSON.parse(line.text) as Parameters<typeof snapshotLineToEntry>[0]);
           entries.set(entry.id, entry);
           continue;
         }
-        const parsed = parseEntry(tryJson(line.text));
+        const parsed = parseEntry(snapshotLineToRaw(tryJson(line.text)));
         if (parsed.success) entries.set(parsed.data.id, parsed.data);
         else bad += 1;
       }
@@ -107,7 +108,9 @@ function applyRecord(entries: Map<string, Entry>, record: import('./journal-reco
   }
   const set = parsePatchFields(record.set);
   if (!set.success) return false;
-  entries.set(record.id, { ...current, ...set.data } as Entry);
+  const next = { ...current, ...set.data } as Entry;
+  for (const key of record.unset ?? []) if (key !== 'id' && key !== 'schemaVersion') delete (next as Record<string, unknown>)[key];
+  entries.set(record.id, next);
   return true;
 }
 

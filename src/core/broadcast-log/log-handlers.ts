@@ -1,5 +1,5 @@
 import { parseEntry, type Entry } from '../../shared/broadcast-log/entry-schema';
-import { entriesToCsv } from '../../shared/broadcast-log/csv';
+import { csvHeader, csvRows } from '../../shared/broadcast-log/csv';
 import { exportFileName, LOG_EXPORT_FORMAT } from '../../shared/broadcast-log/export-format';
 import type { DateRange } from '../../shared/broadcast-log/log-query';
 import { computeStats } from '../../shared/broadcast-log/stats';
@@ -12,6 +12,16 @@ import { describeIssues } from '../validation-details';
 import type { BroadcastLogStore } from './broadcast-log-store';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
+
+/** Exports of thousands of entries are built a few hundred at a time, yielding in between. */
+async function inSlices<T>(entries: Entry[], work: (slice: Entry[]) => T, size = 200): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < entries.length; i += size) {
+    out.push(work(entries.slice(i, i + size)));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return out;
+}
 
 function inRange(entries: Entry[], { from, to }: DateRange): Entry[] {
   return entries.filter((e) => {
@@ -63,11 +73,14 @@ export function createLogHandlers(store: BroadcastLogStore, changed: (ids: strin
     'log.stats': async (range) => ok(computeStats(inRange(store.entries(), range))),
     'log.exportCsv': async (range) => {
       const entries = inRange(store.entries(), range);
-      return ok({ fileName: exportFileName('csv', range.from, range.to), content: entriesToCsv(entries), count: entries.length });
+      const content = csvHeader() + (await inSlices(entries, csvRows)).join('');
+      return ok({ fileName: exportFileName('csv', range.from, range.to), content, count: entries.length });
     },
     'log.exportJson': async (range) => {
       const entries = inRange(store.entries(), range);
-      const content = JSON.stringify({ format: LOG_EXPORT_FORMAT, exportedAt: new Date().toISOString(), entries }, null, 1);
+      const head = JSON.stringify({ format: LOG_EXPORT_FORMAT, exportedAt: new Date().toISOString() }).slice(0, -1);
+      const body = await inSlices(entries, (slice) => slice.map((e) => JSON.stringify(e)).join(',\n'));
+      const content = `${head},"entries":[\n${body.filter(Boolean).join(',\n')}\n]}\n`;
       return ok({ fileName: exportFileName('json', range.from, range.to), content, count: entries.length });
     },
     'log.importJson': async ({ entries }) => {
@@ -94,7 +107,10 @@ export function createLogHandlers(store: BroadcastLogStore, changed: (ids: strin
       if (added === 0 && skipped === 0) {
         return fail(appError('LOG_IMPORT_INVALID', { details: rejected[0]?.details ?? '' }));
       }
-      if (ids.length > 0) changed(ids);
+      if (ids.length > 0) {
+        store.sync();
+        changed(ids);
+      }
       return ok({ added, skipped, rejected: rejected.slice(0, 20) });
     },
   };

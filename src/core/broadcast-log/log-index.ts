@@ -44,7 +44,23 @@ export function summaryOf(entry: Entry): EntrySummary {
 const dayStartMs = (day: string): number => Date.parse(`${day}T00:00:00Z`);
 const DAY_MS = 24 * 3_600_000;
 
-/** Entries newest first (`sorted`) filtered and ordered as `query` says; pure. */
+export type SortKey = LogQuery['sort'];
+
+const collator = new Intl.Collator('sv');
+
+/** All entries in descending order of `key` (ties: newest first); the store caches these. */
+export function sortIndex(entries: Iterable<IndexedEntry>, key: SortKey): IndexedEntry[] {
+  const all = [...entries];
+  const byStart = (a: IndexedEntry, b: IndexedEntry) => b.startMs - a.startMs || (a.entry.id < b.entry.id ? 1 : -1);
+  if (key === 'duration') return all.sort((a, b) => (b.entry.durationSec ?? -1) - (a.entry.durationSec ?? -1) || byStart(a, b));
+  if (key === 'title') return all.sort((a, b) => collator.compare(b.entry.title, a.entry.title) || byStart(a, b));
+  return all.sort(byStart);
+}
+
+/**
+ * Filters `sorted` (all entries, descending by `query.sort`: see `sortIndex`) and pages the
+ * result; filtering keeps the order, so no query sorts. Pure.
+ */
 export function runQuery(sorted: readonly IndexedEntry[], query: LogQuery): { total: number; items: EntrySummary[] } {
   const from = query.from ? dayStartMs(query.from) : -Infinity;
   const to = query.to ? dayStartMs(query.to) + DAY_MS : Infinity;
@@ -59,15 +75,7 @@ export function runQuery(sorted: readonly IndexedEntry[], query: LogQuery): { to
       (query.rehearsal === undefined || it.entry.rehearsal === query.rehearsal) &&
       words.every((word) => it.haystack.includes(word)),
   );
-  const sign = query.direction === 'asc' ? 1 : -1;
-  if (query.sort === 'duration') {
-    matches.sort((a, b) => sign * ((a.entry.durationSec ?? -1) - (b.entry.durationSec ?? -1)) || b.startMs - a.startMs);
-  } else if (query.sort === 'title') {
-    const collator = new Intl.Collator('sv');
-    matches.sort((a, b) => sign * collator.compare(a.entry.title, b.entry.title) || b.startMs - a.startMs);
-  } else if (query.direction === 'asc') {
-    matches.reverse(); // already newest first
-  }
+  if (query.direction === 'asc') matches.reverse();
   return {
     total: matches.length,
     items: matches.slice(query.offset, query.offset + query.limit).map((it) => summaryOf(it.entry)),

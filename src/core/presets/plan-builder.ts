@@ -34,6 +34,7 @@ export interface BuiltPlan {
 }
 
 const SCENE_SEPARATOR = ' – ';
+const TRANSITION_SETTLE_MS = 150;
 const INPUT_SEPARATOR = ' · ';
 
 /**
@@ -150,15 +151,22 @@ export function buildPlan(input: PlanInput): BuiltPlan {
   }
 
   // ---- transition (a global OBS setting the preset describes)
+  let settleAfter = false;
   const wantedKind = preset.transition.kind === 'cut' ? 'cut_transition' : 'fade_transition';
   const transition = snapshot.transitions.list.find((t) => t.kind === wantedKind);
   if (transition) {
     const changeName = snapshot.transitions.current !== transition.name;
     const changeDuration = !transition.fixed && snapshot.transitions.durationMs !== preset.transition.durationMs;
     if (changeName || changeDuration) {
+      // OBS 29 hands transition changes to its UI thread and answers before they take
+      // effect: send them first, so the rest of the batch gives them time, and end the
+      // batch with a short Sleep, so that a read right after sees them (idempotency).
       const s = step({ action: 'update', target: 'transition', name: transition.name });
-      if (changeName) send(s, { requestType: 'SetCurrentSceneTransition', requestData: { transitionName: transition.name } });
-      if (changeDuration) send(s, { requestType: 'SetCurrentSceneTransitionDuration', requestData: { transitionDuration: preset.transition.durationMs } });
+      const first: PlannedRequest[] = [];
+      if (changeName) first.push({ step: s, mutating: true, request: { requestType: 'SetCurrentSceneTransition', requestData: { transitionName: transition.name } } });
+      if (changeDuration) first.push({ step: s, mutating: true, request: { requestType: 'SetCurrentSceneTransitionDuration', requestData: { transitionDuration: preset.transition.durationMs } } });
+      requests.unshift(...first);
+      settleAfter = true;
     } else {
       step({ action: 'keep', target: 'transition', name: transition.name });
     }
@@ -179,6 +187,8 @@ export function buildPlan(input: PlanInput): BuiltPlan {
     const spec = [...specsBySource.values()].flat().find((s) => s.key === probe.key)!;
     send(-1, { requestType: 'GetInputPropertiesListPropertyItems', requestData: { inputName: probe.inputName, propertyName: devicePropertyName(spec) } } as RequestBatchRequest, false);
   }
+
+  if (settleAfter) send(-1, { requestType: 'Sleep', requestData: { sleepMillis: TRANSITION_SETTLE_MS } } as RequestBatchRequest, false);
 
   const ownership: Ownership = {
     scenes: Object.fromEntries([...sceneNames].map(([id, s]) => [id, s.name])),

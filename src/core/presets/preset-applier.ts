@@ -122,7 +122,7 @@ function probeWarnings(built: BuiltPlan, responses: ResponseMessage[], input: Ap
   const out: PlanWarning[] = [];
   let probe = 0;
   built.requests.forEach((planned, i) => {
-    if (planned.mutating) return;
+    if (planned.request.requestType !== 'GetInputPropertiesListPropertyItems') return;
     const target = built.deviceProbes[probe++];
     const response = responses[i] as { requestStatus: { result: boolean }; responseData?: { propertyItems?: { itemName: string; itemValue: unknown }[] } } | undefined;
     if (!target || !response?.requestStatus.result) return;

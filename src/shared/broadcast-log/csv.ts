@@ -75,9 +75,14 @@ function row(entry: Entry): string[] {
   ];
 }
 
+export const csvHeader = (): string => `${CSV_BOM}${CSV_COLUMNS.join(CSV_SEPARATOR)}\r\n`;
+
+/** The data lines of `entries`, each ending in CRLF (so slices can be joined as they are). */
+export const csvRows = (entries: readonly Entry[]): string =>
+  entries.map((e) => `${row(e).map(quoteCsvField).join(CSV_SEPARATOR)}\r\n`).join('');
+
 export function entriesToCsv(entries: readonly Entry[]): string {
-  const lines = [CSV_COLUMNS.join(CSV_SEPARATOR), ...entries.map((e) => row(e).map(quoteCsvField).join(CSV_SEPARATOR))];
-  return `${CSV_BOM}${lines.join('\r\n')}\r\n`;
+  return csvHeader() + csvRows(entries);
 }
 
 /** Reads CSV written by `entriesToCsv` (for tests and checks): fields, quotes, BOM. */

@@ -114,6 +114,16 @@ describe('the broadcast log store', () => {
     expect(readdirSync(dir).some((f) => f.startsWith(`${SNAPSHOT_FILE}.corrupt-`))).toBe(true);
   });
 
+  it('keeps a cleared optional field cleared after a restart', async () => {
+    const { store } = open(fresh());
+    const [entry] = generateEntries(1);
+    store.put({ ...entry!, captionsDue: '2026-12-01' });
+    store.patch(entry!.id, { captionsDue: undefined });
+    expect(store.get(entry!.id)!.captionsDue).toBeUndefined();
+    const { store: again } = await reopen(store);
+    expect(again.get(entry!.id)!.captionsDue).toBeUndefined();
+  });
+
   it('refuses bad patches without writing anything', () => {
     const { store } = open(fresh());
     const [entry] = generateEntries(1);

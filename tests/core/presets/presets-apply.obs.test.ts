@@ -172,6 +172,8 @@ describe('applying presets to a real OBS', () => {
     const again = unwrap(await ctx.service.apply('builtin-info-desk'));
     expect(['applied', 'unchanged']).toContain(again.status);
     expect(again.failed).toEqual([]);
+    const left = unwrap(await ctx.service.plan('builtin-info-desk'));
+    expect(left.steps.filter((s) => s.action !== 'keep')).toEqual([]);
     expect(unwrap(await ctx.service.apply('builtin-info-desk')).status).toBe('unchanged');
     const { scenes } = await raw((c) => c.call('GetSceneList'));
     for (const name of ['Startar snart', 'Disken', 'Kort paus', 'Stängt']) expect(scenes.map((s) => s.sceneName)).toContain(`Digital informationsdisk – ${name}`);

@@ -16,6 +16,8 @@ import { TimelineChart } from './TimelineChart';
 
 interface Draft {
   title: string;
+  programType: string;
+  rehearsal: boolean;
   notes: string;
   videoUrl: string;
   captionsDue: string;
@@ -26,6 +28,8 @@ interface Draft {
 
 const draftOf = (e: Entry): Draft => ({
   title: e.title,
+  programType: e.programType ?? '',
+  rehearsal: e.rehearsal,
   notes: e.notes,
   videoUrl: e.videoUrl,
   captionsDue: e.captionsDue ?? '',
@@ -39,6 +43,7 @@ export function LogDetail({ id, onBack }: { id: string; onBack: () => void }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const revision = useLogStore((s) => s.revision);
+  const programTypes = useLogStore((s) => s.programTypes);
   const [entry, setEntry] = useState<Entry | null>(null);
   const [samples, setSamples] = useState<HealthSample[]>([]);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -77,6 +82,8 @@ export function LogDetail({ id, onBack }: { id: string; onBack: () => void }) {
     setError(null);
     const changes: EntryUpdate = {
       title: draft.title,
+      programType: draft.programType.trim(),
+      rehearsal: draft.rehearsal,
       notes: draft.notes,
       videoUrl: draft.videoUrl.trim(),
       captionsDue: draft.captionsDue || null,
@@ -165,7 +172,20 @@ export function LogDetail({ id, onBack }: { id: string; onBack: () => void }) {
       >
         <label className="log-field log-field--wide">
           <span>{t('log.detail.title')}</span>
-          <input value={draft.title} maxLength={LOG_LIMITS.title} onChange={(e) => change({ title: e.target.value })} />
+          <input value={draft.title} maxLength={LOG_LIMITS.title} onChange={(e) => change({ title: e.target.value })} dir="auto" />
+        </label>
+        <label className="log-field">
+          <span>{t('log.detail.programType')}</span>
+          <input value={draft.programType} maxLength={100} list="log-program-types" onChange={(e) => change({ programType: e.target.value })} />
+          <datalist id="log-program-types">
+            {programTypes.map((type) => (
+              <option key={type} value={type} />
+            ))}
+          </datalist>
+        </label>
+        <label className="log-check">
+          <input type="checkbox" checked={draft.rehearsal} onChange={(e) => change({ rehearsal: e.target.checked })} />
+          {t('log.filters.rehearsal')}
         </label>
         <div className="log-field log-field--wide">
           <label htmlFor="log-notes">{t('log.detail.notes')}</label>

@@ -1,0 +1,146 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { BroadcastLogStore } from '../../../src/core/broadcast-log/broadcast-log-store';
+import { BroadcastRecorder, type RecorderObs } from '../../../src/core/broadcast-log/broadcast-recorder';
+import { emptyObsState, type ObsState } from '../../../src/shared/obs-state';
+import { ok } from '../../../src/shared/result';
+import { makeTempDir } from '../../support/temp-dir';
+import { waitFor } from '../../support/wait-for';
+
+/** A stand-in for the OBS controller: the test sets its state; GetStreamStatus answers from it. */
+class FakeObs implements Pick<RecorderObs, 'state'> {
+  state: ObsState = { ...emptyObsState('ws://x'), connection: { ...emptyObsState('ws://x').connection, status: 'connected' } };
+  streamStartedAt = Date.now();
+  bytes = 0;
+  readonly #listeners = new Set<(s: ObsState) => void>();
+  onState(listener: (s: ObsState) => void) {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+  set(change: Partial<ObsState>) {
+    this.state = { ...this.state, ...change };
+    for (const l of this.#listeners) l(this.state);
+  }
+  stream(state: ObsState['stream']['state']) {
+    if (state === 'live' && !this.state.stream.active) this.streamStartedAt = Date.now();
+    this.set({ stream: { active: state !== 'offline', state } });
+  }
+  connection(status: ObsState['connection']['status']) {
+    this.set({ connection: { ...this.state.connection, status } });
+  }
+  call = (async (type: string) => {
+    this.bytes += 250_000;
+    if (type === 'GetStats') return ok({ outputSkippedFrames: 1, outputTotalFrames: 100 });
+    return ok({
+      outputActive: this.state.stream.active,
+      outputReconnecting: this.state.stream.state === 'reconnecting',
+      outputDuration: Date.now() - this.streamStartedAt,
+      outputBytes: this.bytes,
+      outputSkippedFrames: 2,
+      outputTotalFrames: 100,
+      outputCongestion: 0.1,
+      outputTimecode: '',
+    });
+  }) as unknown as RecorderObs['call'];
+}
+
+describe('the broadcast recorder (OBS faked)', () => {
+  const temp = makeTempDir('bibblan-recorder-');
+  const cleanups: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0)) await c();
+  });
+
+  const setup = (obs = new FakeObs(), dir = `${temp.path}/${Math.random()}`) => {
+    const { store } = BroadcastLogStore.open(dir, { sampleFlushMs: 50 });
+    const recorder = new BroadcastRecorder(store, obs as unknown as RecorderObs, { sampleMs: 30 });
+    recorder.start();
+    cleanups.push(async () => {
+      await recorder.stop();
+      await store.close();
+    });
+    return { obs, store, recorder, dir };
+  };
+
+  it('records a stop OBS did not pass through "stopping" as ended by OBS or the network', async () => {
+    const { obs, store } = setup();
+    obs.stream('starting');
+    obs.stream('live');
+    await waitFor(() => store.entries()[0]?.outcome === null, { message: 'live entry' });
+    obs.stream('reconnecting');
+    obs.stream('live');
+    obs.stream('reconnecting');
+    obs.stream('offline');
+    expect(store.entries()[0]!.outcome).toBe('ended-by-obs-or-network');
+    expect(store.entries()[0]!.health.reconnects).toBe(2);
+  });
+
+  it('records a start that never went live as failed to start', () => {
+    const { obs, store } = setup();
+    obs.stream('starting');
+    obs.stream('offline');
+    expect(store.entries().map((e) => e.outcome)).toEqual(['failed-to-start']);
+  });
+
+  it('puts what the go-live flow knows into the entry, never a key', async () => {
+    const { obs, store, recorder } = setup();
+    recorder.beginBroadcast({
+      title: 'Sagostund',
+      programType: 'sagostund',
+      destination: { name: 'Bibliotekets YouTube', platform: 'youtube' },
+      rehearsal: true,
+      keepRecording: true,
+      books: [{ title: 'Pippi', creditLineSaid: true, archiveAllowed: true, reportRequired: false }],
+    });
+    obs.stream('live');
+    const entry = store.entries()[0]!;
+    expect(entry).toMatchObject({ title: 'Sagostund', rehearsal: true, destination: { platform: 'youtube' } });
+    expect(entry.captionsDue).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await waitFor(() => store.samples.read(entry.id).length >= 3, { message: 'samples' });
+    obs.stream('stopping');
+    obs.stream('offline');
+    const done = store.get(entry.id)!;
+    expect(done.outcome).toBe('completed');
+    expect(done.health).toMatchObject({ droppedPct: 2, skippedPct: 1, worstCongestion: 0.1 });
+  });
+
+  it('on a new start: re-attaches when OBS streams the same stream, closes as interrupted when it stopped meanwhile', async () => {
+    const first = setup();
+    first.obs.stream('live');
+    const id = first.store.entries()[0]!.id;
+    await waitFor(() => first.store.samples.read(id).length >= 2, { message: 'samples' });
+    await cleanups.pop()!(); // the app closes while OBS streams on
+
+    const again = setup(first.obs, first.dir);
+    again.obs.connection('reconnecting');
+    again.obs.connection('connected');
+    await waitFor(() => again.recorder.liveEntryId === id, { message: 're-attached' });
+    expect(again.store.size).toBe(1);
+    await cleanups.pop()!();
+
+    first.obs.stream('offline'); // the stream ends while the app is closed
+    const third = setup(first.obs, first.dir);
+    await waitFor(() => third.store.get(id)?.outcome === 'interrupted', { message: 'closed as interrupted' });
+    expect(third.store.get(id)!.end).not.toBeNull();
+  });
+
+  it('closes an entry left open as interrupted when OBS is not reached in time, and re-opens it if OBS turns up streaming it', async () => {
+    const obs = new FakeObs();
+    const first = setup(obs);
+    obs.stream('live');
+    const id = first.store.entries()[0]!.id;
+    await waitFor(() => first.store.samples.read(id).length >= 1, { message: 'a sample' });
+    await cleanups.pop()!();
+
+    obs.connection('reconnecting'); // OBS out of reach at the next start
+    const { store } = BroadcastLogStore.open(first.dir, { sampleFlushMs: 50 });
+    const recorder = new BroadcastRecorder(store, obs as unknown as RecorderObs, { sampleMs: 30, orphanGraceMs: 50 });
+    cleanups.push(async () => {
+      await recorder.stop();
+      await store.close();
+    });
+    recorder.start();
+    await waitFor(() => store.get(id)?.outcome === 'interrupted', { message: 'orphan closed' });
+    obs.connection('connected'); // OBS is back, still streaming the same stream
+    await waitFor(() => store.get(id)?.outcome === null && recorder.liveEntryId === id, { message: 're-opened' });
+  });
+});
