@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { BroadcastLogStore } from '../../../src/core/broadcast-log/broadcast-log-store';
 import { BroadcastRecorder, type RecorderObs } from '../../../src/core/broadcast-log/broadcast-recorder';
 import { emptyObsState, type ObsState } from '../../../src/shared/obs-state';
@@ -49,6 +49,7 @@ describe('the broadcast recorder (OBS faked)', () => {
   afterEach(async () => {
     for (const c of cleanups.splice(0)) await c();
   });
+  afterAll(() => temp.remove());
 
   const setup = (obs = new FakeObs(), dir = `${temp.path}/${Math.random()}`) => {
     const { store } = BroadcastLogStore.open(dir, { sampleFlushMs: 50 });
