@@ -119,7 +119,7 @@ describe('scene presets, in the browser', () => {
   });
 
   it('duplicates a built-in into an own preset, then deletes the copy after a confirmation', async () => {
-    await page.getByRole('button', { name: 'Gör en kopia' }).click();
+    await page.getByRole('button', { name: 'Gör en kopia', exact: true }).click();
     await page.getByTestId('preset-list').getByRole('button', { name: /^Sagostund \(kopia\)/ }).waitFor();
     expect(await page.getByTestId('preset-list').getByRole('button', { name: /^Sagostund \(kopia\)/ }).getAttribute('aria-pressed')).toBe('true');
     await page.getByRole('button', { name: 'Ta bort' }).click();

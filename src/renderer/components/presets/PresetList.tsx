@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { selectPreset, usePresetsStore } from '../../stores/presets-store';
+import { guardLeave } from './editor/editor-guard';
 import { ImportPreset } from './ImportPreset';
 
 /** Built-in presets first, then the user's own; the picked one is pressed. */
@@ -17,7 +18,7 @@ export function PresetList() {
               type="button"
               className="preset-list__item"
               aria-pressed={preset.id === selectedId}
-              onClick={() => selectPreset(preset.id)}
+              onClick={() => preset.id !== selectedId && guardLeave(() => selectPreset(preset.id))}
             >
               <span className="preset-list__name">{preset.name}</span>
               <span className="preset-list__badge">{builtIn ? t('presets.builtIn') : t('presets.own')}</span>

@@ -4,6 +4,7 @@ import { useApi } from '../../api/api-context';
 import { connectPresetsStore, reloadPresets, usePresetsStore } from '../../stores/presets-store';
 import { ErrorMessage } from '../ErrorMessage';
 import { ScreenHeading } from '../ScreenHeading';
+import { cancelLeave, closeEditor, guardLeave, useEditorGuard } from './editor/editor-guard';
 import { PresetList } from './PresetList';
 import { PresetPanel } from './PresetPanel';
 import './presets.css';
@@ -18,6 +19,8 @@ export function ProgramsScreen({ onBack }: { onBack: () => void }) {
   const selected = entries.find((e) => e.preset.id === selectedId) ?? null;
 
   useEffect(() => connectPresetsStore(api), [api]);
+  // Leaving Programs closes the editor (its changes were discarded on the way out).
+  useEffect(() => () => closeEditor(), []);
   // Built-in presets come in the UI language: list them again when it changes.
   useEffect(() => {
     void reloadPresets(api);
@@ -25,7 +28,10 @@ export function ProgramsScreen({ onBack }: { onBack: () => void }) {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.defaultPrevented) onBack();
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      // Escape first closes the "unsaved changes" question, then asks it, then leaves.
+      if (useEditorGuard.getState().pendingLeave) cancelLeave();
+      else guardLeave(onBack);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -35,7 +41,7 @@ export function ProgramsScreen({ onBack }: { onBack: () => void }) {
     <main className="screen" data-testid="programs">
       <div className="screen__top">
         <ScreenHeading>{t('presets.heading')}</ScreenHeading>
-        <button type="button" className="button button--secondary" onClick={onBack}>
+        <button type="button" className="button button--secondary" onClick={() => guardLeave(onBack)}>
           <span aria-hidden="true" className="button__icon">
             ←
           </span>

@@ -1,0 +1,156 @@
+import type { OBSWebSocket } from 'obs-websocket-js';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserHostProcess, type RunningHost } from '../support/browser-host-process';
+import { launchChromium } from '../support/chromium';
+import { startObs, withRawObs, type RunningObs } from '../support/obs-studio';
+import { makeTempDir } from '../support/temp-dir';
+import { waitFor } from '../support/wait-for';
+import { expectText, statusText } from './page-helpers';
+
+/**
+ * A librarian makes the story time her own: copies the built-in, renames the reader scene
+ * and moves it first, changes the welcome text and where it sits, saves, and applies. OBS
+ * then has the scenes in the new order, under the new name, with the new text.
+ */
+describe('the preset editor, in the browser', () => {
+  let obs: RunningObs;
+  let host: RunningHost;
+  let browser: Browser;
+  let page: Page;
+  const dataDir = makeTempDir('bibblan-e2e-preset-editor-');
+  const consoleErrors: string[] = [];
+  const copyName = 'Sagostund (kopia)';
+  const raw = <T>(fn: (client: OBSWebSocket) => Promise<T>) => withRawObs(obs.address, obs.password, fn);
+  const editor = () => page.getByTestId('preset-editor');
+  const sceneEditor = (id: string) => editor().getByTestId(`scene-editor-${id}`);
+
+  beforeAll(async () => {
+    [obs, browser] = await Promise.all([startObs(), launchChromium()]);
+    host = await startBrowserHostProcess(['--port', '0', '--data-dir', dataDir.path]);
+    page = await browser.newPage({ viewport: { width: 560, height: 900 } });
+    page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+    await page.goto(host.url);
+    await page.getByTestId('first-run').waitFor();
+    await page.getByLabel('Adress till OBS').fill(obs.address);
+    await page.getByLabel('Lösenord', { exact: true }).fill(obs.password!);
+    await page.getByRole('button', { name: 'Anslut', exact: true }).click();
+    await expectText(statusText(page), /Ansluten till OBS 29\./, 20_000);
+    await page.getByTestId('main-screen').waitFor();
+    await page.getByTestId('open-programs').click();
+    await page.getByTestId('programs').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    await obs?.stop();
+    dataDir.remove();
+  });
+
+  it('a built-in cannot be edited: "Gör en kopia för att ändra" makes an own copy that can', async () => {
+    await page.getByTestId('preset-list').getByRole('button', { name: /^Sagostund/ }).click();
+    expect(await page.getByRole('button', { name: 'Ändra scener och texter' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Gör en kopia för att ändra' }).click();
+    const copy = page.getByTestId('preset-list').getByRole('button', { name: new RegExp(`^${copyName.replace(/[()]/g, '\\$&')}`) });
+    await waitFor(async () => (await copy.getAttribute('aria-pressed', { timeout: 1_000 }).catch(() => null)) === 'true', { message: 'copy picked' });
+    // The details the texts use: the title fills the welcome text.
+    await page.getByLabel('Programmets titel').fill('Sagostund med Anna');
+    await expectText(page.getByTestId('details-status'), /Sparat/);
+  });
+
+  it('renames a scene and moves it up with the keyboard; an empty name is refused with its place', async () => {
+    await page.getByRole('button', { name: 'Ändra scener och texter' }).click();
+    await editor().waitFor();
+    await sceneEditor('reader').locator('summary').click();
+    const name = sceneEditor('reader').getByLabel('Scenens namn');
+    await name.fill('');
+    await editor().getByRole('button', { name: 'Spara', exact: true }).click();
+    await expectText(page.getByTestId('editor-problems'), /Scen 2 › Namn: får inte vara tomt/);
+    expect(await name.getAttribute('aria-invalid')).toBe('true');
+
+    await name.fill('Högläsning');
+    await waitFor(async () => (await page.getByTestId('editor-problems').count()) === 0, { message: 'problems gone' });
+    const up = sceneEditor('reader').getByRole('button', { name: 'Flytta upp ”Högläsning”' });
+    await up.focus();
+    await page.keyboard.press('Enter');
+    await expectText(sceneEditor('reader').locator('summary'), /^Scen 1: Högläsning$/);
+    // At the top the up button is disabled: the focus moved to its neighbour, still on this scene.
+    await waitFor(
+      () => sceneEditor('reader').getByRole('button', { name: 'Flytta ned ”Högläsning”' }).evaluate((el) => el === el.ownerDocument.activeElement),
+      { message: 'focus on the moved scene' },
+    );
+  });
+
+  it('changes the welcome text and where it sits; the preview follows', async () => {
+    const soon = sceneEditor('starting-soon');
+    await soon.locator('summary').click();
+    const title = soon.getByTestId('source-title');
+    await title.getByLabel('Text', { exact: true }).fill('Välkommen till {{title}}!');
+    await expect(title.getByText('{{creditLine}}', { exact: false }).count()).resolves.toBeGreaterThan(0);
+    await title.getByLabel('Från vänster (%)').fill('5');
+    await title.getByLabel('Bredd (%)').fill('90');
+    const preview = soon.getByRole('img', { name: 'Förhandsvisning av scenen ”Startar snart”' });
+    await waitFor(async () => (await preview.locator('rect').nth(2).getAttribute('x')) === '8', { message: 'preview box moved' });
+  });
+
+  it('Cancel with changes asks first; "Fortsätt ändra" keeps them; Save stores and closes', async () => {
+    await editor().getByRole('button', { name: 'Avbryt', exact: true }).click();
+    await page.getByTestId('editor-leave').waitFor();
+    await page.getByRole('button', { name: 'Fortsätt ändra' }).click();
+    expect(await sceneEditor('reader').getByLabel('Scenens namn').inputValue()).toBe('Högläsning');
+    await editor().getByRole('button', { name: 'Spara', exact: true }).click();
+    await expectText(page.getByTestId('editor-status'), /Ändringarna sparades/);
+    expect(await editor().count()).toBe(0);
+    await expectText(page.getByTestId('preset-panel').locator('.preset-scenes'), /^Högläsning.*Startar snart/);
+  });
+
+  it('applies the edited copy: OBS has the renamed scene first, the new text and position', async () => {
+    await page.getByRole('button', { name: 'Tillämpa i OBS' }).click();
+    await waitFor(async () => (await page.getByTestId('apply-result').getAttribute('data-status', { timeout: 1_000 }).catch(() => null)) === 'applied', {
+      timeoutMs: 45_000,
+      message: 'apply result "applied"',
+    });
+    const { scenes } = await raw((c) => c.call('GetSceneList'));
+    // sceneIndex counts from the bottom of OBS's scene list: the top (created first) has the highest.
+    const ours = [...scenes]
+      .sort((a, b) => Number(b.sceneIndex) - Number(a.sceneIndex))
+      .map((s) => String(s.sceneName))
+      .filter((n) => n.startsWith(`${copyName} – `));
+    expect(ours.slice(0, 3)).toEqual([`${copyName} – Högläsning`, `${copyName} – Startar snart`, `${copyName} – Bok i närbild`]);
+    expect(ours).not.toContain(`${copyName} – Läsare`);
+
+    const settings = await raw((c) => c.call('GetInputSettings', { inputName: `${copyName} · Rubrik` }));
+    expect(settings.inputSettings.text).toBe('Välkommen till Sagostund med Anna!');
+    const [video, item] = await raw(async (c) => {
+      const v = await c.call('GetVideoSettings');
+      const { sceneItemId } = await c.call('GetSceneItemId', { sceneName: `${copyName} – Startar snart`, sourceName: `${copyName} · Rubrik` });
+      const t = await c.call('GetSceneItemTransform', { sceneName: `${copyName} – Startar snart`, sceneItemId });
+      return [v, t.sceneItemTransform] as const;
+    });
+    expect(item.positionX).toBeCloseTo(0.05 * video.baseWidth, 0);
+    expect(item.boundsWidth).toBeCloseTo(0.9 * video.baseWidth, 0);
+    expect(consoleErrors.filter((e) => !/WebSocket|ERR_CONNECTION_REFUSED/.test(e))).toEqual([]);
+  });
+
+  it('leaving with unsaved changes (Escape, another preset) asks; discarding keeps what was saved', async () => {
+    await page.getByRole('button', { name: 'Ändra scener och texter' }).click();
+    await sceneEditor('reader').locator('summary').click();
+    await sceneEditor('reader').getByLabel('Scenens namn').fill('Inte sparat');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('editor-leave').waitFor();
+    // Escape again closes the question, not Programs.
+    await page.keyboard.press('Escape');
+    await waitFor(async () => (await page.getByTestId('editor-leave').count()) === 0, { message: 'question closed' });
+    await page.getByTestId('programs').waitFor();
+    await page.getByTestId('preset-list').getByRole('button', { name: /^Babyrytmik/ }).click();
+    await page.getByTestId('editor-leave').waitFor();
+    await page.getByRole('button', { name: 'Släng ändringarna' }).click();
+    await waitFor(async () => (await page.getByTestId('preset-list').getByRole('button', { name: /^Babyrytmik/ }).getAttribute('aria-pressed')) === 'true', {
+      message: 'Babyrytmik picked',
+    });
+    expect(await editor().count()).toBe(0);
+    await page.getByTestId('preset-list').getByRole('button', { name: /^Sagostund \(kopia\)/ }).click();
+    await expectText(page.getByTestId('preset-panel').locator('.preset-scenes'), /^Högläsning/);
+  });
+});
