@@ -10,6 +10,10 @@ import type { BroadcastMeta } from './broadcast-log/broadcast-meta';
 import { createLogHandlers } from './broadcast-log/log-handlers';
 import { openBroadcastLog } from './broadcast-log/open-broadcast-log';
 import { createGoLive, type GoLiveTimings } from './golive/create-golive';
+import { HealthPoller } from './live/health-poller';
+import { liveHandlers } from './live/live-handlers';
+import { LiveService } from './live/live-service';
+import { MeterRelay } from './live/meter-relay';
 import { ObsController, type ObsControllerOptions } from './obs/obs-controller';
 import { PresetStore } from './presets/preset-store';
 import { presetsHandlers } from './presets/presets-handlers';
@@ -90,9 +94,23 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     store: new PresetStore(deps.presets ?? new MemoryDocumentStore(), logger),
     obs,
     language: () => settings.read().language,
-    onChanged: (list) => emit('presets.changed', { presets: list }),
+    onChanged: (list) => {
+      emit('presets.changed', { presets: list });
+      // `live` is made below; presets change only on requests, after this function returned.
+      live.refreshLayout();
+    },
     onPhase: (presetId, phase) => emit('presets.applyProgress', { presetId, phase }),
   });
+
+  const live = new LiveService({
+    obs,
+    presets,
+    logger,
+    onChange: (state) => emit('live.state', state),
+    noteAppSwitch: (sceneName) => recorder?.noteAppSwitch(sceneName),
+  });
+  const meters = new MeterRelay(obs, { emit: (m) => emit('live.meters', m) });
+  const health = new HealthPoller(obs, (h) => emit('live.health', h));
 
   const connectFromSettings = (): void => {
     obs.connect(settings.read().obs.address, settings.obsPassword());
@@ -139,7 +157,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     log: recorder,
     timings: deps.goLive,
   });
-  const handlers: RequestHandlers<ApiRequests> = { ...appHandlers, ...settingsHandlers, ...obsHandlers, ...logHandlers, ...presetsHandlers(presets), ...goLive.handlers };
+  const handlers: RequestHandlers<ApiRequests> = { ...appHandlers, ...settingsHandlers, ...obsHandlers, ...logHandlers, ...presetsHandlers(presets), ...goLive.handlers, ...liveHandlers(live, meters, health) };
 
   return {
     async handle(name, params) {
@@ -161,11 +179,16 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     start() {
       recorder?.start();
       goLive.start();
+      live.start();
+      health.start();
       connectFromSettings();
     },
     async stop() {
       listeners.clear();
       goLive.stop();
+      meters.stop();
+      health.stop();
+      live.stop();
       // The recorder lets go first: closing the OBS link must not look like a lost broadcast.
       await recorder?.stop();
       await log.store?.close();

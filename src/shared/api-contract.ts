@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appEvents, appRequests } from './contract/app';
 import { logEvents, logRequests } from './contract/broadcast-log';
 import { goliveEvents, goliveRequests } from './contract/golive';
+import { liveEvents, liveRequests } from './contract/live';
 import { obsEvents, obsRequests } from './contract/obs';
 import { presetsEvents, presetsRequests } from './contract/presets';
 import { settingsEvents, settingsRequests } from './contract/settings';
@@ -14,8 +15,8 @@ import { settingsEvents, settingsRequests } from './contract/settings';
  */
 export { AppInfoSchema, SecretProtectionSchema, type AppInfo, type SecretProtection } from './contract/app';
 
-export const apiRequests = { ...appRequests, ...settingsRequests, ...obsRequests, ...logRequests, ...presetsRequests, ...goliveRequests } as const;
-export const apiEvents = { ...appEvents, ...settingsEvents, ...obsEvents, ...logEvents, ...presetsEvents, ...goliveEvents } as const;
+export const apiRequests = { ...appRequests, ...settingsRequests, ...obsRequests, ...logRequests, ...presetsRequests, ...goliveRequests, ...liveRequests } as const;
+export const apiEvents = { ...appEvents, ...settingsEvents, ...obsEvents, ...logEvents, ...presetsEvents, ...goliveEvents, ...liveEvents } as const;
 
 export type ApiRequests = typeof apiRequests;
 export type ApiEvents = typeof apiEvents;

@@ -51,6 +51,12 @@ export const errorCodes = [
   'PRESET_APPLY_BUSY',
   'PRESET_OBS_BUSY',
   'PRESETS_FILE_SET_ASIDE',
+  // live view (issue #4)
+  'LIVE_SAFE_SCENE_MISSING',
+  'LIVE_NOT_STUDIO_MODE',
+  'LIVE_MIC_NOT_FOUND',
+  'LIVE_PRIVACY_NOT_ACTIVE',
+  'LIVE_TRANSITION_MISSING',
 ] as const;
 
 export const ErrorCodeSchema = z.enum(errorCodes);

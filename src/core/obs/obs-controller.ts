@@ -56,6 +56,8 @@ export class ObsController {
   /** Between CurrentSceneCollectionChanging and ...Changed: the mirror holds still (see #onEvent). */
   #collectionChanging = false;
   #lastLoggedFailure: string | null = null;
+  /** Raw InputVolumeMeters payloads go here; OBS sends them only while this is not empty. */
+  readonly #meterListeners = new Set<(data: unknown) => void>();
 
   constructor(options: ObsControllerOptions = {}) {
     this.#requestTimeoutMs = options.requestTimeoutMs ?? 5000;
@@ -129,6 +131,34 @@ export class ObsController {
     return fail(result.error);
   }
 
+  /**
+   * Receives OBS's InputVolumeMeters (~20 a second) until the returned function is called.
+   * The subscription is on while anyone listens, and is renewed on every new session.
+   */
+  watchMeters(listener: (data: unknown) => void): () => void {
+    const first = this.#meterListeners.size === 0;
+    this.#meterListeners.add(listener);
+    if (first) this.#syncMeterSubscription();
+    return () => {
+      if (!this.#meterListeners.delete(listener)) return;
+      if (this.#meterListeners.size === 0) this.#syncMeterSubscription();
+    };
+  }
+
+  /** Reads the whole state of OBS again, e.g. after a request named a scene OBS no longer has. */
+  async refresh(): Promise<void> {
+    const session = this.#session;
+    if (session && this.#state.connection.status === 'connected') await this.#reload(session);
+  }
+
+  #syncMeterSubscription(): void {
+    const session = this.#session;
+    if (!session || this.#state.connection.status !== 'connected') return; // #reload does it on connect
+    void session.setMeterSubscription(this.#meterListeners.size > 0).then((result) => {
+      if (!result.ok) this.#logger.warn('Could not change the meter subscription', { error: result.error.code });
+    });
+  }
+
   /** Any obs-websocket request, with a deadline; OBS_NOT_CONNECTED at once unless connected. */
   call<T extends keyof OBSRequestTypes>(
     type: T,
@@ -191,6 +221,10 @@ export class ObsController {
           if (this.#session === session) this.#onSessionClosed(code);
         },
         lossError: () => this.#lossError(),
+        onMeters: (data) => {
+          if (this.#session !== session) return;
+          for (const listener of [...this.#meterListeners]) listener(data);
+        },
       },
     );
     this.#session = session;
@@ -242,6 +276,7 @@ export class ObsController {
       connection: { ...this.#state.connection, status: 'connected', error: null, autoReconnect: true, nextAttemptAt: null },
     });
     for (const event of queued) this.#applyEvent(session, event);
+    if (this.#meterListeners.size > 0) this.#syncMeterSubscription();
   }
 
   /** After a failed attempt or a lost session: wait and retry, or stop for the user. */

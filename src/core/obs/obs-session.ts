@@ -52,6 +52,8 @@ export interface SessionHandlers {
   onClosed(code: number): void;
   /** The error for requests in flight when the socket drops (OBS_CONNECTION_LOST {...}). */
   lossError(): AppError;
+  /** InputVolumeMeters, only sent by OBS while subscribed (see setMeterSubscription). */
+  onMeters?(data: unknown): void;
 }
 
 export type OpenOutcome = { ok: true } | { ok: false; verdict: FailureVerdict; detail: string };
@@ -110,6 +112,9 @@ export class ObsSession {
       facts.authRequired = hello.authentication != null;
     });
     obs.on('ConnectionClosed', (error) => this.#onSocketClosed(error.code));
+    obs.on('InputVolumeMeters', (data) => {
+      if (this.#phase === 'open') this.#handlers.onMeters?.(data);
+    });
     for (const type of mirrorEventTypes) {
       // One typed listener per event; the cast is the obs-websocket-js event map boundary.
       const listener = (data: unknown): void => {
@@ -175,6 +180,19 @@ export class ObsSession {
     return this.#pending.run('RequestBatch', timeoutMs, () => this.#obs.callBatch(requests), (thrown) =>
       this.#requestError('RequestBatch', thrown),
     );
+  }
+
+  /**
+   * Adds or removes the high-volume InputVolumeMeters events (not in All) with Reidentify;
+   * about 20 messages a second per OBS, so only while someone watches meters.
+   */
+  async setMeterSubscription(on: boolean): Promise<Result<null>> {
+    if (this.#phase !== 'open') return fail(appError('OBS_NOT_CONNECTED'));
+    const eventSubscriptions = on ? EventSubscription.All | EventSubscription.InputVolumeMeters : EventSubscription.All;
+    return this.#pending.run('Reidentify', this.#options.requestTimeoutMs, async () => {
+      await this.#obs.reidentify({ eventSubscriptions });
+      return null;
+    }, (thrown) => this.#requestError('Reidentify', thrown));
   }
 
   /**

@@ -10,7 +10,7 @@ import type { ObsState } from '../../shared/obs-state';
 import { builtInPresets } from './built-ins';
 import { textOnly } from './input-kinds';
 import type { PresetObs } from './obs-snapshot';
-import { markerOf } from './ownership';
+import { markerOf, type Ownership } from './ownership';
 import { applyPreset, planPreset, type ApplyPhase } from './preset-applier';
 import type { PresetStore } from './preset-store';
 
@@ -37,6 +37,11 @@ export class PresetsService {
     const { store } = this.#deps;
     const entry = (preset: Preset, builtIn: boolean): PresetEntry => ({ preset, builtIn, details: store.details(preset.id), devices: store.devices(preset.id) });
     return [...builtInPresets(this.#deps.language()).map((p) => entry(p, true)), ...store.userPresets.map((p) => entry(p, false))];
+  }
+
+  /** What the app created in OBS for a preset; the live view reads it to find the applied preset. */
+  ownership(presetId: string): Ownership {
+    return this.#deps.store.ownership(presetId);
   }
 
   find(presetId: string): Result<PresetEntry> {

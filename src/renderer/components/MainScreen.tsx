@@ -1,12 +1,12 @@
 import { ConnectionProblem } from './ConnectionProblem';
-import { SceneList } from './SceneList';
+import { LiveView } from './live/LiveView';
 
-/** The everyday screen: what is wrong (if anything), then the scenes. */
+/** The everyday screen: what is wrong (if anything), then the live view. */
 export function MainScreen({ onEditConnection }: { onEditConnection: () => void }) {
   return (
     <main className="screen" data-testid="main-screen">
       <ConnectionProblem onEditConnection={onEditConnection} />
-      <SceneList />
+      <LiveView />
     </main>
   );
 }

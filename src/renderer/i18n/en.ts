@@ -1,6 +1,7 @@
 import { logEn } from './log.en';
 import { presetsEn } from './presets.en';
 import { goliveEn, goliveErrorsEn } from './golive.en';
+import { liveEn, liveErrorsEn } from './live.en';
 import type { Messages } from './sv';
 
 /** English. Typed as `Messages`: a key missing here (or one sv does not have) fails the type check. */
@@ -93,6 +94,7 @@ export const en: Messages = {
   presets: presetsEn,
   errors: {
     ...goliveErrorsEn,
+    ...liveErrorsEn,
     OBS_ADDRESS_INVALID: {
       message: 'The OBS address does not look right.',
       action: 'Write it like this: ws://127.0.0.1:4455 (ws://, the computer’s address, a colon and the port number).',
@@ -239,4 +241,5 @@ export const en: Messages = {
   },
   log: logEn,
   golive: goliveEn,
+  live: liveEn,
 };

@@ -1,4 +1,5 @@
 import { goliveErrorsSv, goliveSv } from './golive.sv';
+import { liveErrorsSv, liveSv } from './live.sv';
 import { logSv } from './log.sv';
 import type { DeepStringify, ErrorTexts, StepList } from './message-types';
 import { presetsSv } from './presets.sv';
@@ -141,6 +142,7 @@ const errors = {
     action: 'De inbyggda förinställningarna finns kvar. Importera dina egna igen om du har exporterat dem. Scenerna i OBS påverkas inte.',
   },
   ...goliveErrorsSv,
+  ...liveErrorsSv,
 } satisfies ErrorTexts;
 
 const steps = {
@@ -248,6 +250,7 @@ export const sv = {
   steps,
   golive: goliveSv,
   log: logSv,
+  live: liveSv,
 };
 
 export type Messages = DeepStringify<typeof sv>;

@@ -1,0 +1,76 @@
+import type { RequestBatchRequest, ResponseMessage } from 'obs-websocket-js';
+import { appError } from '../../shared/errors';
+import type { Privacy } from '../../shared/live/live-state';
+import type { ObsState } from '../../shared/obs-state';
+import { fail, ok, type Result } from '../../shared/result';
+
+export interface PrivacyObs {
+  readonly state: ObsState;
+  callBatch(requests: RequestBatchRequest[]): Promise<Result<ResponseMessage[]>>;
+}
+
+interface Saved {
+  since: number;
+  previousScene: string | null;
+  /** Every audio input's mute state before the cut. */
+  muted: Record<string, boolean>;
+}
+
+/**
+ * The privacy cut: one batch switches to the safe scene and mutes every audio input (a mic
+ * not in the preset is still a mic); restore puts back the scene and each input's own state.
+ * Kept in the core, so any window or browser can undo what another did.
+ */
+export class PrivacyCut {
+  readonly #obs: PrivacyObs;
+  readonly #noteSwitch: (scene: string) => void;
+  #saved: Saved | null = null;
+
+  constructor(obs: PrivacyObs, noteSwitch: (scene: string) => void) {
+    this.#obs = obs;
+    this.#noteSwitch = noteSwitch;
+  }
+
+  get view(): Privacy {
+    const s = this.#saved;
+    return s ? { active: true, since: s.since, previousScene: s.previousScene } : { active: false, since: null, previousScene: null };
+  }
+
+  async cut(safeScene: string | null): Promise<Result<null>> {
+    if (this.#saved) return ok(null); // a second P while cut changes nothing
+    if (!safeScene) return fail(appError('LIVE_SAFE_SCENE_MISSING'));
+    const state = this.#obs.state;
+    if (!state.scenes.some((s) => s.name === safeScene)) return fail(appError('OBS_SCENE_NOT_FOUND', { sceneName: safeScene }));
+    const muted = Object.fromEntries(state.inputs.flatMap((i) => (i.muted === null ? [] : [[i.name, i.muted]])));
+    const requests: RequestBatchRequest[] = [
+      { requestType: 'SetCurrentProgramScene', requestData: { sceneName: safeScene } },
+      ...Object.keys(muted).map((inputName): RequestBatchRequest => ({ requestType: 'SetInputMute', requestData: { inputName, inputMuted: true } })),
+    ];
+    this.#noteSwitch(safeScene);
+    const sent = await this.#obs.callBatch(requests);
+    if (!sent.ok) return sent;
+    if (!sent.value[0]?.requestStatus.result) return fail(appError('OBS_SCENE_NOT_FOUND', { sceneName: safeScene }));
+    this.#saved = { since: Date.now(), previousScene: state.programScene === safeScene ? null : state.programScene, muted };
+    return ok(null);
+  }
+
+  async restore(): Promise<Result<null>> {
+    const saved = this.#saved;
+    if (!saved) return fail(appError('LIVE_PRIVACY_NOT_ACTIVE'));
+    const state = this.#obs.state;
+    const scene = saved.previousScene && state.scenes.some((s) => s.name === saved.previousScene) ? saved.previousScene : null;
+    const present = new Set(state.inputs.map((i) => i.name));
+    const requests: RequestBatchRequest[] = [
+      // Mics first: the scene they belong to comes on with its sound already right.
+      ...Object.entries(saved.muted).flatMap(([inputName, inputMuted]): RequestBatchRequest[] =>
+        present.has(inputName) ? [{ requestType: 'SetInputMute', requestData: { inputName, inputMuted } }] : [],
+      ),
+      ...(scene ? [{ requestType: 'SetCurrentProgramScene', requestData: { sceneName: scene } } as RequestBatchRequest] : []),
+    ];
+    if (scene) this.#noteSwitch(scene);
+    const sent = await this.#obs.callBatch(requests);
+    if (!sent.ok) return sent;
+    this.#saved = null;
+    return ok(null);
+  }
+}

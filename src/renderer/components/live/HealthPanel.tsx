@@ -1,0 +1,68 @@
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { healthAlerts } from '../../../shared/live/health-alerts';
+import { useNow } from '../../hooks/use-now';
+import { useLiveStore } from '../../stores/live-store';
+import { useObsStore } from '../../stores/obs-store';
+import { formatElapsed } from '../golive/format-elapsed';
+
+/** Elapsed time, bitrate, frames, congestion, recording, and alerts while live. */
+export function HealthPanel() {
+  const { t } = useTranslation();
+  const health = useLiveStore((s) => s.health);
+  const connection = useObsStore((s) => s.state.connection);
+  const stream = useObsStore((s) => s.state.stream);
+  const recording = useObsStore((s) => s.state.record.active);
+  // The mirror empties when the link drops: remember that OBS was live to say it may still be.
+  const wasLive = useRef(false);
+  if (connection.status === 'connected') wasLive.current = stream.active;
+  const live = stream.active && connection.status === 'connected';
+  const now = useNow(live, 1_000);
+  const alerts = healthAlerts(health, { connection, stream }, wasLive.current);
+  const elapsed = health && live ? health.durationMs + (now - health.at) : null;
+
+  return (
+    <section className="live-health" aria-labelledby="live-health-heading" data-testid="live-health">
+      <h2 id="live-health-heading">{t('live.health.heading')}</h2>
+      {alerts.length > 0 && (
+        <ul className="live-health__alerts" role="alert">
+          {alerts.map((a) => (
+            <li key={a} data-alert={a}>
+              {t(`live.health.alert.${a}`)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {health && (live || health.active === false) ? (
+        <dl className="live-health__facts">
+          <div>
+            <dt>{t('live.health.elapsed')}</dt>
+            <dd data-testid="health-elapsed">{formatElapsed(elapsed ?? health.durationMs)}</dd>
+          </div>
+          <div>
+            <dt>{t('live.health.bitrate')}</dt>
+            <dd data-testid="health-bitrate">{t('live.health.kbps', { value: Math.round(health.kbps) })}</dd>
+          </div>
+          <div>
+            <dt>{t('live.health.dropped')}</dt>
+            <dd data-testid="health-dropped">{health.droppedPct.toFixed(1)} %</dd>
+          </div>
+          <div>
+            <dt>{t('live.health.skipped')}</dt>
+            <dd>{health.skippedPct.toFixed(1)} %</dd>
+          </div>
+          <div>
+            <dt>{t('live.health.congestion')}</dt>
+            <dd>{Math.round(health.congestion * 100)} %</dd>
+          </div>
+          <div>
+            <dt>{t('live.health.recording')}</dt>
+            <dd>{recording ? t('live.health.recordingOn') : t('live.health.recordingOff')}</dd>
+          </div>
+        </dl>
+      ) : (
+        <p>{t('live.health.offline')}</p>
+      )}
+    </section>
+  );
+}

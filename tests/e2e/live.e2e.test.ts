@@ -1,0 +1,179 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserHostProcess, type RunningHost } from '../support/browser-host-process';
+import { launchChromium } from '../support/chromium';
+import { createScenes, startObs, withRawObs, type RunningObs } from '../support/obs-studio';
+import { startRtmpIngest, type RtmpIngest } from '../support/rtmp-ingest';
+import { makeTempDir } from '../support/temp-dir';
+import { makeToneFile, toneInput } from '../support/tone-file';
+import { waitFor } from '../support/wait-for';
+import { expectLiveScene, expectText, sceneButton, statusText } from './page-helpers';
+
+/**
+ * The live view in Chromium against real OBS: Sagostund applied, scenes switched by click and
+ * by key, M for the main mic, a tone "mic" whose meter moves and warns while muted, the
+ * privacy cut and its undo with P, and a second page that follows the first.
+ */
+describe('live view, in the browser', () => {
+  let obs: RunningObs;
+  let host: RunningHost;
+  let browser: Browser;
+  let page: Page;
+  let ingest: RtmpIngest | null = null;
+  const dataDir = makeTempDir('bibblan-e2e-live-');
+  const program = () => withRawObs(obs.address, obs.password, (c) => c.call('GetCurrentProgramScene')).then((r) => r.currentProgramSceneName);
+  /** Any scene button (preset or other), marked live from OBS's state. */
+  const expectOnAir = (name: string) =>
+    waitFor(async () => (await page.locator(`li[data-scene="${name}"] > button`).getAttribute('aria-current', { timeout: 1_000 })) === 'true', {
+      message: `scene "${name}" marked live`,
+    });
+  const presetScenes = () => page.getByTestId('scene-list').locator('li[data-scene]').evaluateAll((els) => els.map((el) => el.getAttribute('data-scene')!));
+
+  beforeAll(async () => {
+    [obs, browser] = await Promise.all([startObs(), launchChromium()]);
+    await createScenes(obs.address, obs.password, ['Extra']);
+    const tone = makeToneFile(dataDir.path);
+    await withRawObs(obs.address, obs.password, (c) => c.call('CreateInput', toneInput('Extra', 'Ton', tone)));
+    host = await startBrowserHostProcess(['--port', '0', '--data-dir', dataDir.path]);
+    page = await browser.newPage();
+    await page.goto(host.url);
+    await page.getByTestId('first-run').waitFor();
+    await page.getByLabel('Adress till OBS').fill(obs.address);
+    await page.getByLabel('Lösenord', { exact: true }).fill(obs.password!);
+    await page.getByRole('button', { name: 'Anslut', exact: true }).click();
+    await expectText(statusText(page), /Ansluten till OBS 29\./, 20_000);
+    await page.getByTestId('open-programs').click();
+    await page.getByTestId('preset-list').getByRole('button', { name: /^Sagostund/ }).click();
+    await page.getByRole('button', { name: 'Tillämpa i OBS' }).click();
+    await waitFor(async () => ['applied', 'partial'].includes((await page.getByTestId('apply-result').getAttribute('data-status', { timeout: 1_000 }).catch(() => null)) ?? ''), {
+      timeoutMs: 30_000,
+      message: 'preset applied',
+    });
+    await page.getByRole('button', { name: 'Tillbaka till scenerna' }).click();
+    await page.getByTestId('live-view').waitFor();
+    await waitFor(async () => (await presetScenes()).length >= 4, { message: 'preset scenes listed' });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await ingest?.stop();
+    await host?.stop();
+    await obs?.stop();
+    dataDir.remove();
+  });
+
+  it("lists the preset's scenes in order, other scenes apart, with key hints", async () => {
+    const scenes = await presetScenes();
+    expect(scenes[0]).toMatch(/^Sagostund – /);
+    await page.getByTestId('other-scene-list').getByRole('button', { name: 'Extra', exact: true }).waitFor();
+    expect(await page.getByTestId('scene-list').locator('kbd').first().textContent()).toBe('1');
+  });
+
+  it('switches by click and by the keys 1–9; the live marker follows OBS', async () => {
+    const scenes = await presetScenes();
+    await sceneButton(page, scenes[0]!).click();
+    await expectLiveScene(page, scenes[0]!);
+    await page.locator('body').press('3');
+    await expectLiveScene(page, scenes[2]!);
+    expect(await program()).toBe(scenes[2]);
+    await page.locator('body').press('2');
+    await expectLiveScene(page, scenes[1]!);
+  });
+
+  it('keys are silent while typing in a text field', async () => {
+    const scenes = await presetScenes();
+    await page.locator('.live-texts summary').click();
+    const field = page.locator('.live-texts input[type="text"]').first();
+    await field.fill('');
+    await field.press('4');
+    expect(await field.inputValue()).toBe('4');
+    expect(await program()).toBe(scenes[1]);
+    await field.fill('');
+    await page.locator('.live-texts summary').click();
+  });
+
+  it('M mutes and unmutes the main mic', async () => {
+    const mic = page.locator('li.mic').first();
+    const before = await mic.getAttribute('data-muted');
+    await page.locator('body').press('m');
+    await waitFor(async () => (await mic.getAttribute('data-muted')) !== before, { message: 'mute flipped' });
+    await page.locator('body').press('m');
+    await waitFor(async () => (await mic.getAttribute('data-muted')) === before, { message: 'mute back' });
+  });
+
+  it("a tone mic's meter moves; muted, it warns that someone talks into it", async () => {
+    await page.getByTestId('other-scene-list').getByRole('button', { name: 'Extra', exact: true }).click();
+    await expectOnAir('Extra');
+    const meter = page.getByTestId('meter-Ton');
+    await waitFor(async () => (await meter.getAttribute('data-level')) === 'sound', { message: 'meter moving', timeoutMs: 15_000 });
+    const tone = page.getByTestId('mic-Ton');
+    if ((await tone.getAttribute('data-muted')) === 'false') await tone.getByRole('button').click();
+    await waitFor(async () => (await tone.getAttribute('data-muted')) === 'true', { message: 'Ton muted' });
+    await tone.locator('[data-warning="talkingWhileMuted"]').waitFor();
+    await tone.getByRole('button').click();
+    await waitFor(async () => (await tone.getAttribute('data-muted')) === 'false', { message: 'Ton live' });
+  });
+
+  it('P cuts to the safe scene with every mic muted; P again restores', async () => {
+    const scenes = await presetScenes();
+    await sceneButton(page, scenes[1]!).click();
+    await expectLiveScene(page, scenes[1]!);
+    await page.locator('body').press('p');
+    await page.getByTestId('privacy-active').waitFor();
+    await waitFor(async () => (await program()) !== scenes[1], { message: 'safe scene on air' });
+    await waitFor(async () => (await page.locator('li.mic[data-muted="false"]').count()) === 0, { message: 'all mics muted' });
+    await page.locator('body').press('p');
+    await page.getByTestId('privacy-active').waitFor({ state: 'detached' });
+    await expectLiveScene(page, scenes[1]!);
+    await waitFor(async () => (await page.getByTestId('mic-Ton').getAttribute('data-muted')) === 'false', { message: 'Ton back live' });
+  });
+
+  it('a second page shows a switch made in the first, and one made in OBS', async () => {
+    const scenes = await presetScenes();
+    const second = await browser.newPage();
+    try {
+      await second.goto(host.url);
+      await second.getByTestId('live-view').waitFor();
+      await sceneButton(page, scenes[0]!).click();
+      await expectLiveScene(second, scenes[0]!);
+      await withRawObs(obs.address, obs.password, (c) => c.call('SetCurrentProgramScene', { sceneName: scenes[2]! }));
+      await expectLiveScene(page, scenes[2]!);
+      await expectLiveScene(second, scenes[2]!);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('studio mode: a button sets the preview, Take puts it on air', async () => {
+    const scenes = await presetScenes();
+    // The switch shows OBS's state, so it flips when OBS says so: click, then wait.
+    await page.getByRole('switch', { name: 'Studioläge' }).click();
+    await page.getByTestId('take').waitFor();
+    await sceneButton(page, scenes[3]!).click();
+    await page.locator(`li[data-scene="${scenes[3]}"] [data-testid="preview-badge"]`).waitFor();
+    expect(await program()).toBe(scenes[2]);
+    await page.locator('body').press('Enter');
+    await expectLiveScene(page, scenes[3]!);
+    await page.getByRole('switch', { name: 'Studioläge' }).click();
+    await page.getByTestId('take').waitFor({ state: 'detached' });
+  });
+
+  it('while streaming to a local ingest: bitrate and dropped frames shown; ending takes a second press', async () => {
+    ingest = await startRtmpIngest();
+    await withRawObs(obs.address, obs.password, async (c) => {
+      await c.call('SetStreamServiceSettings', { streamServiceType: 'rtmp_custom', streamServiceSettings: { server: ingest!.server, key: 'live-e2e' } });
+      await c.call('StartStream');
+    });
+    await expectText(page.getByTestId('health-bitrate'), /[1-9]\d* kbit\/s/, 20_000);
+    await expectText(page.getByTestId('health-dropped'), /\d+\.\d %/);
+    const stop = page.getByTestId('stop-stream');
+    await stop.click();
+    await expectText(stop, /Tryck igen/);
+    expect((await withRawObs(obs.address, obs.password, (c) => c.call('GetStreamStatus'))).outputActive).toBe(true);
+    await stop.click();
+    await waitFor(async () => !(await withRawObs(obs.address, obs.password, (c) => c.call('GetStreamStatus'))).outputActive, {
+      timeoutMs: 20_000,
+      message: 'stream stopped',
+    });
+  });
+});
