@@ -9,13 +9,15 @@ const BOOKS = [
 ];
 
 /**
- * N plausible entries for the benchmark (issue #7) and tests: one a day backwards from `endMs`,
+ * N plausible entries for the benchmark (issue #7) and tests: spread backwards from `endMs`
+ * (6 h apart, closer when N would otherwise reach before 2010, the schema allowing 2000 on),
  * each with a `switches`-long scene timeline, a book and a note. Deterministic for a given N.
  */
 export function generateEntries(count: number, { switches = 20, endMs = Date.UTC(2026, 10, 1) } = {}): Entry[] {
   const entries: Entry[] = [];
+  const spacingMs = Math.min(6 * 3_600_000, Math.floor((endMs - Date.UTC(2010, 0, 1)) / Math.max(count, 1)));
   for (let i = 0; i < count; i += 1) {
-    const startMs = endMs - i * 6 * 3_600_000;
+    const startMs = endMs - i * spacingMs;
     const durationSec = 1_800 + (i % 7) * 300;
     const start = new Date(startMs).toISOString();
     const type = TYPES[i % TYPES.length]!;

@@ -18,7 +18,10 @@ export function openBroadcastLog(dir: string, logger: Logger): { store: Broadcas
 /** Fills a fresh log folder with N generated entries (for the benchmark). */
 export async function seedBroadcastLog(dir: string, count: number): Promise<void> {
   const { store } = BroadcastLogStore.open(dir);
-  for (const entry of generateEntries(count)) store.put(entry, false);
+  for (const entry of generateEntries(count)) {
+    const put = store.put(entry, false);
+    if (!put.ok) throw new Error(`seeding the log failed at ${entry.id}: ${put.error.code}`);
+  }
   await store.compact();
   await store.close();
 }
