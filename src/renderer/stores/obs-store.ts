@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { emptyObsState, type ObsState } from '../../shared/obs-state';
 import { DEFAULT_OBS_ADDRESS } from '../../shared/settings';
+import { keepUnchanged } from '../lib/keep-unchanged';
 
 /** A mirror of OBS as the core reports it. Written only from API events and answers, never from clicks. */
 export interface ObsStore {
@@ -14,4 +15,6 @@ export const useObsStore = create<ObsStore>()(() => ({
   loaded: false,
 }));
 
-export const setObsState = (state: ObsState): void => useObsStore.setState({ state, loaded: true });
+/** Parts that did not change keep their identity, so only the components reading them re-render. */
+export const setObsState = (state: ObsState): void =>
+  useObsStore.setState((current) => ({ state: keepUnchanged(current.state, state), loaded: true }));
