@@ -10,7 +10,7 @@ import { fail, ok, type Result } from '../../shared/result';
 import { silentLogger, type Logger } from '../ports';
 import { JOURNAL_RECORD_VERSION, parsePatchFields, type JournalRecord, type SnapshotHeader } from './journal-records';
 import { loadLog } from './load-log';
-import { indexEntry, runQuery, sortIndex, type IndexedEntry, type SortKey } from './log-index';
+import { COMPARE, findIn, indexEntry, insertInto, runQuery, SORT_KEYS, sortIndex, toRow, type IndexedEntry, type SortKey } from './log-index';
 import { SampleStore } from './sample-store';
 import { entryToSnapshotLine } from './snapshot-codec';
 
@@ -18,6 +18,9 @@ export const SNAPSHOT_FILE = 'entries.snapshot.jsonl';
 export const JOURNAL_FILE = 'entries.journal.jsonl';
 /** Entries serialised per turn of the event loop while compacting: a few ms each. */
 const COMPACT_SLICE = 100;
+/** Index rows (or sort positions) built per turn of the event loop while compacting. */
+const INDEX_SLICE = 2_000;
+const NEWLINE = Buffer.from('\n');
 
 export interface LogStoreOptions {
   logger?: Logger;
@@ -39,9 +42,9 @@ export class BroadcastLogStore {
   readonly samples: SampleStore;
   readonly #logger: Logger;
   readonly #compactAfter: number;
-  readonly #index = new Map<string, IndexedEntry>();
-  /** All entries in each sort order, built on first use and kept up to date by `#set`. */
-  readonly #orders = new Map<SortKey, IndexedEntry[]>();
+  readonly #index: Map<string, IndexedEntry>;
+  /** All entries in each sort order, read from the snapshot (or sorted) at open and kept in order by `#set`. */
+  readonly #orders: Map<SortKey, IndexedEntry[]>;
   #journalFd: number;
   #seq: number;
   #journalRecords: number;
@@ -56,7 +59,8 @@ export class BroadcastLogStore {
     this.dir = dir;
     this.#logger = options.logger ?? silentLogger;
     this.#compactAfter = options.compactAfter ?? 5_000;
-    for (const entry of loaded.entries.values()) this.#index.set(entry.id, indexEntry(entry));
+    this.#index = loaded.index;
+    this.#orders = BroadcastLogStore.#ordersAtOpen(loaded);
     this.#seq = loaded.lastSeq;
     this.#journalRecords = loaded.journalRecords;
     this.#journalFd = openSync(join(dir, JOURNAL_FILE), 'a');
@@ -86,13 +90,18 @@ export class BroadcastLogStore {
     return this.#order('start').map((it) => it.entry);
   }
 
+  /** The newest entry (by actual start), without reading the others. */
+  newest(): Entry | undefined {
+    return this.#order('start')[0]?.entry;
+  }
+
   query(query: LogQuery): ReturnType<typeof runQuery> {
     return runQuery(this.#order(query.sort), query);
   }
 
   programTypes(): string[] {
     const types = new Set<string>();
-    for (const it of this.#index.values()) if (it.entry.programType) types.add(it.entry.programType);
+    for (const it of this.#index.values()) if (it.programType) types.add(it.programType);
     return [...types].sort((a, b) => a.localeCompare(b, 'sv'));
   }
 
@@ -182,29 +191,42 @@ export class BroadcastLogStore {
     const before = this.#index.get(entry.id);
     const indexed = indexEntry(entry);
     this.#index.set(entry.id, indexed);
-    const reorders =
-      !before ||
-      before.entry.actualStart !== entry.actualStart ||
-      before.entry.durationSec !== entry.durationSec ||
-      before.entry.title !== entry.title;
-    if (reorders) {
-      this.#orders.clear();
-      return;
-    }
-    // The live entry's health and timeline change every few seconds: swap it in place.
-    for (const order of this.#orders.values()) {
-      const at = order.indexOf(before);
-      if (at >= 0) order[at] = indexed;
+    // Each order stays sorted: the entry moves (bisection, one splice) only if its key changed;
+    // the live entry's health and timeline change every few seconds and it is swapped in place.
+    for (const key of SORT_KEYS) {
+      const order = this.#orders.get(key)!;
+      const at = before ? findIn(order, before, key) : -1;
+      if (at >= 0 && COMPARE[key](before!, indexed) === 0) {
+        order[at] = indexed;
+        continue;
+      }
+      if (at >= 0) order.splice(at, 1);
+      insertInto(order, indexed, key);
     }
   }
 
   #order(key: SortKey): IndexedEntry[] {
-    let order = this.#orders.get(key);
-    if (!order) {
-      order = sortIndex(this.#index.values(), key);
-      this.#orders.set(key, order);
+    return this.#orders.get(key)!;
+  }
+
+  /** The snapshot's orders with the journal's changes moved into place, or (many changes, no snapshot orders) sorted. */
+  static #ordersAtOpen(loaded: ReturnType<typeof loadLog>): Map<SortKey, IndexedEntry[]> {
+    const { index, orders, replaced } = loaded;
+    if (orders && replaced.size <= Math.max(256, index.size / 8)) {
+      for (const [id, old] of replaced) {
+        const now = index.get(id);
+        for (const key of SORT_KEYS) {
+          const order = orders.get(key)!;
+          if (old) {
+            const at = findIn(order, old, key);
+            if (at >= 0) order.splice(at, 1);
+          }
+          if (now) insertInto(order, now, key);
+        }
+      }
+      if (SORT_KEYS.every((key) => orders.get(key)!.length === index.size)) return orders;
     }
-    return order;
+    return new Map(SORT_KEYS.map((key) => [key, sortIndex(index.values(), key)]));
   }
 
   #append(record: JournalRecord, durable: boolean): Result<null> {
@@ -240,26 +262,54 @@ export class BroadcastLogStore {
 
   async #compact(): Promise<void> {
     if (this.#closed) return;
-    const entries = [...this.#index.values()].map((it) => it.entry);
+    // The orders as they are now (later writes go to the fresh journal); entries newest first.
+    const byStart = this.#order('start').slice();
+    const byDuration = this.#order('duration').slice();
+    const byTitle = this.#order('title').slice();
     const lastSeq = this.#seq;
     this.#sinceCompactionStart = [];
     const snapshot = join(this.dir, SNAPSHOT_FILE);
     const temp = `${snapshot}.tmp`;
+    const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
     try {
-      // Serialised in slices, each followed by a turn of the event loop: never one long block.
+      // Built in slices, each followed by a turn of the event loop: never one long block.
+      const position = new Map<IndexedEntry, number>();
+      const rows: string[] = [];
+      for (let i = 0; i < byStart.length; i += INDEX_SLICE) {
+        const slice = byStart.slice(i, i + INDEX_SLICE);
+        slice.forEach((it, k) => position.set(it, i + k));
+        rows.push(JSON.stringify(slice.map(toRow)).slice(1, -1));
+        await turn();
+      }
+      const positions = async (order: IndexedEntry[]): Promise<string> => {
+        const parts: string[] = [];
+        for (let i = 0; i < order.length; i += INDEX_SLICE) {
+          parts.push(order.slice(i, i + INDEX_SLICE).map((it) => position.get(it)!).join(','));
+          await turn();
+        }
+        return parts.join(',');
+      };
+      const indexLine = `{"rows":[${rows.join(',')}],"byDuration":[${await positions(byDuration)}],"byTitle":[${await positions(byTitle)}]}\n`;
       const hash = createHash('sha256');
-      const chunks: string[] = [];
-      for (let i = 0; i < entries.length; i += COMPACT_SLICE) {
-        const chunk = `${entries.slice(i, i + COMPACT_SLICE).map(entryToSnapshotLine).join('\n')}\n`;
+      hash.update(indexLine);
+      const chunks: Buffer[] = [Buffer.from(indexLine)];
+      for (let i = 0; i < byStart.length; i += COMPACT_SLICE) {
+        const parts: Buffer[] = [];
+        for (const it of byStart.slice(i, i + COMPACT_SLICE)) {
+          // An entry never parsed since the last snapshot is copied as it was written.
+          const raw = it.parsed ? null : it.raw;
+          parts.push(raw ? raw.buffer.subarray(raw.start, raw.end) : Buffer.from(entryToSnapshotLine(it.entry)), NEWLINE);
+        }
+        const chunk = Buffer.concat(parts);
         hash.update(chunk);
         chunks.push(chunk);
-        await new Promise((resolve) => setImmediate(resolve));
+        await turn();
       }
       const header: SnapshotHeader = {
         format: 'bibblan-live.broadcast-log.snapshot',
-        v: 1,
+        v: 2,
         lastSeq,
-        entries: entries.length,
+        entries: byStart.length,
         writtenAt: new Date().toISOString(),
         sha256: hash.digest('hex'),
       };

@@ -87,7 +87,7 @@ export class BroadcastRecorder {
   #closeOrphan(): void {
     this.#orphanTimer = null;
     if (this.#liveId || this.#attaching || this.#obs.state.connection.status === 'connected') return;
-    const latest = this.#store.entries()[0];
+    const latest = this.#store.newest();
     if (latest?.outcome === null) this.#closeEntry(latest, 'interrupted', this.#lastKnownMs(latest));
   }
 
@@ -213,7 +213,7 @@ export class BroadcastRecorder {
 
   #findOpenOrRecentlyInterrupted(): Entry | undefined {
     // Newest first: an app that starts again only ever re-attaches to the latest broadcast.
-    const latest = this.#store.entries()[0];
+    const latest = this.#store.newest();
     return latest && (latest.outcome === null || latest.outcome === 'interrupted') ? latest : undefined;
   }
 

@@ -31,7 +31,12 @@ export const parsePatchFields = (set: unknown) => PatchFieldsSchema.safeParse(se
 
 export const SnapshotHeaderSchema = z.object({
   format: z.literal('bibblan-live.broadcast-log.snapshot'),
-  v: z.literal(1),
+  /**
+   * 1: header, then one entry per line. 2: header, then an index line (the list fields of
+   * every entry, newest first, and the other sort orders), then the entries in that order:
+   * opening builds the index from that one line and parses an entry only when it is read.
+   */
+  v: z.union([z.literal(1), z.literal(2)]),
   lastSeq: z.number().int().min(0),
   entries: z.number().int().min(0),
   writtenAt: z.string(),

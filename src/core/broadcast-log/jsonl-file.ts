@@ -15,13 +15,34 @@ export interface JsonlRead {
   bodySha256: string;
 }
 
-export function readJsonl(path: string): JsonlRead | null {
+/** A JSON-lines file read whole but not yet decoded or split (the snapshot's fast path). */
+export interface JsonlBytes {
+  buffer: Buffer;
+  /** Bytes up to the end of the last complete line. */
+  validBytes: number;
+  /** Where the first line ends (its newline), or -1. */
+  firstNewline: number;
+  tornTail: string | null;
+}
+
+export function readJsonlBytes(path: string): JsonlBytes | null {
   if (!existsSync(path)) return null;
   const buffer = readFileSync(path);
-  const lastNewline = buffer.lastIndexOf(0x0a);
-  const validBytes = lastNewline + 1;
-  const text = buffer.subarray(0, validBytes).toString('utf8');
-  const tail = buffer.subarray(validBytes).toString('utf8');
+  const validBytes = buffer.lastIndexOf(0x0a) + 1;
+  const tail = buffer.toString('utf8', validBytes);
+  return { buffer, validBytes, firstNewline: buffer.indexOf(0x0a), tornTail: tail.trim() === '' ? null : tail };
+}
+
+/** sha256 (hex) of the complete lines after the first. */
+export function bodySha256(file: JsonlBytes): string {
+  const { buffer, firstNewline, validBytes } = file;
+  const body = buffer.subarray(firstNewline < 0 ? validBytes : firstNewline + 1, validBytes);
+  return createHash('sha256').update(body).digest('hex');
+}
+
+/** The complete, non-blank lines, decoded. */
+export function splitJsonl(file: JsonlBytes): JsonlRead['lines'] {
+  const text = file.buffer.toString('utf8', 0, file.validBytes);
   const lines: JsonlRead['lines'] = [];
   let start = 0;
   let lineNo = 1;
@@ -33,10 +54,13 @@ export function readJsonl(path: string): JsonlRead | null {
     start = end + 1;
     lineNo += 1;
   }
-  const firstNewline = buffer.indexOf(0x0a);
-  const body = buffer.subarray(firstNewline < 0 ? validBytes : firstNewline + 1, validBytes);
-  const bodySha256 = createHash('sha256').update(body).digest('hex');
-  return { lines, tornTail: tail.trim() === '' ? null : tail, validBytes, bodySha256 };
+  return lines;
+}
+
+export function readJsonl(path: string): JsonlRead | null {
+  const file = readJsonlBytes(path);
+  if (!file) return null;
+  return { lines: splitJsonl(file), tornTail: file.tornTail, validBytes: file.validBytes, bodySha256: bodySha256(file) };
 }
 
 /** Cuts a torn tail off so the next append starts on a line of its own. */

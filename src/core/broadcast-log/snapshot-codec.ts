@@ -100,3 +100,14 @@ function isCompact(value: unknown): value is CompactTimeline {
     v.d.every((n) => Number.isFinite(n))
   );
 }
+
+/**
+ * The second line of a format-2 snapshot: every entry's index row (see `IndexRow`), newest
+ * first, in the order of the entry lines that follow; and the other sort orders as positions
+ * in `rows`, so opening sorts nothing.
+ */
+export interface SnapshotIndex {
+  rows: unknown[];
+  byDuration: unknown[];
+  byTitle: unknown[];
+}

@@ -90,8 +90,10 @@ describe('the broadcast log store', () => {
     stores.splice(0);
     const path = join(store.dir, SNAPSHOT_FILE);
     const lines = readFileSync(path, 'utf8').split('\n');
-    lines[2] = lines[2]!.replace('"completed"', '"great"'); // a hand edit that breaks an entry
-    lines[3] = '{"truncated": ';
+    // Entry lines (after the header and the index line): break two of them.
+    const at = (id: string): number => lines.findIndex((l) => l.startsWith('{"schemaVersion"') && l.includes(`"id":"${id}"`));
+    lines[at('gen-0000001')] = lines[at('gen-0000001')]!.replace('"completed"', '"great"'); // a hand edit that breaks an entry
+    lines[at('gen-0000002')] = '{"truncated": ';
     writeFileSync(path, lines.join('\n'));
     const { store: again, notices } = open(store.dir);
     expect(again.size).toBe(3);

@@ -35,7 +35,7 @@ describe('the broadcast log records real broadcasts', () => {
   const readLogFromDisk = (dir: string): Entry[] => {
     const copy = join(temp.path, `copy-${Date.now()}-${Math.random()}`);
     cpSync(dir, copy, { recursive: true });
-    return [...loadLog(copy, silentLogger).entries.values()];
+    return [...loadLog(copy, silentLogger).index.values()].map((it) => it.entry);
   };
 
   beforeAll(async () => {
