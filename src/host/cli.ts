@@ -91,13 +91,16 @@ async function main(argv: string[]): Promise<number | null> {
 }
 
 function handleStopSignals(host: BrowserHost, core: AppCore): void {
-  let stopping = false;
+  let stoppingSince: number | null = null;
   const stop = (signal: NodeJS.Signals): void => {
-    if (stopping) {
-      // A second Ctrl-C means "now", even if a clean stop hangs.
+    if (stoppingSince !== null) {
+      // conf's atomic writes (atomically → when-exit) catch the same signal and send it to
+      // this process once more at once: that echo is not a second press, so a repeat within
+      // a second is ignored. A second Ctrl-C after that means "now", even if a clean stop hangs.
+      if (Date.now() - stoppingSince < 1000) return;
       process.exit(1);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     logger.info('Stopping', { signal });
     void (async () => {
       try {

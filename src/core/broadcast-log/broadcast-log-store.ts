@@ -1,4 +1,4 @@
-import { closeSync, fdatasync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fdatasync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { open as openAsync } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -232,10 +232,7 @@ export class BroadcastLogStore {
   #append(record: JournalRecord, durable: boolean): Result<null> {
     if (this.#closed) return fail(appError('LOG_WRITE_FAILED', { file: JOURNAL_FILE }));
     const line = `${JSON.stringify(record)}\n`;
-    try {
-      writeSync(this.#journalFd, line);
-    } catch (error) {
-      this.#logger.error('Could not write the broadcast log', { error: String(error) });
+    if (!writeWhole(this.#journalFd, Buffer.from(line, 'utf8'), this.#logger)) {
       return fail(appError('LOG_WRITE_FAILED', { file: JOURNAL_FILE }));
     }
     this.#seq = record.seq;
@@ -378,5 +375,36 @@ export class BroadcastLogStore {
     } catch {
       // Not every platform can fsync a folder (Windows); the rename itself is still atomic.
     }
+  }
+}
+
+/**
+ * Appends all of `bytes` or nothing: a full disk may accept part of a line, which would lose an
+ * acknowledged change and corrupt the next record. On failure the file is cut back to where it was.
+ */
+function writeWhole(fd: number, bytes: Buffer, logger: Logger): boolean {
+  let start: number;
+  try {
+    start = fstatSync(fd).size;
+  } catch (error) {
+    logger.error('Could not write the broadcast log', { error: String(error) });
+    return false;
+  }
+  let offset = 0;
+  try {
+    while (offset < bytes.length) {
+      const written = writeSync(fd, bytes, offset, bytes.length - offset);
+      if (written <= 0) throw new Error('no bytes written');
+      offset += written;
+    }
+    return true;
+  } catch (error) {
+    logger.error('Could not write the broadcast log', { error: String(error) });
+    try {
+      ftruncateSync(fd, start);
+    } catch {
+      // The torn tail is then ignored at the next open, with a notice.
+    }
+    return false;
   }
 }
