@@ -9,7 +9,7 @@ import type { BroadcastLogStore } from './broadcast-log-store';
 import { BroadcastMetaSchema, type BroadcastMeta } from './broadcast-meta';
 import { describeIssues } from '../validation-details';
 import { appError } from '../../shared/errors';
-import { sampleFrom, type StreamReading } from './health-sampler';
+import { readStream, sampleFrom, type StreamReading } from './health-sampler';
 
 export type RecorderObs = Pick<ObsController, 'state' | 'onState' | 'call'>;
 
@@ -356,20 +356,8 @@ export class BroadcastRecorder {
   async #sample(): Promise<void> {
     const id = this.#liveId;
     if (!id) return;
-    const [status, stats] = await Promise.all([this.#obs.call('GetStreamStatus'), this.#obs.call('GetStats')]);
-    if (!status.ok || !status.value.outputActive || id !== this.#liveId) return;
-    const s = status.value;
-    const reading: StreamReading = {
-      atMs: Date.now(),
-      outputBytes: s.outputBytes,
-      droppedFrames: s.outputSkippedFrames,
-      totalFrames: s.outputTotalFrames,
-      encoderSkipped: stats.ok ? stats.value.outputSkippedFrames : 0,
-      encoderTotal: stats.ok ? stats.value.outputTotalFrames : 0,
-      congestion: s.outputCongestion,
-      reconnecting: s.outputReconnecting,
-      durationMs: s.outputDuration,
-    };
+    const reading = await readStream(this.#obs);
+    if (!reading?.active || id !== this.#liveId) return;
     const sample = sampleFrom(reading, this.#lastReading);
     this.#lastReading = reading;
     this.#store.samples.append(id, sample);

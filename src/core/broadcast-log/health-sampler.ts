@@ -1,7 +1,10 @@
 import type { HealthSample } from '../../shared/broadcast-log/entry-schema';
+import type { ObsController } from '../obs/obs-controller';
 
 export interface StreamReading {
   atMs: number;
+  /** GetStreamStatus.outputActive: false once the stream has stopped. */
+  active: boolean;
   outputBytes: number;
   /** GetStreamStatus.outputSkippedFrames: frames the network output dropped. */
   droppedFrames: number;
@@ -31,5 +34,27 @@ export function sampleFrom(reading: StreamReading, previous: StreamReading | nul
     skippedPct: pct(reading.encoderSkipped, reading.encoderTotal),
     congestion: Math.min(1, Math.max(0, reading.congestion)),
     reconnecting: reading.reconnecting,
+  };
+}
+
+/**
+ * One reading of the stream's health: GetStreamStatus (bytes, network drops, congestion) and
+ * GetStats (encoder skips) together. Null when OBS does not answer.
+ */
+export async function readStream(obs: Pick<ObsController, 'call'>): Promise<StreamReading | null> {
+  const [status, stats] = await Promise.all([obs.call('GetStreamStatus'), obs.call('GetStats')]);
+  if (!status.ok) return null;
+  const s = status.value;
+  return {
+    atMs: Date.now(),
+    active: s.outputActive,
+    outputBytes: s.outputBytes,
+    droppedFrames: s.outputSkippedFrames,
+    totalFrames: s.outputTotalFrames,
+    encoderSkipped: stats.ok ? stats.value.outputSkippedFrames : 0,
+    encoderTotal: stats.ok ? stats.value.outputTotalFrames : 0,
+    congestion: s.outputCongestion,
+    reconnecting: s.outputReconnecting,
+    durationMs: s.outputDuration,
   };
 }

@@ -1,7 +1,6 @@
 import type { LiveHealth } from '../../shared/live/live-state';
 import type { ObsState } from '../../shared/obs-state';
-import type { Result } from '../../shared/result';
-import { sampleFrom, type StreamReading } from '../broadcast-log/health-sampler';
+import { readStream, sampleFrom, type StreamReading } from '../broadcast-log/health-sampler';
 import type { ObsController } from '../obs/obs-controller';
 
 export type HealthObs = Pick<ObsController, 'state' | 'onState' | 'call'>;
@@ -65,21 +64,8 @@ export class HealthPoller {
     if (this.#busy) return;
     this.#busy = true;
     try {
-      const [status, stats] = await Promise.all([this.#obs.call('GetStreamStatus'), this.#obs.call('GetStats')]);
-      if (!status.ok) return;
-      const s = status.value;
-      const st: Result<{ outputSkippedFrames: number; outputTotalFrames: number }> = stats;
-      const reading: StreamReading = {
-        atMs: Date.now(),
-        outputBytes: s.outputBytes,
-        droppedFrames: s.outputSkippedFrames,
-        totalFrames: s.outputTotalFrames,
-        encoderSkipped: st.ok ? st.value.outputSkippedFrames : 0,
-        encoderTotal: st.ok ? st.value.outputTotalFrames : 0,
-        congestion: s.outputCongestion,
-        reconnecting: s.outputReconnecting,
-        durationMs: s.outputDuration,
-      };
+      const reading = await readStream(this.#obs);
+      if (!reading) return;
       const previous = this.#readings.at(-1) ?? null;
       this.#readings = [...this.#readings.filter((r) => reading.atMs - r.atMs <= MINUTE), reading];
       const sample = sampleFrom(reading, previous);
@@ -88,8 +74,8 @@ export class HealthPoller {
       const dropped = reading.droppedFrames - first.droppedFrames;
       this.#publish({
         at: reading.atMs,
-        active: s.outputActive,
-        durationMs: s.outputDuration,
+        active: reading.active,
+        durationMs: reading.durationMs,
         kbps: sample.kbps,
         droppedPct: sample.droppedPct,
         droppedPctMinute: frames > 0 && dropped >= 0 ? Math.round((dropped / frames) * 10_000) / 100 : sample.droppedPct,

@@ -9,6 +9,7 @@ import {
   type SourceRole,
   type Transition,
 } from '../../shared/presets/preset-schema';
+import { detailKeys } from '../../shared/presets/preset-details';
 
 /**
  * The preset editor's state logic, pure: every operation takes a document and returns a new
@@ -23,19 +24,7 @@ export type SceneKind = (typeof sceneKinds)[number];
 export const sourceRoles: readonly SourceRole[] = ['camera', 'microphone', 'image', 'text', 'color', 'media'];
 
 /** The placeholders a text template may use, filled from the program's details. */
-export const templatePlaceholders = [
-  'title',
-  'startTime',
-  'libraryName',
-  'reader',
-  'author',
-  'host',
-  'bookTitle',
-  'bookAuthor',
-  'illustrator',
-  'publisher',
-  'creditLine',
-] as const;
+export const templatePlaceholders = [...detailKeys, 'creditLine'] as const;
 
 export const layouts = {
   full: { x: 0, y: 0, w: 1, h: 1 },
