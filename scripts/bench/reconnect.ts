@@ -1,33 +1,8 @@
 import { performance } from 'node:perf_hooks';
-import WebSocket from 'ws';
-import type { RunningObs } from '../../tests/support/obs-studio';
+import { helloArrives, type RunningObs } from '../../tests/support/obs-studio';
 import { startCore } from './core-session';
 import { max, median, sleep } from './stats';
 import type { PhaseResult } from './table';
-
-/** Resolves true once obs-websocket sends its Hello on a fresh socket. */
-function helloArrives(address: string, timeoutMs: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(address, 'obswebsocket.json');
-    const timer = setTimeout(() => done(false), timeoutMs);
-    function done(value: boolean): void {
-      clearTimeout(timer);
-      ws.removeAllListeners();
-      ws.on('error', () => {});
-      ws.terminate();
-      resolve(value);
-    }
-    ws.on('message', (data) => {
-      try {
-        done((JSON.parse(String(data)) as { op?: unknown }).op === 0);
-      } catch {
-        done(false);
-      }
-    });
-    ws.on('error', () => done(false));
-    ws.on('close', () => done(false));
-  });
-}
 
 /**
  * OBS killed (SIGKILL) and started again: ms from OBS accepting WebSocket connections again

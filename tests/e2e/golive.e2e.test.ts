@@ -6,7 +6,7 @@ import { startObs, withRawObs, type RunningObs } from '../support/obs-studio';
 import { startRtmpIngest, type RtmpIngest } from '../support/rtmp-ingest';
 import { makeTempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
-import { expectText, statusText } from './page-helpers';
+import { connectOnFirstRun, expectText } from './page-helpers';
 
 /**
  * Going live from the UI in real Chromium: the browser host, a real OBS and a real ingest
@@ -33,12 +33,7 @@ describe('going live from the browser', () => {
     host = await startBrowserHostProcess(['--port', '0', '--data-dir', dataDir.path]);
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(host.url);
-    await page.getByTestId('first-run').waitFor();
-    await page.getByLabel('Adress till OBS').fill(obs.address);
-    await page.getByLabel('Lösenord', { exact: true }).fill(obs.password!);
-    await page.getByRole('button', { name: 'Anslut', exact: true }).click();
-    await expectText(statusText(page), /Ansluten till OBS/);
-    await page.getByTestId('main-screen').waitFor();
+    await connectOnFirstRun(page, obs);
   });
 
   afterAll(async () => {

@@ -7,7 +7,7 @@ import { startRtmpIngest, type RtmpIngest } from '../support/rtmp-ingest';
 import { makeTempDir } from '../support/temp-dir';
 import { makeToneFile, toneInput } from '../support/tone-file';
 import { waitFor } from '../support/wait-for';
-import { expectLiveScene, expectText, sceneButton, statusText } from './page-helpers';
+import { connectOnFirstRun, expectLiveScene, expectText, sceneButton } from './page-helpers';
 
 /**
  * The live view in Chromium against real OBS: Sagostund applied, scenes switched by click and
@@ -37,11 +37,7 @@ describe('live view, in the browser', () => {
     host = await startBrowserHostProcess(['--port', '0', '--data-dir', dataDir.path]);
     page = await browser.newPage();
     await page.goto(host.url);
-    await page.getByTestId('first-run').waitFor();
-    await page.getByLabel('Adress till OBS').fill(obs.address);
-    await page.getByLabel('Lösenord', { exact: true }).fill(obs.password!);
-    await page.getByRole('button', { name: 'Anslut', exact: true }).click();
-    await expectText(statusText(page), /Ansluten till OBS 29\./, 20_000);
+    await connectOnFirstRun(page, obs);
     await page.getByTestId('open-programs').click();
     await page.getByTestId('preset-list').getByRole('button', { name: /^Sagostund/ }).click();
     await page.getByRole('button', { name: 'Tillämpa i OBS' }).click();

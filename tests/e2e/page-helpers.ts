@@ -24,3 +24,13 @@ export async function expectLiveScene(page: Page, name: string, timeoutMs = 10_0
     message: `scene "${name}" marked live`,
   });
 }
+
+/** The first-run screen, filled in and saved: waits until OBS is connected and the main screen shows. */
+export async function connectOnFirstRun(page: Page, obs: { address: string; password: string | null }): Promise<void> {
+  await page.getByTestId('first-run').waitFor();
+  await page.getByLabel('Adress till OBS').fill(obs.address);
+  await page.getByLabel('Lösenord', { exact: true }).fill(obs.password ?? '');
+  await page.getByRole('button', { name: 'Anslut', exact: true }).click();
+  await expectText(statusText(page), /Ansluten till OBS 29\./, 20_000);
+  await page.getByTestId('main-screen').waitFor();
+}

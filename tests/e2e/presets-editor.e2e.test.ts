@@ -6,7 +6,7 @@ import { launchChromium } from '../support/chromium';
 import { startObs, withRawObs, type RunningObs } from '../support/obs-studio';
 import { makeTempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
-import { expectText, statusText } from './page-helpers';
+import { connectOnFirstRun, expectText } from './page-helpers';
 
 /**
  * A librarian makes the story time her own: copies the built-in, renames the reader scene
@@ -31,12 +31,7 @@ describe('the preset editor, in the browser', () => {
     page = await browser.newPage({ viewport: { width: 560, height: 900 } });
     page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
     await page.goto(host.url);
-    await page.getByTestId('first-run').waitFor();
-    await page.getByLabel('Adress till OBS').fill(obs.address);
-    await page.getByLabel('Lösenord', { exact: true }).fill(obs.password!);
-    await page.getByRole('button', { name: 'Anslut', exact: true }).click();
-    await expectText(statusText(page), /Ansluten till OBS 29\./, 20_000);
-    await page.getByTestId('main-screen').waitFor();
+    await connectOnFirstRun(page, obs);
     await page.getByTestId('open-programs').click();
     await page.getByTestId('programs').waitFor();
   });

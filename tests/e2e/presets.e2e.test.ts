@@ -5,7 +5,7 @@ import { launchChromium } from '../support/chromium';
 import { startObs, withRawObs, type RunningObs } from '../support/obs-studio';
 import { makeTempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
-import { expectText, sceneButton, statusText } from './page-helpers';
+import { connectOnFirstRun, expectText, sceneButton } from './page-helpers';
 
 /**
  * A librarian prepares a story time: connects, opens Programs, picks Sagostund, fills in
@@ -27,12 +27,7 @@ describe('scene presets, in the browser', () => {
     page = await browser.newPage();
     page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
     await page.goto(host.url);
-    await page.getByTestId('first-run').waitFor();
-    await page.getByLabel('Adress till OBS').fill(obs.address);
-    await page.getByLabel('Lösenord', { exact: true }).fill(obs.password!);
-    await page.getByRole('button', { name: 'Anslut', exact: true }).click();
-    await expectText(statusText(page), /Ansluten till OBS 29\./, 20_000);
-    await page.getByTestId('main-screen').waitFor();
+    await connectOnFirstRun(page, obs);
   });
 
   afterAll(async () => {

@@ -272,7 +272,7 @@ async function waitUntilReady(port: number, pgid: number, logFile: string): Prom
     if (groupMembers(pgid).length === 0) {
       throw new Error(`OBS exited before it listened on ${port}:\n${tail(logFile)}`);
     }
-    if ((await tcpAccepts(port)) && (await helloArrives(port, 3000))) return;
+    if ((await tcpAccepts(port)) && (await helloArrives(`ws://127.0.0.1:${port}`, 3000))) return;
     await sleep(200);
   }
   throw new Error(`OBS did not say Hello on port ${port} within ${READY_TIMEOUT_MS} ms:\n${tail(logFile)}`);
@@ -291,9 +291,10 @@ function tcpAccepts(port: number): Promise<boolean> {
   });
 }
 
-function helloArrives(port: number, timeoutMs: number): Promise<boolean> {
+/** Resolves true once obs-websocket sends its Hello on a fresh socket to `address`. */
+export function helloArrives(address: string, timeoutMs: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${port}`, 'obswebsocket.json');
+    const ws = new WebSocket(address, 'obswebsocket.json');
     const timer = setTimeout(() => done(false), timeoutMs);
     function done(value: boolean): void {
       clearTimeout(timer);
