@@ -96,10 +96,15 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     language: () => settings.read().language,
     onChanged: (list) => {
       emit('presets.changed', { presets: list });
-      // `live` is made below; presets change only on requests, after this function returned.
+      // `live` and `goLive` are made below; presets change only on requests, after this function returned.
       live.refreshLayout();
+      goLive.presetsChanged();
     },
-    onPhase: (presetId, phase) => emit('presets.applyProgress', { presetId, phase }),
+    onPhase: (presetId, phase) => {
+      emit('presets.applyProgress', { presetId, phase });
+      // Applied from the Programs view or the checklist: the checklist reads OBS again.
+      if (phase === 'done') goLive.presetsChanged();
+    },
   });
 
   const live = new LiveService({
@@ -155,6 +160,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     logger,
     emit,
     log: recorder,
+    presets,
     timings: deps.goLive,
   });
   const handlers: RequestHandlers<ApiRequests> = { ...appHandlers, ...settingsHandlers, ...obsHandlers, ...logHandlers, ...presetsHandlers(presets), ...goLive.handlers, ...liveHandlers(live, meters, health) };

@@ -89,15 +89,20 @@ describe('the preset editor, in the browser', () => {
     await waitFor(async () => (await preview.locator('rect').nth(2).getAttribute('x')) === '8', { message: 'preview box moved' });
   });
 
-  it('Cancel with changes asks first; "Fortsätt ändra" keeps them; Save stores and closes', async () => {
+  it('Cancel with changes asks first; "Fortsätt ändra" keeps them; Save stores and closes, with the closing scene tagged', async () => {
     await editor().getByRole('button', { name: 'Avbryt', exact: true }).click();
     await page.getByTestId('editor-leave').waitFor();
     await page.getByRole('button', { name: 'Fortsätt ändra' }).click();
     expect(await sceneEditor('reader').getByLabel('Scenens namn').inputValue()).toBe('Högläsning');
+    await editor().getByLabel('Avslutningsscen', { exact: true }).selectOption({ label: 'Kort paus' });
     await editor().getByRole('button', { name: 'Spara', exact: true }).click();
     await expectText(page.getByTestId('editor-status'), /Ändringarna sparades/);
     expect(await editor().count()).toBe(0);
-    await expectText(page.getByTestId('preset-panel').locator('.preset-scenes'), /^Högläsning.*Startar snart/);
+    const overview = page.getByTestId('preset-panel').locator('.preset-scenes');
+    await expectText(overview, /^Högläsning.*Startar snart \(scen före start\)/);
+    await expectText(overview, /Kort paus \(säker scen, avslutningsscen\)/);
+    expect(await overview.textContent()).not.toMatch(/Tack \(/);
+    await expectText(page.getByTestId('preset-program-type'), /^Checklista: Sagostund$/);
   });
 
   it('applies the edited copy: OBS has the renamed scene first, the new text and position', async () => {

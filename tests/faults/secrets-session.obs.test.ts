@@ -6,6 +6,7 @@ import { connectHostApi, stopHostProcess, type HostApiClient } from '../support/
 import { createScenes, startObs, withRawObs, type RunningObs } from '../support/obs-studio';
 import { startRtmpIngest, type RtmpIngest } from '../support/rtmp-ingest';
 import { makeTempDir } from '../support/temp-dir';
+import { makeToneFile, toneInput } from '../support/tone-file';
 import { waitFor } from '../support/wait-for';
 import { makeSite, removeDir } from '../host/helpers';
 
@@ -25,6 +26,8 @@ describe('fault/security: no secret leaks after a full session (host process + r
   let host: RunningHost | null = null;
   let api: HostApiClient | null = null;
   const data = makeTempDir('bibblan-faults-secrets-');
+  /** Outside the data folder: the test searches that for the key. */
+  const media = makeTempDir('bibblan-media-');
   const site = makeSite();
   const exports: Array<{ what: string; text: string }> = [];
   let revealResponse: string | null = null;
@@ -42,7 +45,8 @@ describe('fault/security: no secret leaks after a full session (host process + r
     await createScenes(obs.address, obs.password, ['Startar snart', 'Sagostund', 'Tack för idag']);
     await withRawObs(obs.address, obs.password, async (raw) => {
       await raw.call('SetCurrentProgramScene', { sceneName: 'Startar snart' });
-      await raw.call('CreateInput', { sceneName: 'Startar snart', inputName: 'Mic', inputKind: 'ffmpeg_source', inputSettings: {} });
+      // A looping tone: the checklist hears the "mic".
+      await raw.call('CreateInput', toneInput('Startar snart', 'Mic', makeToneFile(media.path)));
     });
     host = await startBrowserHostProcess(['--port', '0', '--data-dir', data.path, '--static-dir', site.staticDir]);
     api = await connectHostApi(host.port, host.token);
@@ -54,6 +58,7 @@ describe('fault/security: no secret leaks after a full session (host process + r
     await host?.stop('SIGKILL');
     await Promise.all([obs?.stop(), ingest?.stop()]);
     data.remove();
+    media.remove();
     removeDir(site.root);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultTemplates } from '../../src/shared/checklist/default-templates';
-import { evaluateChecklist } from '../../src/shared/checklist/evaluate';
+import { evaluateChecklist, type ChecklistFacts, type PresetFacts } from '../../src/shared/checklist/evaluate';
 import type { OutputFacts } from '../../src/shared/checklist/obs-output-facts';
 import type { Destination } from '../../src/shared/destinations/destination-schema';
 import { emptyObsState, type ObsState } from '../../src/shared/obs-state';
@@ -34,6 +34,27 @@ describe('go-live checklist texts', () => {
     { ...base, availableDiskMb: 10 },
   ];
 
+  const preset: PresetFacts = {
+    id: 'p',
+    name: 'Sagostund',
+    scenes: [{ label: 'Startar snart', obsName: 'A' }],
+    mics: ['Mic'],
+    cameras: ['Cam'],
+    startingScene: 'A',
+    closingScene: null,
+    micScene: 'B',
+    mutations: 0,
+  };
+  const now = 1_000_000;
+  const extras: Array<Partial<ChecklistFacts> & { presetId?: string }> = [
+    {},
+    { presetId: 'p', preset: { found: false } },
+    { presetId: 'p', preset: { found: true, ...preset } },
+    { presetId: 'p', preset: { found: true, ...preset, mutations: null }, cameraPicture: { Cam: false } },
+    { presetId: 'p', preset: { found: true, ...preset, mutations: 3 }, cameraPicture: { Cam: true }, now, micSignal: { Mic: { heardAt: null, meteredSince: now - 500, meteredAt: now } } },
+    { presetId: 'p', preset: { found: true, ...preset, scenes: [{ label: 'X', obsName: null }] }, now, micSignal: { Mic: { heardAt: null, meteredSince: now - 20_000, meteredAt: now } } },
+  ];
+
   it('has sv and en for every (check, reason) pair and every fix', () => {
     const pairs = new Set<string>();
     for (const obs of obsStates)
@@ -43,20 +64,26 @@ describe('go-live checklist texts', () => {
             for (const rehearsal of [true, false])
               for (const startingScene of [null, 'A', 'Missing']) {
                 const template = { ...defaultTemplates.storytime, record, startingScene };
-                const session = { programType: 'storytime' as const, destinationId: destination ? 'd' : null, record: false, rehearsal, ticks: {} };
-                for (const c of evaluateChecklist(template, session, { obs, destination, output, readError: null }).auto) {
-                  pairs.add(`${c.id}.label`);
-                  if (c.reason) pairs.add(`${c.id}.${c.reason}`);
-                  if (c.fix) expect(sv.golive.checklist.fixes[c.fix]).toBeTruthy();
+                for (const { presetId, ...extra } of extras) {
+                  const session = { programType: 'storytime' as const, presetId: presetId ?? null, destinationId: destination ? 'd' : null, record: false, rehearsal, ticks: {} };
+                  for (const c of evaluateChecklist(template, session, { obs, destination, output, readError: null, ...extra }).auto) {
+                    pairs.add(`${c.id}.label`);
+                    if (c.reason) pairs.add(`${c.id}.${c.reason}`);
+                    if (c.fix) expect(sv.golive.checklist.fixes[c.fix]).toBeTruthy();
+                  }
                 }
               }
-    expect(pairs.size).toBeGreaterThan(25);
+    expect(pairs.size).toBeGreaterThan(35);
     for (const pair of pairs) {
       const [id, reason] = pair.split('.') as [string, string];
       for (const messages of [sv, en]) {
         const check = (messages.golive.checklist.checks as Record<string, Record<string, string>>)[id];
-        expect(check?.[reason], pair).toBeTruthy();
+        // A text with a count comes in plural forms (i18next picks _one or _other).
+        expect(check?.[reason] ?? check?.[`${reason}_other`], pair).toBeTruthy();
       }
+    }
+    for (const reason of ['presetScenes.missing', 'presetScenes.differs', 'presetScenes.presetGone', 'micReady.notHeard', 'micReady.silent', 'micReady.listening', 'cameraActive.noPicture']) {
+      expect(pairs, reason).toContain(reason);
     }
   });
 });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AutoCheckId, ChecklistStatus, LocalizedText, ProgramType, Session, Template } from '../../shared/checklist/checklist-schema';
-import { evaluateChecklist, micCandidates } from '../../shared/checklist/evaluate';
+import { camerasToCheck, evaluateChecklist, micsToCheck, type ChecklistFacts } from '../../shared/checklist/evaluate';
 import type { OutputFacts } from '../../shared/checklist/obs-output-facts';
 import { maxVideoKbps, platforms } from '../../shared/destinations/platforms';
 import { appError, type AppError } from '../../shared/errors';
@@ -10,14 +10,22 @@ import type { DestinationService } from '../destinations/destination-service';
 import type { ObsController } from '../obs/obs-controller';
 import type { DocumentStore, Logger } from '../ports';
 import { ChecklistStore } from './checklist-store';
+import { MicSignalTracker } from './mic-signal-tracker';
+import { presetFacts, type ChecklistPresets } from './preset-facts';
+import { readCameraPictures } from './read-camera-pictures';
 import { readOutputFacts } from './read-output-facts';
 
-export type ChecklistObs = Pick<ObsController, 'state' | 'onState' | 'call' | 'reconnectNow' | 'switchScene'>;
+export type ChecklistObs = Pick<ObsController, 'state' | 'onState' | 'call' | 'reconnectNow' | 'switchScene' | 'watchMeters'>;
 
 export interface ChecklistServiceOptions {
-  /** How often OBS's output settings and free disk are read again while connected; default 10 s. */
+  /** How often OBS's output settings, free disk, cameras and the preset are read again while connected; default 10 s. */
   refreshMs?: number;
+  /** The presets domain; without it the session cannot name a preset. */
+  presets?: ChecklistPresets;
 }
+
+/** How often time-based verdicts (the mic's last 10 s) are looked at again while meters flow. */
+const SIGNAL_TICK_MS = 1_000;
 
 /**
  * The go-live checklist: templates, the session being prepared, and the automatic checks,
@@ -31,10 +39,17 @@ export class ChecklistService {
   readonly #logger: Logger;
   readonly #refreshMs: number;
   readonly #listeners = new Set<(status: ChecklistStatus) => void>();
+  readonly #presets: ChecklistPresets | null;
+  readonly #mics = new MicSignalTracker();
   #facts: OutputFacts | null = null;
+  #cameraPicture: Record<string, boolean> | null = null;
+  /** Mutations a re-apply of the preset would send, from the last read of OBS. */
+  #planned: { presetId: string; mutations: number } | null = null;
   #readError: AppError | null = null;
   #last = '';
   #timer: NodeJS.Timeout | null = null;
+  #signalTimer: NodeJS.Timeout | null = null;
+  #unwatchMeters: (() => void) | null = null;
   #unsubscribe: (() => void) | null = null;
   #wasConnected = false;
 
@@ -44,6 +59,7 @@ export class ChecklistService {
     this.#destinations = destinations;
     this.#logger = logger;
     this.#refreshMs = options.refreshMs ?? 10_000;
+    this.#presets = options.presets ?? null;
   }
 
   start(): void {
@@ -55,6 +71,7 @@ export class ChecklistService {
     this.#unsubscribe?.();
     this.#unsubscribe = null;
     this.#stopTimer();
+    this.#watchMeters(false);
     this.#listeners.clear();
   }
 
@@ -66,8 +83,29 @@ export class ChecklistService {
   status(): ChecklistStatus {
     const session = this.#store.session();
     const template = this.#store.template(session.programType);
+    return evaluateChecklist(template, session, this.#checkFacts(session));
+  }
+
+  #checkFacts(session: Session): ChecklistFacts {
     const destination = session.destinationId ? this.#destinations.get(session.destinationId) : null;
-    return evaluateChecklist(template, session, { obs: this.#obs.state, destination, output: this.#facts, readError: this.#readError });
+    return {
+      obs: this.#obs.state,
+      destination,
+      output: this.#facts,
+      readError: this.#readError,
+      preset: this.#presetFacts(session.presetId),
+      micSignal: this.#mics.signals,
+      cameraPicture: this.#cameraPicture,
+      now: Date.now(),
+    };
+  }
+
+  #presetFacts(presetId: string | null): ChecklistFacts['preset'] {
+    if (presetId === null || !this.#presets) return null;
+    const found = this.#presets.find(presetId);
+    if (!found.ok) return { found: false };
+    const mutations = this.#planned?.presetId === presetId ? this.#planned.mutations : null;
+    return { found: true, ...presetFacts(found.value, this.#presets.ownership(presetId), mutations) };
   }
 
   /** Re-evaluates and tells listeners when anything changed (e.g. a destination got its key). */
@@ -81,8 +119,14 @@ export class ChecklistService {
     return status;
   }
 
+  /**
+   * Reads what OBS does not announce: output settings and free disk, whether the cameras give
+   * a picture, and whether applying the preset again would change anything. Not while
+   * streaming: the checklist is for before, and the reads would compete with the broadcast.
+   */
   async refresh(): Promise<ChecklistStatus> {
-    if (this.#obs.state.connection.status !== 'connected') return this.notify();
+    const state = this.#obs.state;
+    if (state.connection.status !== 'connected' || state.stream.active) return this.notify();
     const facts = await readOutputFacts(this.#obs);
     if (facts.ok) {
       this.#facts = facts.value;
@@ -91,16 +135,36 @@ export class ChecklistService {
       this.#readError = facts.error;
       this.#logger.warn('Could not read the output settings of OBS', { error: facts.error.code });
     }
+    const session = this.#store.session();
+    const preset = this.#presetFacts(session.presetId);
+    const cameras = camerasToCheck(this.#obs.state.inputs, preset?.found ? preset : null).map((c) => c.name);
+    this.#cameraPicture = await readCameraPictures(this.#obs, cameras);
+    if (session.presetId !== null && preset?.found && this.#presets) {
+      const plan = await this.#presets.plan(session.presetId);
+      this.#planned = plan.ok ? { presetId: session.presetId, mutations: plan.value.mutations } : null;
+    }
     return this.notify();
   }
 
-  updateSession(change: Partial<Pick<Session, 'programType' | 'destinationId' | 'record' | 'rehearsal'>>): Result<ChecklistStatus> {
+  updateSession(change: Partial<Pick<Session, 'programType' | 'presetId' | 'destinationId' | 'record' | 'rehearsal'>>): Result<ChecklistStatus> {
     const session = this.#store.session();
     const next: Session = { ...session };
-    if (change.programType !== undefined && change.programType !== session.programType) {
-      next.programType = change.programType;
+    let programType = change.programType;
+    if (change.presetId !== undefined && change.presetId !== session.presetId) {
+      if (change.presetId !== null) {
+        const found = this.#presets?.find(change.presetId);
+        if (!found?.ok) return fail(appError('PRESET_NOT_FOUND'));
+        // The preset says which checklist it uses, unless staff pick another in the same change.
+        programType ??= found.value.preset.programType;
+      }
+      next.presetId = change.presetId;
+      this.#planned = null;
+      if (this.#obs.state.connection.status === 'connected') void this.refresh();
+    }
+    if (programType !== undefined && programType !== session.programType) {
+      next.programType = programType;
       // Another program: its template decides whether to record.
-      next.record = this.#store.template(change.programType).record;
+      next.record = this.#store.template(programType).record;
     }
     if (change.destinationId !== undefined) {
       if (change.destinationId !== null && !this.#destinations.get(change.destinationId)) return fail(appError('DESTINATION_NOT_FOUND'));
@@ -193,12 +257,27 @@ export class ChecklistService {
       case 'enableRecording':
         return this.updateSession({ record: true });
       case 'switchToStartingScene': {
-        if (!status.template.startingScene) return fail(appError('CHECKLIST_NO_FIX'));
-        const switched = await this.#obs.switchScene(status.template.startingScene);
+        if (!status.startingScene) return fail(appError('CHECKLIST_NO_FIX'));
+        const switched = await this.#obs.switchScene(status.startingScene);
         return switched.ok ? ok(this.notify()) : fail(switched.error);
       }
+      case 'testMic': {
+        const preset = this.#presetFacts(status.session.presetId);
+        // Never while streaming: it would put the room on air.
+        if (!preset?.found || !preset.micScene || this.#obs.state.stream.active) return fail(appError('CHECKLIST_NO_FIX'));
+        const switched = await this.#obs.switchScene(preset.micScene);
+        return switched.ok ? ok(this.notify()) : fail(switched.error);
+      }
+      case 'applyPreset': {
+        const presetId = status.session.presetId;
+        if (presetId === null || !this.#presets) return fail(appError('CHECKLIST_NO_FIX'));
+        const applied = await this.#presets.apply(presetId);
+        if (!applied.ok) return fail(applied.error);
+        return ok(await this.refresh());
+      }
       case 'unmuteMic': {
-        const mic = micCandidates(this.#obs.state.inputs).find((m) => m.muted === true);
+        const preset = this.#presetFacts(status.session.presetId);
+        const mic = micsToCheck(this.#obs.state.inputs, preset?.found ? preset : null).find((m) => m.muted === true);
         if (!mic) return fail(appError('CHECKLIST_NO_FIX'));
         const reply = await this.#obs.call('SetInputMute', { inputName: mic.name, inputMuted: false });
         return reply.ok ? ok(this.notify()) : fail(reply.error);
@@ -257,9 +336,35 @@ export class ChecklistService {
     } else if (!connected && this.#wasConnected) {
       this.#stopTimer();
       this.#facts = null;
+      this.#cameraPicture = null;
+      this.#planned = null;
+      this.#mics.clear();
     }
     this.#wasConnected = connected;
+    // Meters only while preparing: on air the live view watches them, and the checklist is done.
+    this.#watchMeters(connected && !state.stream.active);
     this.notify();
+  }
+
+  #watchMeters(on: boolean): void {
+    if (on && !this.#unwatchMeters) {
+      this.#unwatchMeters = this.#obs.watchMeters((data) => {
+        if (this.#mics.take(data, Date.now())) this.notify();
+      });
+      this.#signalTimer = setInterval(() => this.notify(), SIGNAL_TICK_MS);
+      this.#signalTimer.unref();
+    } else if (!on && this.#unwatchMeters) {
+      this.#unwatchMeters();
+      this.#unwatchMeters = null;
+      if (this.#signalTimer) clearInterval(this.#signalTimer);
+      this.#signalTimer = null;
+    }
+  }
+
+  /** A preset was applied or changed: its checks are read again. */
+  presetsChanged(): void {
+    if (this.#store.session().presetId !== null) void this.refresh();
+    else this.notify();
   }
 
   #startTimer(): void {

@@ -11,6 +11,7 @@ import type { DocumentStore, Logger } from '../ports';
 
 const defaultSession = (): Session => ({
   programType: 'storytime',
+  presetId: null,
   destinationId: null,
   record: defaultTemplates.storytime.record,
   rehearsal: false,

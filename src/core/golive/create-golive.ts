@@ -7,6 +7,7 @@ import type { ObsController } from '../obs/obs-controller';
 import type { DocumentStore, Logger, SecretStore } from '../ports';
 import type { RequestHandlers } from '../request-handlers';
 import { MemoryDocumentStore } from '../settings/memory-document-store';
+import type { ChecklistPresets } from '../checklist/preset-facts';
 import type { BroadcastLogHook } from './broadcast-log-hook';
 import { GoLiveService } from './golive-service';
 
@@ -26,6 +27,8 @@ export interface GoLiveDeps {
   logger: Logger;
   emit: <E extends EventName>(name: E, payload: EventPayload<E>) => void;
   log?: (BroadcastLogHook & { noteAppSwitch?(sceneName: string): void }) | null;
+  /** The presets domain: the checklist checks the session's preset in OBS and can apply it. */
+  presets?: ChecklistPresets;
   timings?: GoLiveTimings;
 }
 
@@ -35,6 +38,7 @@ export function createGoLive(deps: GoLiveDeps) {
   const destinations = new DestinationService(deps.destinations ?? new MemoryDocumentStore(), deps.secrets, logger);
   const checklist = new ChecklistService(deps.checklist ?? new MemoryDocumentStore(), obs, destinations, logger, {
     ...(deps.timings?.checklistRefreshMs ? { refreshMs: deps.timings.checklistRefreshMs } : {}),
+    ...(deps.presets ? { presets: deps.presets } : {}),
   });
   const golive = new GoLiveService({
     obs,
@@ -97,6 +101,10 @@ export function createGoLive(deps: GoLiveDeps) {
 
   return {
     handlers,
+    /** A preset was saved, deleted or applied. */
+    presetsChanged(): void {
+      checklist.presetsChanged();
+    },
     start(): void {
       checklist.start();
       golive.start();

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ProgramType } from '../../shared/checklist/checklist-schema';
 import {
   PresetSchema,
   type Layout,
@@ -14,8 +15,8 @@ import { detailKeys } from '../../shared/presets/preset-details';
 /**
  * The preset editor's state logic, pure: every operation takes a document and returns a new
  * one (never mutating), and keeps it valid where the rules are structural (ids unique, the
- * safe scene exists, live mics are microphones in the scene). What the user types (names,
- * texts) is checked by `validateDraft`, with the shared schema, before saving.
+ * safe, starting and closing scenes exist, live mics are microphones in the scene). What the
+ * user types (names, texts) is checked by `validateDraft`, with the shared schema, before saving.
  */
 
 export const sceneKinds = ['slide', 'camera', 'cameraPip', 'lowerThird'] as const;
@@ -118,6 +119,26 @@ export function setSafeScene(preset: Preset, sceneId: string): EditResult {
   return preset.scenes.some((s) => s.id === sceneId) ? done({ ...preset, safeSceneId: sceneId }) : refuse('notFound');
 }
 
+/** Which go-live checklist the program uses; `undefined`: staff pick one when going live. */
+export function setProgramType(preset: Preset, type: ProgramType | undefined): Preset {
+  const { programType: _old, ...rest } = preset;
+  return type === undefined ? rest : { ...rest, programType: type };
+}
+
+type OptionalSceneField = 'startingSceneId' | 'closingSceneId';
+
+function setOptionalScene(preset: Preset, field: OptionalSceneField, sceneId: string | undefined): EditResult {
+  const { [field]: _old, ...rest } = preset;
+  if (sceneId === undefined) return done(rest);
+  return preset.scenes.some((s) => s.id === sceneId) ? done({ ...rest, [field]: sceneId }) : refuse('notFound');
+}
+
+/** The scene live before the program starts; `undefined`: none. */
+export const setStartingScene = (preset: Preset, sceneId: string | undefined): EditResult => setOptionalScene(preset, 'startingSceneId', sceneId);
+
+/** The scene switched to before the stream stops; `undefined`: none. */
+export const setClosingScene = (preset: Preset, sceneId: string | undefined): EditResult => setOptionalScene(preset, 'closingSceneId', sceneId);
+
 /** Whether a scene may be removed, and if not, why: the safe scene and the last scene stay. */
 export function canRemoveScene(preset: Preset, sceneId: string): EditRefusal | null {
   if (!preset.scenes.some((s) => s.id === sceneId)) return 'notFound';
@@ -129,7 +150,15 @@ export function canRemoveScene(preset: Preset, sceneId: string): EditRefusal | n
 export function removeScene(preset: Preset, sceneId: string): EditResult {
   const refusal = canRemoveScene(preset, sceneId);
   if (refusal) return refuse(refusal);
-  return done(pruneUnused({ ...preset, scenes: preset.scenes.filter((s) => s.id !== sceneId) }));
+  // Unlike the safe scene, starting and closing scenes are optional: removing one clears the field.
+  let kept: Preset = { ...preset, scenes: preset.scenes.filter((s) => s.id !== sceneId) };
+  for (const field of ['startingSceneId', 'closingSceneId'] as const) {
+    if (kept[field] === sceneId) {
+      const { [field]: _gone, ...rest } = kept;
+      kept = rest;
+    }
+  }
+  return done(pruneUnused(kept));
 }
 
 /** Words for what a new scene creates; the UI passes them in its language. */
@@ -365,6 +394,7 @@ export type ProblemCode =
   | 'twiceInScene'
   | 'notMicrophone'
   | 'noSafeScene'
+  | 'unknownScene'
   | 'tooMany'
   | 'invalid';
 
@@ -392,7 +422,7 @@ function codeOf(issue: z.core.$ZodIssue): { code: ProblemCode; params: Record<st
   if (/unknown source/.test(m)) return { code: 'unknownSource', params: {} };
   if (/twice in the scene/.test(m)) return { code: 'twiceInScene', params: {} };
   if (/not a microphone/.test(m)) return { code: 'notMicrophone', params: {} };
-  if (/no scene with id/.test(m)) return { code: 'noSafeScene', params: {} };
+  if (/no scene with id/.test(m)) return { code: issue.path[0] === 'safeSceneId' ? 'noSafeScene' : 'unknownScene', params: {} };
   return { code: 'invalid', params: {} };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppErrorSchema } from '../errors';
+import { PresetIdSchema } from '../presets/safe-text';
 
 export const ProgramTypeSchema = z.enum(['storytime', 'authortalk', 'baby', 'languagecafe', 'infodesk']);
 export type ProgramType = z.infer<typeof ProgramTypeSchema>;
@@ -28,9 +29,10 @@ export type ManualItem = z.infer<typeof ManualItemSchema>;
 /** Checks the app makes itself against OBS's live state. */
 export const AutoCheckIdSchema = z.enum([
   'obsConnected',
+  'presetScenes',
   'startingSceneLive',
   'micReady',
-  'cameraPresent',
+  'cameraActive',
   'destinationReady',
   'outputWithinLimits',
   'recordingPlanned',
@@ -39,6 +41,13 @@ export const AutoCheckIdSchema = z.enum([
 ]);
 export type AutoCheckId = z.infer<typeof AutoCheckIdSchema>;
 
+/** Check ids renamed since templates were first stored: read old files without losing edits. */
+const renamedChecks: Record<string, AutoCheckId> = { cameraPresent: 'cameraActive' };
+const RequiredChecksSchema = z.preprocess(
+  (ids) => (Array.isArray(ids) ? ids.map((id) => (typeof id === 'string' ? (renamedChecks[id] ?? id) : id)) : ids),
+  z.array(AutoCheckIdSchema),
+);
+
 export const SceneNameSchema = z.string().trim().min(1).max(512).refine(noControl);
 
 export const TemplateSchema = z
@@ -46,10 +55,13 @@ export const TemplateSchema = z
     programType: ProgramTypeSchema,
     manualItems: z.array(ManualItemSchema).max(50),
     /** Automatic checks that block Go Live; the others are recommended. */
-    requiredChecks: z.array(AutoCheckIdSchema),
+    requiredChecks: RequiredChecksSchema,
     /** The template asks for a local recording (the go-live flow starts it). */
     record: z.boolean(),
-    /** Shown live before the program starts ("Startar snart"); null: not checked. */
+    /**
+     * Shown live before the program starts ("Startar snart"); null: not checked. Used when
+     * the session has no preset: a preset names its own starting and closing scenes.
+     */
     startingScene: SceneNameSchema.nullable(),
     /** Switched to before the stream stops; null: the stream ends on whatever is live. */
     closingScene: SceneNameSchema.nullable(),
@@ -61,6 +73,8 @@ export type Template = z.infer<typeof TemplateSchema>;
 export const SessionSchema = z
   .object({
     programType: ProgramTypeSchema,
+    /** The program's preset: its scenes, mics and cameras are what the checks look at. */
+    presetId: PresetIdSchema.nullable().default(null),
     /** null: a rehearsal that only records. */
     destinationId: z.string().max(64).nullable(),
     record: z.boolean(),
@@ -75,8 +89,11 @@ export type CheckStatus = z.infer<typeof CheckStatusSchema>;
 
 export const FixActionSchema = z.enum([
   'reconnectObs',
+  'applyPreset',
   'switchToStartingScene',
   'unmuteMic',
+  /** Shows a scene with the mic, so its level can be seen before the stream starts. */
+  'testMic',
   'enableRecording',
   'applyPlatformBitrate',
 ]);
@@ -109,5 +126,10 @@ export const ChecklistStatusSchema = z.object({
   blocking: z.array(z.string()),
   /** The last failed attempt to read OBS's settings, when that is why something is unknown. */
   readError: AppErrorSchema.nullable(),
+  /** The session's preset, when one is chosen and still exists. */
+  preset: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** OBS names of the scenes in use: the preset's, else the template's. */
+  startingScene: z.string().nullable(),
+  closingScene: z.string().nullable(),
 });
 export type ChecklistStatus = z.infer<typeof ChecklistStatusSchema>;

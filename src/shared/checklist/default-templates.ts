@@ -52,8 +52,10 @@ const authorAgreement = item(
   true,
 );
 
+/** Blocking by default; the starting scene and the camera are recommended (staff can require them). */
 const baseChecks: AutoCheckId[] = [
   'obsConnected',
+  'presetScenes',
   'micReady',
   'destinationReady',
   'outputWithinLimits',

@@ -2,6 +2,7 @@ import type { ObsInput, ObsState } from '../obs-state';
 import type { Destination } from '../destinations/destination-schema';
 import { maxVideoKbps, platforms } from '../destinations/platforms';
 import type { AppError } from '../errors';
+import { SILENCE_MS } from '../live/mic-warnings';
 import {
   AutoCheckIdSchema,
   type AutoCheckId,
@@ -14,12 +15,49 @@ import {
 } from './checklist-schema';
 import { MIN_FREE_DISK_MB, type OutputFacts } from './obs-output-facts';
 
+/** The session's preset as the checks see it, in OBS names (from what the app recorded when applying it). */
+export interface PresetFacts {
+  id: string;
+  name: string;
+  /** Every scene of the preset; obsName null: never applied. */
+  scenes: { label: string; obsName: string | null }[];
+  /** OBS input names of the preset's microphones and cameras, where applied. */
+  mics: string[];
+  cameras: string[];
+  startingScene: string | null;
+  closingScene: string | null;
+  /** A scene where the main mic is live: shown to test the mic. */
+  micScene: string | null;
+  /** Requests applying it again would send (last read of OBS); null: not read yet. */
+  mutations: number | null;
+}
+
+/** What the meters said of one audio input (epoch ms). */
+export interface MicSignal {
+  /** Last meter reading with sound on the output side (after mute and fader). */
+  heardAt: number | null;
+  /** Since when readings have been coming without a gap; OBS sends none for inputs in no live scene. */
+  meteredSince: number | null;
+  /** The last reading of any level. */
+  meteredAt: number | null;
+}
+
+/** A reading older than this means OBS stopped metering the input (it left the live scene). */
+export const METER_GAP_MS = 1_500;
+
 export interface ChecklistFacts {
   obs: ObsState;
   /** The session's destination, or null when none is chosen (or it was deleted). */
   destination: Destination | null;
   output: OutputFacts | null;
   readError: AppError | null;
+  /** null when the session has no preset; `found: false` when the chosen one was deleted. */
+  preset?: (PresetFacts & { found: true }) | { found: false } | null;
+  /** Per audio input name. */
+  micSignal?: Readonly<Record<string, MicSignal>>;
+  /** Camera input name → OBS renders a picture from it; null: not read yet. */
+  cameraPicture?: Readonly<Record<string, boolean>> | null;
+  now?: number;
 }
 
 /** Audio capture devices: what counts as "a mic". */
@@ -48,6 +86,89 @@ export function micCandidates(inputs: readonly ObsInput[]): ObsInput[] {
   const audio = inputs.filter((i) => i.muted !== null && !DESKTOP_AUDIO.test(i.kind));
   const capture = audio.filter((i) => MIC_KINDS.test(i.kind));
   return capture.length > 0 ? capture : audio;
+}
+
+const presetOf = (facts: ChecklistFacts): PresetFacts | null => (facts.preset && facts.preset.found ? facts.preset : null);
+
+/** The named inputs that exist in OBS, in the preset's order (main one first). */
+const inOrder = (inputs: readonly ObsInput[], names: readonly string[]): ObsInput[] =>
+  names.flatMap((name) => inputs.find((i) => i.name === name) ?? []);
+
+/** The mics the check looks at: the preset's, when it has some in OBS; else any mic-like input. */
+export function micsToCheck(inputs: readonly ObsInput[], preset: Pick<PresetFacts, 'mics'> | null): ObsInput[] {
+  const own = preset ? inOrder(inputs, preset.mics).filter((i) => i.muted !== null) : [];
+  return own.length > 0 ? own : micCandidates(inputs);
+}
+
+/** The cameras the check looks at: the preset's, else every camera input. */
+export function camerasToCheck(inputs: readonly ObsInput[], preset: Pick<PresetFacts, 'cameras'> | null): ObsInput[] {
+  const own = preset ? inOrder(inputs, preset.cameras) : [];
+  return own.length > 0 ? own : inputs.filter((i) => CAMERA_KINDS.test(i.kind));
+}
+
+type SignalState = 'heard' | 'listening' | 'silent' | 'notHeard';
+
+/**
+ * Sound in the last 10 s of the time OBS was metering the mic. OBS meters only inputs in a
+ * live scene, and "Startar snart" has no mic: a sound check made on another scene still
+ * counts after switching back, while a mic never heard must be tested first.
+ */
+export function micSignalState(signal: MicSignal | undefined, now: number): SignalState {
+  if (!signal || signal.meteredAt === null) return 'notHeard';
+  const metering = now - signal.meteredAt <= METER_GAP_MS;
+  const until = metering ? now : signal.meteredAt;
+  if (signal.heardAt !== null && until - signal.heardAt <= SILENCE_MS) return 'heard';
+  if (!metering) return 'notHeard';
+  return signal.meteredSince !== null && now - signal.meteredSince < SILENCE_MS ? 'listening' : 'silent';
+}
+
+function checkMic(facts: ChecklistFacts): Verdict {
+  const preset = presetOf(facts);
+  const mics = micsToCheck(facts.obs.inputs, preset);
+  if (mics.length === 0) return fail('noMic');
+  const live = mics.filter((m) => m.muted === false);
+  if (live.length === 0) return fail('muted', 'unmuteMic', { input: mics[0]!.name });
+  const now = facts.now ?? Date.now();
+  const states = live.map((m) => ({ input: m.name, state: micSignalState(facts.micSignal?.[m.name], now) }));
+  const pick = (state: SignalState) => states.find((s) => s.state === state);
+  const heard = pick('heard');
+  if (heard) return pass({ input: heard.input });
+  const listening = pick('listening');
+  if (listening) return unknown('listening', { input: listening.input });
+  const silent = pick('silent');
+  if (silent) return fail('silent', null, { input: silent.input });
+  const testable = preset?.micScene && !facts.obs.stream.active ? 'testMic' : null;
+  return fail('notHeard', testable, { input: live[0]!.name, ...(preset?.micScene ? { scene: preset.micScene } : {}) });
+}
+
+function checkCamera(facts: ChecklistFacts): Verdict {
+  const cameras = camerasToCheck(facts.obs.inputs, presetOf(facts));
+  if (cameras.length === 0) return fail('noCamera');
+  const picture = facts.cameraPicture;
+  if (!picture) return unknown('notRead', { input: cameras[0]!.name });
+  const working = cameras.find((c) => picture[c.name] === true);
+  return working ? pass({ input: working.name }) : fail('noPicture', null, { input: cameras[0]!.name });
+}
+
+function checkPresetScenes(session: Session, facts: ChecklistFacts): Verdict {
+  if (session.presetId === null || !facts.preset) return skipped('noPreset');
+  if (!facts.preset.found) return fail('presetGone');
+  const preset = facts.preset;
+  const inObs = new Set(facts.obs.scenes.map((s) => s.name));
+  const missing = preset.scenes.filter((s) => s.obsName === null || !inObs.has(s.obsName));
+  if (missing.length > 0) return fail('missing', 'applyPreset', { name: preset.name, count: missing.length, scene: missing[0]!.label });
+  if (preset.mutations === null) return unknown('notRead', { name: preset.name });
+  if (preset.mutations > 0) return fail('differs', 'applyPreset', { name: preset.name, count: preset.mutations });
+  return pass({ name: preset.name });
+}
+
+/** The starting and closing scenes in OBS names: the preset's when it names them, else the template's. */
+export function sceneRoles(template: Template, facts: Pick<ChecklistFacts, 'preset'>): { startingScene: string | null; closingScene: string | null } {
+  const preset = facts.preset && facts.preset.found ? facts.preset : null;
+  return {
+    startingScene: preset?.startingScene ?? template.startingScene,
+    closingScene: preset?.closingScene ?? template.closingScene,
+  };
 }
 
 function checkOutput(destination: Destination | null, output: OutputFacts | null): Verdict {
@@ -87,21 +208,18 @@ function evaluateCheck(id: AutoCheckId, template: Template, session: Session, fa
   // Everything below is read from OBS.
   if (!connected) return unknown('notConnected');
   switch (id) {
+    case 'presetScenes':
+      return checkPresetScenes(session, facts);
     case 'startingSceneLive': {
-      const scene = template.startingScene;
+      const scene = sceneRoles(template, facts).startingScene;
       if (scene === null) return skipped('noSceneSet');
       if (!obs.scenes.some((s) => s.name === scene)) return fail('sceneMissing', null, { scene });
       return obs.programScene === scene ? pass({ scene }) : fail('otherSceneLive', 'switchToStartingScene', { scene });
     }
-    case 'micReady': {
-      const mics = micCandidates(obs.inputs);
-      if (mics.length === 0) return fail('noMic');
-      const live = mics.find((m) => m.muted === false);
-      if (live) return pass({ input: live.name });
-      return fail('muted', 'unmuteMic', { input: mics[0]!.name });
-    }
-    case 'cameraPresent':
-      return obs.inputs.some((i) => CAMERA_KINDS.test(i.kind)) ? pass() : fail('noCamera');
+    case 'micReady':
+      return checkMic(facts);
+    case 'cameraActive':
+      return checkCamera(facts);
     case 'outputWithinLimits':
       return checkOutput(facts.destination, facts.output);
     case 'diskSpace': {
@@ -144,7 +262,18 @@ export function evaluateChecklist(template: Template, session: Session, facts: C
     ...auto.filter((a) => a.required && a.status === 'fail').map((a) => a.id),
     ...manual.filter((m) => m.required && !m.done).map((m) => m.id),
   ];
-  return { session, template, auto, manual, ready: blocking.length === 0, blocking, readError: facts.readError };
+  const preset = presetOf(facts);
+  return {
+    session,
+    template,
+    auto,
+    manual,
+    ready: blocking.length === 0,
+    blocking,
+    readError: facts.readError,
+    preset: preset ? { id: preset.id, name: preset.name } : null,
+    ...sceneRoles(template, facts),
+  };
 }
 
 export const isBlocking = (status: CheckStatus, required: boolean): boolean => required && status === 'fail';

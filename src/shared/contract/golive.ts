@@ -10,6 +10,7 @@ import {
 } from '../checklist/checklist-schema';
 import { DestinationIdSchema, DestinationInputSchema, DestinationSchema } from '../destinations/destination-schema';
 import { AfterPlanSchema, GoLiveStateSchema } from '../golive/golive-state';
+import { PresetIdSchema } from '../presets/safe-text';
 
 /** Why a required item was overridden: asked for at Go Live, kept in the log. */
 const OverrideReasonSchema = z.string().trim().min(3).max(500);
@@ -30,6 +31,7 @@ export const goliveRequests = {
     params: z
       .object({
         programType: ProgramTypeSchema.optional(),
+        presetId: PresetIdSchema.nullable().optional(),
         destinationId: DestinationIdSchema.nullable().optional(),
         record: z.boolean().optional(),
         rehearsal: z.boolean().optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProgramTypeSchema } from '../checklist/checklist-schema';
 import { KeySchema, PresetIdSchema, SafeNameSchema, TemplateSchema } from './safe-text';
 
 /**
@@ -77,6 +78,12 @@ export const PresetSchema = z
     scenes: z.array(PresetSceneSchema).min(1).max(20),
     /** The neutral slide the privacy cut switches to. */
     safeSceneId: KeySchema,
+    /** Which go-live checklist template the program uses; absent: staff pick one. */
+    programType: ProgramTypeSchema.optional(),
+    /** Live before the program starts ("Startar snart"): the go-live checklist checks it. */
+    startingSceneId: KeySchema.optional(),
+    /** Switched to before the stream stops. */
+    closingSceneId: KeySchema.optional(),
   })
   .strict()
   .superRefine((preset, ctx) => {
@@ -106,7 +113,10 @@ export const PresetSchema = z
         if (sourceIds.get(mic)?.role !== 'microphone') ctx.addIssue({ code: 'custom', path: ['scenes', i, 'liveMics', j], message: `"${mic}" is not a microphone source` });
       });
     });
-    if (!sceneIds.has(preset.safeSceneId)) ctx.addIssue({ code: 'custom', path: ['safeSceneId'], message: `no scene with id "${preset.safeSceneId}"` });
+    for (const key of ['safeSceneId', 'startingSceneId', 'closingSceneId'] as const) {
+      const id = preset[key];
+      if (id !== undefined && !sceneIds.has(id)) ctx.addIssue({ code: 'custom', path: [key], message: `no scene with id "${id}"` });
+    }
   });
 export type Preset = z.infer<typeof PresetSchema>;
 

@@ -13,6 +13,7 @@ import type { Result } from '../../../src/shared/result';
 import { createScenes, freePort, startObs, withRawObs, type RunningObs } from '../../support/obs-studio';
 import { startRtmpIngest, type RtmpIngest } from '../../support/rtmp-ingest';
 import { makeTempDir } from '../../support/temp-dir';
+import { makeToneFile, toneInput } from '../../support/tone-file';
 import { waitFor } from '../../support/wait-for';
 
 /**
@@ -28,6 +29,8 @@ describe('go live with real OBS and nginx-rtmp', () => {
   let ingest: RtmpIngest;
   let core: AppCore;
   const data = makeTempDir('bibblan-golive-');
+  /** Outside the data folder: the test searches that for the key. */
+  const media = makeTempDir('bibblan-media-');
   const logLines: string[] = [];
   const events: string[] = [];
   const results: string[] = [];
@@ -54,8 +57,8 @@ describe('go live with real OBS and nginx-rtmp', () => {
     await createScenes(obs.address, obs.password, ['Startar snart', 'Sagostund', 'Tack för idag']);
     await withRawObs(obs.address, obs.password, async (raw) => {
       await raw.call('SetCurrentProgramScene', { sceneName: 'Startar snart' });
-      // A media source without a file has audio like a mic, and no device is needed.
-      await raw.call('CreateInput', { sceneName: 'Startar snart', inputName: 'Mic', inputKind: 'ffmpeg_source', inputSettings: {} });
+      // A looping tone stands in for a mic someone speaks into: no device is needed.
+      await raw.call('CreateInput', toneInput('Startar snart', 'Mic', makeToneFile(media.path)));
     });
     const secrets = new FileSecretStore(data.path);
     core = createAppCore({
@@ -82,6 +85,7 @@ describe('go live with real OBS and nginx-rtmp', () => {
     await core?.stop();
     await Promise.all([obs?.stop(), ingest?.stop()]);
     data.remove();
+    media.remove();
   });
 
   it('saves a destination from a pasted URL-with-key, keeping the key out of every result', async () => {
@@ -106,8 +110,17 @@ describe('go live with real OBS and nginx-rtmp', () => {
     await call('checklist.fix', { checkId: 'micReady' });
     await waitFor(() => autoCheck('micReady') === 'pass', { message: 'mic unmuted by the fix' });
 
+    // Fader all the way down: nothing reaches the stream; after 10 s without sound the check fails.
+    await withRawObs(obs.address, obs.password, (raw) => raw.call('SetInputVolume', { inputName: 'Mic', inputVolumeMul: 0 }));
+    await waitFor(() => checklist?.auto.find((a) => a.id === 'micReady')?.reason === 'silent', { timeoutMs: 20_000, message: 'silent mic fails' });
+    expect(checklist?.blocking).toContain('micReady');
+    await withRawObs(obs.address, obs.password, (raw) => raw.call('SetInputVolume', { inputName: 'Mic', inputVolumeMul: 1 }));
+    await waitFor(() => autoCheck('micReady') === 'pass', { message: 'heard again' });
+
     await withRawObs(obs.address, obs.password, (raw) => raw.call('SetCurrentProgramScene', { sceneName: 'Sagostund' }));
     await waitFor(() => autoCheck('startingSceneLive') === 'fail', { message: '"Starting soon" check fails' });
+    // The mic is in no live scene now, so OBS stops metering it: the sound check just made still counts.
+    expect(autoCheck('micReady')).toBe('pass');
     await call('checklist.fix', { checkId: 'startingSceneLive' });
     await waitFor(() => autoCheck('startingSceneLive') === 'pass', { message: 'back on "Starting soon"' });
     expect(autoCheck('outputWithinLimits')).toBe('pass');

@@ -13,8 +13,11 @@ import {
   renameScene,
   sceneKinds,
   setItemLayout,
+  setClosingScene,
   setLiveMic,
+  setProgramType,
   setSafeScene,
+  setStartingScene,
   setTransition,
   sourceRoles,
   updateSource,
@@ -91,6 +94,54 @@ describe('scene operations keep the document valid', () => {
     expect(canRemoveScene(moved, 'short-break')).toBeNull();
     valid(ok(removeScene(moved, 'short-break')));
     expect(setSafeScene(storyTime, 'nope')).toEqual({ ok: false, reason: 'notFound' });
+  });
+
+  it('program type, starting and closing scene: set, cleared with undefined, unknown scenes refused', () => {
+    const before = structuredClone(storyTime);
+    expect(storyTime).toMatchObject({ programType: 'storytime', startingSceneId: 'starting-soon', closingSceneId: 'thank-you' });
+
+    const baby = setProgramType(storyTime, 'baby');
+    expect(baby.programType).toBe('baby');
+    valid(baby);
+    const noType = setProgramType(storyTime, undefined);
+    expect('programType' in noType).toBe(false);
+    valid(noType);
+
+    const starting = ok(setStartingScene(storyTime, 'reader'));
+    expect(starting.startingSceneId).toBe('reader');
+    valid(starting);
+    const noStarting = ok(setStartingScene(storyTime, undefined));
+    expect('startingSceneId' in noStarting).toBe(false);
+    valid(noStarting);
+
+    // One scene may be both the safe and the closing scene.
+    const closing = ok(setClosingScene(storyTime, storyTime.safeSceneId));
+    expect(closing.closingSceneId).toBe(storyTime.safeSceneId);
+    valid(closing);
+    const noClosing = ok(setClosingScene(storyTime, undefined));
+    expect('closingSceneId' in noClosing).toBe(false);
+    valid(noClosing);
+
+    expect(setStartingScene(storyTime, 'nope')).toEqual({ ok: false, reason: 'notFound' });
+    expect(setClosingScene(storyTime, 'nope')).toEqual({ ok: false, reason: 'notFound' });
+    expect(storyTime).toEqual(before);
+  });
+
+  it('removing the starting or closing scene clears that field, and only that one', () => {
+    expect(canRemoveScene(storyTime, 'starting-soon')).toBeNull();
+    const noSoon = ok(removeScene(storyTime, 'starting-soon'));
+    expect('startingSceneId' in noSoon).toBe(false);
+    expect(noSoon.closingSceneId).toBe('thank-you');
+    valid(noSoon);
+    const noThanks = ok(removeScene(storyTime, 'thank-you'));
+    expect('closingSceneId' in noThanks).toBe(false);
+    expect(noThanks.startingSceneId).toBe('starting-soon');
+    valid(noThanks);
+    // A scene both starting and closing: both go.
+    const both = ok(removeScene(ok(setClosingScene(storyTime, 'starting-soon')), 'starting-soon'));
+    expect(both).not.toHaveProperty('startingSceneId');
+    expect(both).not.toHaveProperty('closingSceneId');
+    valid(both);
   });
 
   it.each(sceneKinds)('adds a "%s" scene at the end, valid, re-using sources where they fit', (kind) => {
@@ -202,6 +253,18 @@ describe('problems are found with the shared schema, every one, with translated 
     expect(whereText(bad, 'sources.1.text', t)).toContain('Rubrik');
   });
 
+  it('an unknown starting or closing scene is a problem at its own path, not "pick a safe scene"', () => {
+    const bad = { ...storyTime, startingSceneId: 'gone', closingSceneId: 'gone-too' };
+    expect(validateDraft(bad).map((p) => [p.path, p.code])).toEqual([
+      ['startingSceneId', 'unknownScene'],
+      ['closingSceneId', 'unknownScene'],
+    ]);
+    expect(validateDraft({ ...storyTime, safeSceneId: 'gone' })).toMatchObject([{ path: 'safeSceneId', code: 'noSafeScene' }]);
+    expect(whereText(bad, 'startingSceneId', t)).toBe('presets.editor.where.startingScene');
+    expect(whereText(bad, 'closingSceneId', t)).toBe('presets.editor.where.closingScene');
+    expect(whereText(bad, 'programType', t)).toBe('presets.editor.where.programType');
+  });
+
   it('every problem code has a text in both languages', () => {
     const codes = Object.keys(presetsSv.editor.what);
     expect(Object.keys(presetsEn.editor.what).sort()).toEqual(codes.sort());
@@ -213,6 +276,9 @@ describe('problems are found with the shared schema, every one, with translated 
     p = moveScene(p, 'reader', -1);
     p = ok(addScene(p, 'lowerThird', words));
     p = ok(addSourceToScene(p, 'reader', 'text', roleLabels));
+    p = setProgramType(p, 'languagecafe');
+    p = ok(setStartingScene(p, 'reader'));
+    p = ok(removeScene(p, 'thank-you'));
     expect(PresetSchema.safeParse(p).success).toBe(true);
   });
 });

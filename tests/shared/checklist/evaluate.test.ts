@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Session, Template } from '../../../src/shared/checklist/checklist-schema';
 import { defaultTemplates } from '../../../src/shared/checklist/default-templates';
-import { evaluateChecklist, type ChecklistFacts } from '../../../src/shared/checklist/evaluate';
+import { evaluateChecklist, micSignalState, sceneRoles, type ChecklistFacts, type MicSignal, type PresetFacts } from '../../../src/shared/checklist/evaluate';
 import type { Destination } from '../../../src/shared/destinations/destination-schema';
 import { emptyObsState, type ObsState } from '../../../src/shared/obs-state';
 
@@ -21,6 +21,7 @@ const fb: Destination = { id: 'd1', name: 'Stadsbiblioteket – Facebook', platf
 
 const session = (change: Partial<Session> = {}): Session => ({
   programType: 'storytime',
+  presetId: null,
   destinationId: 'd1',
   record: false,
   rehearsal: false,
@@ -28,13 +29,49 @@ const session = (change: Partial<Session> = {}): Session => ({
   ...change,
 });
 
+const NOW = 1_700_000_000_000;
+/** Heard a moment ago, metered for a while. */
+const heard: MicSignal = { heardAt: NOW - 500, meteredSince: NOW - 30_000, meteredAt: NOW - 100 };
+
 const facts = (change: Partial<ChecklistFacts> = {}): ChecklistFacts => ({
   obs: connected(),
   destination: fb,
   output: { width: 1280, height: 720, fps: 30, mode: 'Simple', videoKbps: 2500, audioKbps: 128, keyframeSec: 2, availableDiskMb: 80_000 },
   readError: null,
+  micSignal: { Mic: heard, Tone: heard },
+  now: NOW,
   ...change,
 });
+
+const sagostund: PresetFacts = {
+  id: 'builtin-story-time',
+  name: 'Sagostund',
+  scenes: [
+    { label: 'Startar snart', obsName: 'Sagostund – Startar snart' },
+    { label: 'Läsare', obsName: 'Sagostund – Läsare' },
+    { label: 'Tack', obsName: 'Sagostund – Tack' },
+  ],
+  mics: ['Sagostund – Mikrofon'],
+  cameras: ['Sagostund – Kamera läsare'],
+  startingScene: 'Sagostund – Startar snart',
+  closingScene: 'Sagostund – Tack',
+  micScene: 'Sagostund – Läsare',
+  mutations: 0,
+};
+const presetObs = (change: Partial<ObsState> = {}) =>
+  connected({
+    scenes: sagostund.scenes.map((s) => ({ name: s.obsName! })),
+    programScene: 'Sagostund – Startar snart',
+    inputs: [
+      { name: 'Mic', kind: 'pulse_input_capture', muted: false },
+      { name: 'Sagostund – Mikrofon', kind: 'pulse_input_capture', muted: false },
+      { name: 'Sagostund – Kamera läsare', kind: 'v4l2_input', muted: null },
+      { name: 'Other camera', kind: 'v4l2_input', muted: null },
+    ],
+    ...change,
+  });
+const withPreset = (change: Partial<PresetFacts> = {}, obs = presetObs(), more: Partial<ChecklistFacts> = {}): ChecklistFacts =>
+  facts({ obs, preset: { found: true, ...sagostund, ...change }, micSignal: { 'Sagostund – Mikrofon': heard }, cameraPicture: { 'Sagostund – Kamera läsare': true }, ...more });
 
 const allTicked = (t: Template): Session['ticks'] => Object.fromEntries(t.manualItems.map((m) => [m.id, { done: true, note: '' }]));
 const check = (status: ReturnType<typeof evaluateChecklist>, id: string) => status.auto.find((a) => a.id === id)!;
@@ -110,5 +147,96 @@ describe('evaluateChecklist', () => {
     expect(check(down, 'micReady').status).toBe('unknown');
     const streaming = facts({ obs: connected({ stream: { active: true, state: 'live' } }) });
     expect(check(evaluateChecklist(t, session(), streaming), 'notAlreadyStreaming').status).toBe('fail');
+  });
+
+  describe('linked to the preset', () => {
+    const s = () => session({ presetId: 'builtin-story-time', ticks: allTicked(t) });
+
+    it('passes when every scene is in OBS and a re-apply would change nothing', () => {
+      const status = evaluateChecklist(t, s(), withPreset());
+      expect(check(status, 'presetScenes')).toMatchObject({ status: 'pass', params: { name: 'Sagostund' } });
+      expect(status.preset).toEqual({ id: 'builtin-story-time', name: 'Sagostund' });
+      expect(status.ready).toBe(true);
+    });
+
+    it('fails with the apply fix when scenes are missing or OBS differs, and blocks', () => {
+      const gone = presetObs({ scenes: [{ name: 'Sagostund – Startar snart' }] });
+      const missing = evaluateChecklist(t, s(), withPreset({}, gone));
+      expect(check(missing, 'presetScenes')).toMatchObject({ status: 'fail', reason: 'missing', fix: 'applyPreset', params: { count: 2, scene: 'Läsare' } });
+      expect(missing.blocking).toContain('presetScenes');
+      const neverApplied = withPreset({ scenes: [{ label: 'Läsare', obsName: null }] });
+      expect(check(evaluateChecklist(t, s(), neverApplied), 'presetScenes').reason).toBe('missing');
+      const differs = evaluateChecklist(t, s(), withPreset({ mutations: 3 }));
+      expect(check(differs, 'presetScenes')).toMatchObject({ status: 'fail', reason: 'differs', fix: 'applyPreset', params: { count: 3 } });
+      expect(check(evaluateChecklist(t, s(), withPreset({ mutations: null })), 'presetScenes')).toMatchObject({ status: 'unknown', reason: 'notRead' });
+    });
+
+    it('is skipped without a preset, and fails when the chosen one was deleted', () => {
+      expect(check(evaluateChecklist(t, session(), facts()), 'presetScenes')).toMatchObject({ status: 'skipped', reason: 'noPreset' });
+      expect(check(evaluateChecklist(t, s(), facts({ preset: { found: false } })), 'presetScenes')).toMatchObject({ status: 'fail', reason: 'presetGone' });
+    });
+
+    it("takes the starting and closing scenes from the preset before the template's", () => {
+      const template: Template = { ...t, startingScene: 'Startar snart', closingScene: 'Tack' };
+      expect(sceneRoles(template, withPreset())).toEqual({ startingScene: 'Sagostund – Startar snart', closingScene: 'Sagostund – Tack' });
+      expect(sceneRoles(template, withPreset({ closingScene: null }))).toEqual({ startingScene: 'Sagostund – Startar snart', closingScene: 'Tack' });
+      expect(sceneRoles(template, facts())).toEqual({ startingScene: 'Startar snart', closingScene: 'Tack' });
+      const onReader = withPreset({}, presetObs({ programScene: 'Sagostund – Läsare' }));
+      expect(check(evaluateChecklist(t, s(), onReader), 'startingSceneLive')).toMatchObject({ status: 'fail', reason: 'otherSceneLive', fix: 'switchToStartingScene', params: { scene: 'Sagostund – Startar snart' } });
+    });
+
+    it("checks the preset's mic, not another one, and offers to show a scene with it", () => {
+      const notHeard = withPreset({}, presetObs(), { micSignal: { Mic: heard } });
+      expect(check(evaluateChecklist(t, s(), notHeard), 'micReady')).toMatchObject({
+        status: 'fail',
+        reason: 'notHeard',
+        fix: 'testMic',
+        params: { input: 'Sagostund – Mikrofon', scene: 'Sagostund – Läsare' },
+      });
+      const streaming = withPreset({}, presetObs({ stream: { active: true, state: 'live' } }), { micSignal: {} });
+      expect(check(evaluateChecklist(t, s(), streaming), 'micReady').fix).toBeNull();
+      const muted = withPreset({}, presetObs({ inputs: [{ name: 'Sagostund – Mikrofon', kind: 'pulse_input_capture', muted: true }] }));
+      expect(check(evaluateChecklist(t, s(), muted), 'micReady')).toMatchObject({ reason: 'muted', fix: 'unmuteMic', params: { input: 'Sagostund – Mikrofon' } });
+    });
+
+    it("checks the preset's camera for a picture", () => {
+      expect(check(evaluateChecklist(t, s(), withPreset()), 'cameraActive')).toMatchObject({ status: 'pass', params: { input: 'Sagostund – Kamera läsare' } });
+      const dark = withPreset({}, presetObs(), { cameraPicture: { 'Sagostund – Kamera läsare': false, 'Other camera': true } });
+      expect(check(evaluateChecklist(t, s(), dark), 'cameraActive')).toMatchObject({ status: 'fail', reason: 'noPicture', params: { input: 'Sagostund – Kamera läsare' } });
+      expect(check(evaluateChecklist(t, s(), withPreset({}, presetObs(), { cameraPicture: null })), 'cameraActive').reason).toBe('notRead');
+      // Without a preset, any camera with a picture will do.
+      expect(check(evaluateChecklist(t, session(), facts({ obs: presetObs(), cameraPicture: { 'Other camera': true } })), 'cameraActive').status).toBe('pass');
+      expect(check(evaluateChecklist(t, session(), facts()), 'cameraActive')).toMatchObject({ status: 'fail', reason: 'noCamera' });
+    });
+  });
+
+  describe('mic signal in the last 10 s', () => {
+    const mic = (signal: MicSignal | undefined, now = NOW) => check(evaluateChecklist(t, session(), facts({ micSignal: signal ? { Mic: signal } : {}, now, obs: connected({ inputs: [{ name: 'Mic', kind: 'pulse_input_capture', muted: false }] }) })), 'micReady');
+
+    it('passes when heard while metered, and still after the mic left the live scene', () => {
+      expect(mic(heard)).toMatchObject({ status: 'pass', params: { input: 'Mic' } });
+      // Sound check on "Läsare", then back to "Startar snart" (no mic): OBS stops metering it.
+      const checked: MicSignal = { heardAt: NOW - 62_000, meteredSince: NOW - 90_000, meteredAt: NOW - 60_000 };
+      expect(mic(checked).status).toBe('pass');
+    });
+
+    it('gives 10 s to say something, then fails as silent; never heard fails as not heard', () => {
+      expect(mic({ heardAt: null, meteredSince: NOW - 3_000, meteredAt: NOW - 50 })).toMatchObject({ status: 'unknown', reason: 'listening' });
+      expect(mic({ heardAt: null, meteredSince: NOW - 11_000, meteredAt: NOW - 50 })).toMatchObject({ status: 'fail', reason: 'silent', fix: null });
+      expect(mic({ heardAt: NOW - 10_500, meteredSince: NOW - 60_000, meteredAt: NOW - 50 })).toMatchObject({ status: 'fail', reason: 'silent' });
+      expect(mic(undefined)).toMatchObject({ status: 'fail', reason: 'notHeard', fix: null });
+      // Heard, but then metered in silence for more than 10 s before it left the scene.
+      expect(mic({ heardAt: NOW - 80_000, meteredSince: NOW - 90_000, meteredAt: NOW - 60_000 })).toMatchObject({ reason: 'notHeard' });
+    });
+
+    it('reads the states at their edges', () => {
+      const at = (s: MicSignal, now: number) => micSignalState(s, now);
+      const s: MicSignal = { heardAt: 0, meteredSince: 0, meteredAt: 10_000 };
+      expect(at(s, 10_000)).toBe('heard');
+      expect(at({ ...s, meteredAt: 10_001 }, 10_001)).toBe('silent');
+      expect(at(s, 11_500)).toBe('silent'); // readings may still come: the window runs on
+      expect(at(s, 11_600)).toBe('heard'); // OBS stopped metering it: its last 10 s metered count
+      expect(at({ heardAt: null, meteredSince: 9_000, meteredAt: 10_000 }, 12_000)).toBe('notHeard');
+    });
   });
 });

@@ -36,6 +36,9 @@ describe('the preset document', () => {
     ['a transition too long', (p: any) => (p.transition.durationMs = 20_001), 'transition.durationMs'],
     ['a transition too short', (p: any) => (p.transition.durationMs = 49), 'transition.durationMs'],
     ['a missing safe scene', (p: any) => (p.safeSceneId = 'gone'), 'safeSceneId'],
+    ['an unknown starting scene', (p: any) => (p.startingSceneId = 'gone'), 'startingSceneId'],
+    ['an unknown closing scene', (p: any) => (p.closingSceneId = 'gone'), 'closingSceneId'],
+    ['an unknown program type', (p: any) => (p.programType = 'concert'), 'programType'],
     ['a live mic that is a camera', (p: any) => (p.scenes[1].liveMics = ['reader-camera']), 'scenes.1.liveMics.0'],
     ['an unknown field', (p: any) => (p.extra = 1), '(root)'],
   ])('rejects %s, with the path', (_what, mutate, path) => {

@@ -51,5 +51,8 @@ export function authorTalk(language: TextLanguage): Preset {
       slides.thanks(),
     ],
     safeSceneId: 'short-break',
+    programType: 'authortalk',
+    startingSceneId: 'starting-soon',
+    closingSceneId: 'thank-you',
   });
 }

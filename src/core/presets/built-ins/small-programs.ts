@@ -26,6 +26,9 @@ export function babyRhythm(language: TextLanguage): Preset {
       slides.thanks(),
     ],
     safeSceneId: 'short-break',
+    programType: 'baby',
+    startingSceneId: 'starting-soon',
+    closingSceneId: 'thank-you',
   });
 }
 
@@ -52,6 +55,9 @@ export function languageCafe(language: TextLanguage): Preset {
       slides.thanks(),
     ],
     safeSceneId: 'short-break',
+    programType: 'languagecafe',
+    startingSceneId: 'starting-soon',
+    closingSceneId: 'thank-you',
   });
 }
 
@@ -77,5 +83,8 @@ export function infoDesk(language: TextLanguage): Preset {
       scene('closed', { sv: 'Stängt', en: 'Closed' }, language, [['background', full], ['closed', headline]]),
     ],
     safeSceneId: 'short-break',
+    programType: 'infodesk',
+    startingSceneId: 'starting-soon',
+    closingSceneId: 'closed',
   });
 }

@@ -38,5 +38,8 @@ export function storyTime(language: TextLanguage): Preset {
       slides.thanks([['credit', subline]]),
     ],
     safeSceneId: 'short-break',
+    programType: 'storytime',
+    startingSceneId: 'starting-soon',
+    closingSceneId: 'thank-you',
   });
 }

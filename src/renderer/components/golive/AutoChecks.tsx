@@ -5,12 +5,14 @@ import { useDynamicT } from '../../i18n/use-dynamic-t';
 interface Props {
   checks: AutoCheckResult[];
   onFix: (check: AutoCheckResult) => void;
+  /** The check whose fix is running. */
+  fixing?: AutoCheckResult['id'] | null;
 }
 
 const icon: Record<AutoCheckResult['status'], string> = { pass: '✓', fail: '✗', unknown: '?', skipped: '–' };
 
 /** The automatic checks, live from OBS's state, each with its fix-it button when there is one. */
-export function AutoChecks({ checks, onFix }: Props) {
+export function AutoChecks({ checks, onFix, fixing = null }: Props) {
   const { t } = useTranslation();
   const dt = useDynamicT();
   return (
@@ -30,8 +32,8 @@ export function AutoChecks({ checks, onFix }: Props) {
               {c.reason && c.status !== 'pass' && <span className="golive-check__reason">{dt(`golive.checklist.checks.${c.id}.${c.reason}`, c.params)}</span>}
             </span>
             {c.fix && c.status === 'fail' && (
-              <button type="button" className="button button--secondary" onClick={() => onFix(c)}>
-                {t(`golive.checklist.fixes.${c.fix}`)}
+              <button type="button" className="button button--secondary" disabled={fixing !== null} aria-busy={fixing === c.id} onClick={() => onFix(c)}>
+                {fixing === c.id ? t('golive.checklist.fixing') : t(`golive.checklist.fixes.${c.fix}`)}
               </button>
             )}
           </li>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProgramTypeSchema, type AutoCheckResult } from '../../../shared/checklist/checklist-schema';
+import { ProgramTypeSchema, type AutoCheckId, type AutoCheckResult } from '../../../shared/checklist/checklist-schema';
 import type { AppError } from '../../../shared/errors';
 import type { Result } from '../../../shared/result';
 import { useApi } from '../../api/api-context';
 import { useGoLiveStore } from '../../stores/golive-store';
 import { useObsStore } from '../../stores/obs-store';
+import { usePresetsStore } from '../../stores/presets-store';
 import { useSettingsStore } from '../../stores/settings-store';
 import { ErrorMessage } from '../ErrorMessage';
 import { AutoChecks } from './AutoChecks';
@@ -17,6 +18,8 @@ export function ChecklistPanel({ locked }: { locked: boolean }) {
   const api = useApi();
   const status = useGoLiveStore((s) => s.checklist);
   const scenes = useObsStore((s) => s.state.scenes);
+  const presets = usePresetsStore((s) => s.entries);
+  const [fixing, setFixing] = useState<AutoCheckId | null>(null);
   const language = useSettingsStore((s) => s.settings?.language ?? 'sv');
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
@@ -29,7 +32,11 @@ export function ChecklistPanel({ locked }: { locked: boolean }) {
     if (!result.ok) setError(result.error);
   };
   const { session, template } = status;
-  const fix = (c: AutoCheckResult) => void run(() => api.checklist.fix({ checkId: c.id }));
+  // Some fixes take a while (applying a preset): the button says so and cannot be pressed twice.
+  const fix = (c: AutoCheckResult) => {
+    setFixing(c.id);
+    void run(() => api.checklist.fix({ checkId: c.id })).finally(() => setFixing(null));
+  };
   const addItem = () => {
     const text = newSv.trim();
     if (!text) return;
@@ -56,6 +63,20 @@ export function ChecklistPanel({ locked }: { locked: boolean }) {
       {error && <ErrorMessage error={error} />}
       <div className="golive-session">
         <div className="field">
+          <label htmlFor="golive-preset">{t('golive.checklist.preset')}</label>
+          <select id="golive-preset" value={session.presetId ?? ''} disabled={locked} onChange={(e) => void run(() => api.checklist.updateSession({ presetId: e.target.value || null }))}>
+            <option value="">{t('golive.checklist.presetNone')}</option>
+            {session.presetId !== null && !presets.some((p) => p.preset.id === session.presetId) && (
+              <option value={session.presetId}>{status.preset?.name ?? t('golive.checklist.presetGone')}</option>
+            )}
+            {presets.map(({ preset }) => (
+              <option key={preset.id} value={preset.id}>
+                {preset.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
           <label htmlFor="golive-program-type">{t('golive.checklist.programType')}</label>
           <select id="golive-program-type" value={session.programType} disabled={locked} onChange={(e) => void run(() => api.checklist.updateSession({ programType: ProgramTypeSchema.parse(e.target.value) }))}>
             {ProgramTypeSchema.options.map((p) => (
@@ -74,7 +95,7 @@ export function ChecklistPanel({ locked }: { locked: boolean }) {
       </div>
 
       <h4>{t('golive.checklist.autoHeading')}</h4>
-      <AutoChecks checks={status.auto} onFix={fix} />
+      <AutoChecks checks={status.auto} onFix={fix} fixing={fixing} />
       <button type="button" className="button button--link" onClick={() => void run(() => api.checklist.refresh())}>
         {t('golive.checklist.refresh')}
       </button>
@@ -98,8 +119,16 @@ export function ChecklistPanel({ locked }: { locked: boolean }) {
               {t('golive.checklist.addItem')}
             </button>
           </div>
-          {sceneSelect('startingScene')}
-          {sceneSelect('closingScene')}
+          {status.preset ? (
+            <p className="golive-edit__note">
+              {t('golive.checklist.scenesFromPreset', { name: status.preset.name, starting: status.startingScene ?? t('golive.checklist.sceneNone'), closing: status.closingScene ?? t('golive.checklist.sceneNone') })}
+            </p>
+          ) : (
+            <>
+              {sceneSelect('startingScene')}
+              {sceneSelect('closingScene')}
+            </>
+          )}
           <button type="button" className="button button--link" onClick={() => void run(() => api.checklist.resetTemplate())}>
             {t('golive.checklist.resetTemplate')}
           </button>

@@ -79,7 +79,7 @@ export function GoLivePanel() {
         ) : step === 'confirmEnd' ? (
           <div className="golive-confirm" role="group" aria-labelledby="golive-confirm-end" onKeyDown={onKeyDown}>
             <p id="golive-confirm-end" className="golive-confirm__text">{t('golive.live.confirmEnd')}</p>
-            {checklist?.template.closingScene && <p>{t('golive.live.confirmEndClosing', { scene: checklist.template.closingScene })}</p>}
+            {checklist?.closingScene && <p>{t('golive.live.confirmEndClosing', { scene: checklist.closingScene })}</p>}
             <button ref={confirmButton} type="button" className="button button--primary" onClick={() => { setStep('none'); run(() => api.golive.end({})); }}>
               {t('golive.live.confirmEndYes')}
             </button>

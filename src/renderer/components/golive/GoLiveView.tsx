@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/api-context';
 import { connectGoLiveStore, useGoLiveStore } from '../../stores/golive-store';
+import { connectPresetsStore } from '../../stores/presets-store';
 import { ChecklistPanel } from './ChecklistPanel';
 import { DestinationsPanel } from './DestinationsPanel';
 import { GoLivePanel } from './GoLivePanel';
@@ -15,6 +16,8 @@ export function GoLiveView({ onBack }: { onBack: () => void }) {
   const locked = useGoLiveStore((s) => s.golive.phase === 'starting' || s.golive.phase === 'live' || s.golive.phase === 'ending');
 
   useEffect(() => connectGoLiveStore(api), [api]);
+  // The checklist's program list.
+  useEffect(() => connectPresetsStore(api), [api]);
 
   return (
     <main className="golive" aria-labelledby="golive-heading">

@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PresetEntry } from '../../../../shared/contract/presets';
+import { ProgramTypeSchema } from '../../../../shared/checklist/checklist-schema';
 import type { AppError } from '../../../../shared/errors';
 import { PresetSchema, type Preset } from '../../../../shared/presets/preset-schema';
 import { useApi } from '../../../api/api-context';
@@ -9,8 +10,11 @@ import {
   isDirty,
   sceneKinds,
   setDescription,
+  setClosingScene,
   setPresetName,
+  setProgramType,
   setSafeScene,
+  setStartingScene,
   setTransition,
   validateDraft,
   type DraftProblem,
@@ -120,6 +124,12 @@ export function PresetEditor({ entry, onClose }: Props) {
     else onClose(false);
   };
 
+  const sceneOptions = draft.scenes.map((s) => (
+    <option key={s.id} value={s.id}>
+      {s.name}
+    </option>
+  ));
+
   const field = (name: string, label: string, path: string, control: (id: string, invalid: ReturnType<typeof invalidProps>) => React.ReactNode) => {
     const fid = `${idBase}-${name}`;
     return (
@@ -156,6 +166,22 @@ export function PresetEditor({ entry, onClose }: Props) {
         <textarea id={fid} rows={2} maxLength={320} value={draft.description ?? ''} onChange={(e) => edit((p) => setDescription(p, e.target.value))} {...invalid} />
       ))}
 
+      {field('program-type', t('presets.editor.programType'), 'programType', (fid, invalid) => (
+        <select
+          id={fid}
+          value={draft.programType ?? ''}
+          onChange={(e) => edit((p) => setProgramType(p, e.target.value === '' ? undefined : ProgramTypeSchema.parse(e.target.value)))}
+          {...invalid}
+        >
+          <option value="">{t('presets.editor.none')}</option>
+          {ProgramTypeSchema.options.map((type) => (
+            <option key={type} value={type}>
+              {t(`golive.checklist.programTypes.${type}`)}
+            </option>
+          ))}
+        </select>
+      ))}
+
       <fieldset className="preset-editor__group">
         <legend>{t('presets.editor.transitionHeading')}</legend>
         <div className="preset-editor__row">
@@ -182,15 +208,25 @@ export function PresetEditor({ entry, onClose }: Props) {
 
       <h4>{t('presets.editor.scenesHeading')}</h4>
       <p className="note">{t('presets.editor.scenesHint')}</p>
-      {field('safe-scene', t('presets.editor.safeScene'), 'safeSceneId', (fid, invalid) => (
-        <select id={fid} value={draft.safeSceneId} onChange={(e) => attempt((p) => setSafeScene(p, e.target.value))} {...invalid}>
-          {draft.scenes.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      ))}
+      <div className="preset-editor__row">
+        {field('safe-scene', t('presets.editor.safeScene'), 'safeSceneId', (fid, invalid) => (
+          <select id={fid} value={draft.safeSceneId} onChange={(e) => attempt((p) => setSafeScene(p, e.target.value))} {...invalid}>
+            {sceneOptions}
+          </select>
+        ))}
+        {field('starting-scene', t('presets.editor.startingScene'), 'startingSceneId', (fid, invalid) => (
+          <select id={fid} value={draft.startingSceneId ?? ''} onChange={(e) => attempt((p) => setStartingScene(p, e.target.value || undefined))} {...invalid}>
+            <option value="">{t('presets.editor.none')}</option>
+            {sceneOptions}
+          </select>
+        ))}
+        {field('closing-scene', t('presets.editor.closingScene'), 'closingSceneId', (fid, invalid) => (
+          <select id={fid} value={draft.closingSceneId ?? ''} onChange={(e) => attempt((p) => setClosingScene(p, e.target.value || undefined))} {...invalid}>
+            <option value="">{t('presets.editor.none')}</option>
+            {sceneOptions}
+          </select>
+        ))}
+      </div>
       {refusal && (
         <p role="status" className="preset-editor__error">
           {t(`presets.editor.refused.${refusal}`)}

@@ -31,6 +31,9 @@ export function whereText(preset: Preset, path: string, t: TFunction): string {
   else if (head === 'description') out.push(t('presets.editor.where.description'));
   else if (head === 'transition') out.push(t('presets.editor.where.transition'));
   else if (head === 'safeSceneId') out.push(t('presets.editor.where.safeScene'));
+  else if (head === 'startingSceneId') out.push(t('presets.editor.where.startingScene'));
+  else if (head === 'closingSceneId') out.push(t('presets.editor.where.closingScene'));
+  else if (head === 'programType') out.push(t('presets.editor.where.programType'));
   else out.push(t('presets.editor.where.preset'));
   return out.join(' › ');
 }
