@@ -120,6 +120,17 @@ export class BroadcastRecorder {
     return ok(null);
   }
 
+  /**
+   * The go-live flow gave up before OBS took the stream (a request failed, or the start
+   * deadline passed): its details must not wait for the next stream, which would then carry
+   * this program's type, checklist and rehearsal mark. While OBS is still starting, the
+   * failed start it is about to report keeps them.
+   */
+  abandonBroadcast(): void {
+    if (this.#liveId || this.#sawStarting || this.#obs.state.stream.state === 'starting') return;
+    this.#pendingMeta = null;
+  }
+
   /** Called just before the app asks OBS to switch, so the switch is logged as the app's. */
   noteAppSwitch(sceneName: string): void {
     this.#appSwitch = { scene: sceneName, atMs: Date.now() };

@@ -26,6 +26,11 @@ export interface ChecklistServiceOptions {
 
 /** How often time-based verdicts (the mic's last 10 s) are looked at again while meters flow. */
 const SIGNAL_TICK_MS = 1_000;
+/**
+ * Comparing OBS with the preset reads every scene and OBS's device lists, which is slow on
+ * some systems (DirectShow): done when something changed, else every third refresh.
+ */
+const PLAN_EVERY_REFRESHES = 3;
 
 /**
  * The go-live checklist: templates, the session being prepared, and the automatic checks,
@@ -45,6 +50,10 @@ export class ChecklistService {
   #cameraPicture: Record<string, boolean> | null = null;
   /** Mutations a re-apply of the preset would send, from the last read of OBS. */
   #planned: { presetId: string; mutations: number } | null = null;
+  #planDue = true;
+  #lastPlanAt = 0;
+  /** Scene and input names last seen: a change makes the preset comparison due at once. */
+  #namesSeen = '';
   #readError: AppError | null = null;
   #last = '';
   #timer: NodeJS.Timeout | null = null;
@@ -139,7 +148,10 @@ export class ChecklistService {
     const preset = this.#presetFacts(session.presetId);
     const cameras = camerasToCheck(this.#obs.state.inputs, preset?.found ? preset : null).map((c) => c.name);
     this.#cameraPicture = await readCameraPictures(this.#obs, cameras);
-    if (session.presetId !== null && preset?.found && this.#presets) {
+    const planDue = this.#planDue || Date.now() - this.#lastPlanAt >= PLAN_EVERY_REFRESHES * this.#refreshMs - 50;
+    if (session.presetId !== null && preset?.found && this.#presets && planDue) {
+      this.#planDue = false;
+      this.#lastPlanAt = Date.now();
       const plan = await this.#presets.plan(session.presetId);
       this.#planned = plan.ok ? { presetId: session.presetId, mutations: plan.value.mutations } : null;
     }
@@ -159,6 +171,7 @@ export class ChecklistService {
       }
       next.presetId = change.presetId;
       this.#planned = null;
+      this.#planDue = true;
       if (this.#obs.state.connection.status === 'connected') void this.refresh();
     }
     if (programType !== undefined && programType !== session.programType) {
@@ -341,6 +354,11 @@ export class ChecklistService {
       this.#mics.clear();
     }
     this.#wasConnected = connected;
+    const names = JSON.stringify([state.scenes.map((x) => x.name), state.inputs.map((i) => i.name)]);
+    if (names !== this.#namesSeen) {
+      this.#namesSeen = names;
+      this.#planDue = true;
+    }
     // Meters only while preparing: on air the live view watches them, and the checklist is done.
     this.#watchMeters(connected && !state.stream.active);
     this.notify();
@@ -363,6 +381,7 @@ export class ChecklistService {
 
   /** A preset was applied or changed: its checks are read again. */
   presetsChanged(): void {
+    this.#planDue = true;
     if (this.#store.session().presetId !== null) void this.refresh();
     else this.notify();
   }

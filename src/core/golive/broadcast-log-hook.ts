@@ -8,4 +8,6 @@ import type { Result } from '../../shared/result';
  */
 export interface BroadcastLogHook {
   beginBroadcast(meta: BroadcastMeta): Result<null>;
+  /** The start was given up before OBS took it: the details handed over are dropped. */
+  abandonBroadcast(): void;
 }

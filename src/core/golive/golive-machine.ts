@@ -12,6 +12,11 @@ export interface MachineState {
   view: GoLiveState;
   /** The output (stream, or recording for a record-only rehearsal) was seen starting in this attempt. */
   sawOutput: boolean;
+  /**
+   * The app asked OBS to stop this broadcast and OBS may still act on it (its stop was not
+   * confirmed in time): when the output then goes off, the app ended it, not OBS.
+   */
+  stopAsked: boolean;
 }
 
 export type MachineEvent =
@@ -20,13 +25,17 @@ export type MachineEvent =
   | { type: 'obs'; obs: ObsState; at: number }
   | { type: 'startDeadline'; error: AppError }
   | { type: 'endRequested' }
+  /** The stop request failed: OBS did not take it. */
   | { type: 'endFailed'; error: AppError }
+  /** OBS did not confirm the stop in time (no answer, or no OUTPUT_STOPPED): it may still come. */
+  | { type: 'stopUnconfirmed'; error: AppError }
   | { type: 'afterPlan'; plan: AfterPlan }
   | { type: 'dismiss' };
 
 export const initialMachine = (): MachineState => ({
   view: { phase: 'idle', broadcast: null, error: null, afterPlan: null, after: [] },
   sawOutput: false,
+  stopAsked: false,
 });
 
 /** The output that makes this broadcast live: the stream, or the recording for a record-only rehearsal. */
@@ -42,6 +51,7 @@ function ended(m: MachineState, at: number, endedBy: 'app' | 'obs'): MachineStat
   const plan = defaultAfterPlan(broadcast);
   return {
     sawOutput: false,
+    stopAsked: false,
     view: { phase: 'ended', broadcast, error: null, afterPlan: plan, after: afterBroadcastItems(broadcast, plan) },
   };
 }
@@ -65,24 +75,29 @@ function noticedInObs(obs: ObsState, at: number): MachineState {
     overrideReason: null,
     overridden: [],
   };
-  return { sawOutput: true, view: { phase: 'live', broadcast, error: null, afterPlan: null, after: [] } };
+  return { sawOutput: true, stopAsked: false, view: { phase: 'live', broadcast, error: null, afterPlan: null, after: [] } };
 }
 
 export function transition(m: MachineState, event: MachineEvent): MachineState {
   const { view } = m;
   switch (event.type) {
     case 'startRequested':
-      return { sawOutput: false, view: { phase: 'starting', broadcast: event.broadcast, error: null, afterPlan: null, after: [] } };
+      return { sawOutput: false, stopAsked: false, view: { phase: 'starting', broadcast: event.broadcast, error: null, afterPlan: null, after: [] } };
     case 'requestFailed':
       if (view.phase !== 'starting') return m;
-      return { sawOutput: false, view: { ...view, phase: 'failed', error: event.error } };
+      return { ...m, sawOutput: false, view: { ...view, phase: 'failed', error: event.error } };
     case 'startDeadline':
       if (view.phase !== 'starting') return m;
-      return { sawOutput: false, view: { ...view, phase: 'failed', error: event.error } };
+      return { ...m, sawOutput: false, view: { ...view, phase: 'failed', error: event.error } };
     case 'endRequested':
       if (view.phase !== 'live') return m;
-      return { ...m, view: { ...view, phase: 'ending', error: null } };
+      return { ...m, stopAsked: true, view: { ...view, phase: 'ending', error: null } };
     case 'endFailed':
+      if (view.phase !== 'ending') return m;
+      return { ...m, stopAsked: false, view: { ...view, phase: 'live', error: event.error } };
+    case 'stopUnconfirmed':
+      // Still running as far as anyone knows: live again, so End can be pressed again, with the
+      // error saying why. The stop may yet come (see stopAsked).
       if (view.phase !== 'ending') return m;
       return { ...m, view: { ...view, phase: 'live', error: event.error } };
     case 'afterPlan': {
@@ -108,18 +123,19 @@ function onObs(m: MachineState, obs: ObsState, at: number): MachineState {
     case 'failed':
       return obs.stream.state === 'live' ? noticedInObs(obs, at) : m;
     case 'starting': {
-      if (out.live) return { sawOutput: true, view: { ...view, phase: 'live', broadcast: { ...view.broadcast!, liveAt: at } } };
+      if (out.live) return { ...m, sawOutput: true, view: { ...view, phase: 'live', broadcast: { ...view.broadcast!, liveAt: at } } };
       if (!out.off) return { ...m, sawOutput: true };
       // OBS went starting → stopped: the output failed (wrong key, server unreachable).
       if (m.sawOutput) {
         const code = view.broadcast?.streaming === false ? 'GOLIVE_RECORD_FAILED' : 'GOLIVE_START_FAILED';
         const name = view.broadcast?.destinationName;
-        return { sawOutput: false, view: { ...view, phase: 'failed', error: name ? { code, params: { destination: name } } : { code } } };
+        return { ...m, sawOutput: false, view: { ...view, phase: 'failed', error: name ? { code, params: { destination: name } } : { code } } };
       }
       return m;
     }
     case 'live':
-      return out.off ? ended(m, at, 'obs') : m;
+      // After an unconfirmed stop, the output going off is that stop arriving late.
+      return out.off ? ended(m, at, m.stopAsked ? 'app' : 'obs') : m;
     case 'ending':
       return out.off ? ended(m, at, 'app') : m;
   }

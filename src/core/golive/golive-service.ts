@@ -130,6 +130,7 @@ export class GoLiveService {
     const failed = await this.#sendStart(broadcast, destination?.server ?? null, key);
     key = null;
     if (failed) {
+      this.#o.log?.abandonBroadcast();
       await this.#stopOwnRecording();
       this.#dispatch({ type: 'requestFailed', error: failed });
       return fail(failed);
@@ -142,23 +143,32 @@ export class GoLiveService {
     if (this.#m.view.phase !== 'live') return fail(appError('GOLIVE_NOT_LIVE'));
     const broadcast = this.#m.view.broadcast!;
     this.#dispatch({ type: 'endRequested' });
-    const scene = closingScene ?? this.#o.checklist.status().template.closingScene;
+    // From End to OBS's confirmation, closing scene and requests included: not ending forever.
+    const unconfirmed = (): void => this.#dispatch({ type: 'stopUnconfirmed', error: stopUnconfirmedError(broadcast) });
+    this.#setDeadline(this.#o.stopDeadlineMs ?? 20_000, unconfirmed);
+    const scene = closingScene ?? this.#o.checklist.status().closingScene;
     if (scene && this.#o.obs.state.scenes.some((s) => s.name === scene) && this.#o.obs.state.programScene !== scene) {
       this.#o.noteAppSwitch?.(scene);
       const switched = await this.#o.obs.call('SetCurrentProgramScene', { sceneName: scene });
       // A closing scene that cannot be shown must not keep the stream running.
       if (!switched.ok) this.#o.logger.warn('Could not switch to the closing scene', { error: switched.error.code });
     }
+    // A record-only rehearsal's recording is stopped by this very request, not again at the end.
+    if (!broadcast.streaming) this.#startedRecording = false;
     const stopped = broadcast.streaming ? await this.#o.obs.call('StopStream') : await this.#o.obs.call('StopRecord');
     if (!stopped.ok) {
+      this.#o.logger.warn('The stop request failed', { broadcast: broadcast.id, error: stopped.error.code });
+      // No answer: OBS may still act on the request. The state says so; the phase follows OBS.
+      if (stopped.error.code === 'OBS_REQUEST_TIMEOUT' || stopped.error.code === 'OBS_CONNECTION_LOST') {
+        unconfirmed();
+        return ok(this.#m.view);
+      }
+      // Ended meanwhile (an earlier End arriving late, or stopped in OBS): nothing left to do.
+      if (this.phase() === 'ended') return ok(this.#m.view);
       this.#dispatch({ type: 'endFailed', error: stopped.error });
       return fail(stopped.error);
     }
     if (broadcast.streaming) await this.#stopOwnRecording();
-    // OBS may have confirmed offline while we waited for the replies.
-    if (this.phase() === 'ending') {
-      this.#setDeadline(this.#o.stopDeadlineMs ?? 20_000, () => this.#dispatch({ type: 'endFailed', error: appError('GOLIVE_STOP_UNCONFIRMED') }));
-    }
     this.#o.logger.info('End requested', { broadcast: broadcast.id });
     return ok(this.#m.view);
   }
@@ -198,6 +208,7 @@ export class GoLiveService {
       this.#setDeadline(this.#o.startDeadlineMs ?? 20_000, () => {
         // Give up on this attempt: OBS must not go live minutes later, unseen.
         if (broadcast.streaming) void obs.call('StopStream');
+        this.#o.log?.abandonBroadcast();
         void this.#stopOwnRecording();
         this.#dispatch({ type: 'startDeadline', error: appError('GOLIVE_START_TIMEOUT', { destination: broadcast.destinationName ?? '' }) });
       });
@@ -219,7 +230,9 @@ export class GoLiveService {
 
   #handToLog(broadcast: Broadcast, status: ChecklistStatus): void {
     const log = this.#o.log;
-    if (!log) return;
+    // The log follows the stream: a record-only rehearsal gets no entry, and its details must
+    // not wait there for the next stream (which would then count as this rehearsal).
+    if (!log || !broadcast.streaming) return;
     const result = log.beginBroadcast({
       programType: broadcast.programType ?? undefined,
       rehearsal: broadcast.rehearsal,
@@ -257,4 +270,9 @@ export class GoLiveService {
     if (this.#deadline) clearTimeout(this.#deadline);
     this.#deadline = null;
   }
+}
+
+/** Which output OBS has not confirmed stopped: the texts differ (a stream may still be public). */
+function stopUnconfirmedError(broadcast: Broadcast): AppError {
+  return appError('GOLIVE_STOP_UNCONFIRMED', broadcast.streaming ? { streaming: true } : { recording: true });
 }

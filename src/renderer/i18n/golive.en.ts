@@ -1,10 +1,10 @@
 import type { goliveErrorsSv } from './golive.sv';
-import type { ErrorText } from './message-types';
+import type { DeepStringify } from './message-types';
 import type { Messages } from './sv';
 
 /** English texts of destinations, the checklist and going live (issue #5). */
 
-export const goliveErrorsEn: Record<keyof typeof goliveErrorsSv, ErrorText> = {
+export const goliveErrorsEn: DeepStringify<typeof goliveErrorsSv> = {
   DESTINATION_NOT_FOUND: {
     message: 'The destination no longer exists.',
     action: 'Choose another destination in the list, or add it again.',
@@ -55,8 +55,12 @@ export const goliveErrorsEn: Record<keyof typeof goliveErrorsSv, ErrorText> = {
     action: 'Check in OBS that the recording folder exists and that there is free space (Settings → Output).',
   },
   GOLIVE_STOP_UNCONFIRMED: {
-    message: 'OBS has not confirmed that the stream stopped.',
-    action: 'Press End broadcast again, or stop it in OBS. Then check on Facebook or YouTube that it is offline.',
+    message: 'OBS has not confirmed that it stopped.',
+    action: 'Look at OBS. Press End again, or stop it directly in OBS. As soon as OBS confirms that it stopped, it shows here.',
+    details: {
+      streaming: 'The stream may still be running. Check on Facebook or YouTube that it is offline.',
+      recording: 'The recording may still be running.',
+    },
   },
 };
 
@@ -108,6 +112,11 @@ export const goliveEn: Messages['golive'] = {
   },
   checklist: {
     heading: 'Checklist',
+    preset: 'Program',
+    presetNone: '(no program chosen)',
+    presetGone: '(deleted program)',
+    scenesFromPreset: 'The scenes before the start and at the end come from the preset {{name}}: {{starting}} and {{closing}}.',
+    fixing: 'Working…',
     programType: 'Program type',
     programTypes: {
       storytime: 'Story time',
@@ -145,6 +154,8 @@ export const goliveEn: Messages['golive'] = {
     notReady_other: '{{count}} required items are left.',
     fixes: {
       reconnectObs: 'Connect now',
+      applyPreset: 'Apply the preset',
+      testMic: 'Test the mic',
       switchToStartingScene: 'Show "Starting soon"',
       unmuteMic: 'Unmute the mic',
       enableRecording: 'Turn recording on',
@@ -152,22 +163,38 @@ export const goliveEn: Messages['golive'] = {
     },
     checks: {
       obsConnected: { label: 'OBS is connected', notConnected: 'Bibblan Live is not connected to OBS.' },
+      presetScenes: {
+        label: "The program's scenes are in OBS and match",
+        noPreset: 'No program is chosen.',
+        presetGone: 'The chosen preset no longer exists. Choose a program.',
+        missing_one: '{{count}} scene of {{name}} is missing in OBS (e.g. {{scene}}).',
+        missing_other: '{{count}} scenes of {{name}} are missing in OBS (e.g. {{scene}}).',
+        differs_one: '{{name}} was changed in OBS: {{count}} thing differs from the preset.',
+        differs_other: '{{name}} was changed in OBS: {{count}} things differ from the preset.',
+        notRead: 'The scenes of {{name}} have not been compared yet.',
+        notConnected: 'Unknown until OBS is connected.',
+      },
       startingSceneLive: {
         label: '"Starting soon" is live',
-        noSceneSet: 'No "Starting soon" scene is set in the template.',
+        noSceneSet: "No \"Starting soon\" scene is set (in the program's preset or in the template).",
         sceneMissing: 'The scene {{scene}} does not exist in OBS.',
         otherSceneLive: 'A scene other than {{scene}} is live.',
         notConnected: 'Unknown until OBS is connected.',
       },
       micReady: {
-        label: 'The mic is on',
+        label: 'The mic is on and heard',
         noMic: 'OBS has no microphone. Facebook will not publish a stream without sound.',
         muted: 'The mic {{input}} is muted.',
+        listening: 'Say something into the mic {{input}}.',
+        silent: 'No sound from {{input}} for 10 seconds. Say something; check that the mic is on and its volume in OBS is not down.',
+        notHeard: 'The mic {{input}} has not been heard yet. Show a scene with the mic and say something.',
         notConnected: 'Unknown until OBS is connected.',
       },
-      cameraPresent: {
-        label: 'A camera is present',
+      cameraActive: {
+        label: 'The camera gives a picture',
         noCamera: 'OBS has no camera source.',
+        noPicture: 'The camera {{input}} gives no picture. Check that it is plugged in and chosen under Programs.',
+        notRead: 'The camera {{input}} has not been checked yet.',
         notConnected: 'Unknown until OBS is connected.',
       },
       destinationReady: {

@@ -53,8 +53,12 @@ export const goliveErrorsSv = {
     action: 'Kontrollera i OBS att inspelningsmappen finns och att det finns ledigt utrymme (Inställningar → Utdata).',
   },
   GOLIVE_STOP_UNCONFIRMED: {
-    message: 'OBS har inte bekräftat att sändningen har stoppats.',
-    action: 'Tryck på Avsluta sändningen igen, eller stoppa den i OBS. Kontrollera sedan på Facebook eller YouTube att den är offline.',
+    message: 'OBS har inte bekräftat att det har stoppat.',
+    action: 'Titta i OBS. Tryck på Avsluta igen, eller stoppa direkt i OBS. Så fort OBS bekräftar att det har stoppat visas det här.',
+    details: {
+      streaming: 'Sändningen kan fortfarande pågå. Kontrollera på Facebook eller YouTube att den är offline.',
+      recording: 'Inspelningen kan fortfarande pågå.',
+    },
   },
 } satisfies Record<string, ErrorText>;
 
@@ -106,6 +110,11 @@ export const goliveSv = {
   },
   checklist: {
     heading: 'Checklista',
+    preset: 'Program',
+    presetNone: '(inget program valt)',
+    presetGone: '(borttaget program)',
+    scenesFromPreset: 'Scen före start och avslutningsscen kommer från förinställningen {{name}}: {{starting}} och {{closing}}.',
+    fixing: 'Arbetar…',
     programType: 'Typ av program',
     programTypes: {
       storytime: 'Sagostund',
@@ -143,6 +152,8 @@ export const goliveSv = {
     notReady_other: '{{count}} obligatoriska punkter återstår.',
     fixes: {
       reconnectObs: 'Anslut nu',
+      applyPreset: 'Tillämpa förinställningen',
+      testMic: 'Testa mikrofonen',
       switchToStartingScene: 'Visa ”Startar snart”',
       unmuteMic: 'Slå på mikrofonen',
       enableRecording: 'Slå på inspelning',
@@ -150,22 +161,38 @@ export const goliveSv = {
     },
     checks: {
       obsConnected: { label: 'OBS är anslutet', notConnected: 'Bibblan Live är inte ansluten till OBS.' },
+      presetScenes: {
+        label: 'Programmets scener finns i OBS och stämmer',
+        noPreset: 'Inget program är valt.',
+        presetGone: 'Den valda förinställningen finns inte längre. Välj ett program.',
+        missing_one: '{{count}} scen i {{name}} saknas i OBS (t.ex. {{scene}}).',
+        missing_other: '{{count}} scener i {{name}} saknas i OBS (t.ex. {{scene}}).',
+        differs_one: '{{name}} har ändrats i OBS: {{count}} sak skiljer sig från förinställningen.',
+        differs_other: '{{name}} har ändrats i OBS: {{count}} saker skiljer sig från förinställningen.',
+        notRead: 'Scenerna i {{name}} har inte kunnat jämföras än.',
+        notConnected: 'Okänt tills OBS är anslutet.',
+      },
       startingSceneLive: {
         label: '”Startar snart” visas',
-        noSceneSet: 'Ingen scen för ”Startar snart” är vald i mallen.',
+        noSceneSet: 'Ingen scen för ”Startar snart” är vald (i programmets förinställning eller i mallen).',
         sceneMissing: 'Scenen {{scene}} finns inte i OBS.',
         otherSceneLive: 'En annan scen än {{scene}} visas.',
         notConnected: 'Okänt tills OBS är anslutet.',
       },
       micReady: {
-        label: 'Mikrofonen är på',
+        label: 'Mikrofonen är på och hörs',
         noMic: 'OBS har ingen mikrofon. Facebook publicerar inte en sändning utan ljud.',
         muted: 'Mikrofonen {{input}} är avstängd (mute).',
+        listening: 'Säg något i mikrofonen {{input}}.',
+        silent: 'Inget ljud från {{input}} på 10 sekunder. Säg något; kontrollera att mikrofonen är på och att volymen i OBS inte är nere.',
+        notHeard: 'Mikrofonen {{input}} har inte hörts än. Visa en scen med mikrofonen och säg något.',
         notConnected: 'Okänt tills OBS är anslutet.',
       },
-      cameraPresent: {
-        label: 'En kamera finns',
+      cameraActive: {
+        label: 'Kameran ger bild',
         noCamera: 'OBS har ingen kamera som källa.',
+        noPicture: 'Kameran {{input}} ger ingen bild. Kontrollera att den är ansluten och vald under Program.',
+        notRead: 'Kameran {{input}} har inte kunnat kontrolleras än.',
         notConnected: 'Okänt tills OBS är anslutet.',
       },
       destinationReady: {

@@ -1,6 +1,7 @@
 import type { BibblanApi } from '../../shared/api-bridge';
 import type { Result } from '../../shared/result';
 import { setAppInfo, setHostConnection, setLoadError } from './app-store';
+import { reloadGoLiveStore } from './golive-store';
 import { setObsState } from './obs-store';
 import { setSettings } from './settings-store';
 
@@ -43,7 +44,8 @@ export function connectStores(api: BibblanApi, host: HostLink | null = null): St
   const load = async (): Promise<void> => {
     const obsBefore = obsEvents;
     const settingsBefore = settingsEvents;
-    const [settings, obs, info] = await Promise.all([api.settings.get(), api.obs.getState(), api.app.getInfo()]);
+    // The go-live store loads itself when its view connects it; after that, with the rest.
+    const [settings, obs, info] = await Promise.all([api.settings.get(), api.obs.getState(), api.app.getInfo(), reloadGoLiveStore()]);
     // Through a host that is not up yet, wait for its connect event and load then.
     if (hostDown(settings)) return;
     if (settings.ok) {

@@ -21,6 +21,9 @@ export const setDestinations = (destinations: Destination[]): void => useGoLiveS
 export const setChecklist = (checklist: ChecklistStatus): void => useGoLiveStore.setState({ checklist });
 export const setGoLive = (golive: GoLiveState): void => useGoLiveStore.setState({ golive });
 
+/** The loads of the connected views (usually one): run again by reloadGoLiveStore(). */
+const loaders = new Set<() => Promise<void>>();
+
 /**
  * Feeds the store from the API's events, then loads the current state (answers overtaken by
  * an event are dropped: the event is newer). Returns the unsubscribe.
@@ -41,11 +44,26 @@ export function connectGoLiveStore(api: BibblanApi): () => void {
       setGoLive(state);
     }),
   ];
-  const before = { ...seen };
-  void Promise.all([api.destinations.list(), api.checklist.get(), api.golive.getState()]).then(([d, c, g]) => {
+  const load = async (): Promise<void> => {
+    const before = { ...seen };
+    const [d, c, g] = await Promise.all([api.destinations.list(), api.checklist.get(), api.golive.getState()]);
+    // A failed answer (the host gone again, say) keeps what is shown: the next connect loads.
     if (d.ok && seen.destinations === before.destinations) setDestinations(d.value);
     if (c.ok && seen.checklist === before.checklist) setChecklist(c.value);
     if (g.ok && seen.golive === before.golive) setGoLive(g.value);
-  });
-  return () => unsubscribers.forEach((u) => u());
+  };
+  loaders.add(load);
+  void load();
+  return () => {
+    loaders.delete(load);
+    unsubscribers.forEach((u) => u());
+  };
+}
+
+/**
+ * Loads the store again where it is connected, e.g. after the link to the host came back:
+ * the events sent while it was down are lost (a restarted host also has a new go-live state).
+ */
+export async function reloadGoLiveStore(): Promise<void> {
+  await Promise.all([...loaders].map((load) => load()));
 }

@@ -104,6 +104,22 @@ describe('the broadcast recorder (OBS faked)', () => {
     expect(done.health).toMatchObject({ droppedPct: 2, skippedPct: 1, worstCongestion: 0.1 });
   });
 
+  it('drops the details of a start the go-live flow gave up on, unless OBS is still starting it', () => {
+    const { obs, store, recorder } = setup();
+    recorder.beginBroadcast({ programType: 'sagostund', rehearsal: true });
+    recorder.abandonBroadcast();
+    obs.stream('live'); // later started directly in OBS: not the rehearsal
+    expect(store.entries()[0]).toMatchObject({ rehearsal: false });
+    expect(store.entries()[0]!.programType).toBeUndefined();
+    obs.stream('offline');
+
+    recorder.beginBroadcast({ programType: 'sagostund', destination: { name: 'Stängd port', platform: 'custom' } });
+    obs.stream('starting');
+    recorder.abandonBroadcast(); // OBS reports the failed start itself, with the details
+    obs.stream('offline');
+    expect(store.entries().find((e) => e.outcome === 'failed-to-start')).toMatchObject({ programType: 'sagostund', destination: { name: 'Stängd port' } });
+  });
+
   it('on a new start: re-attaches when OBS streams the same stream, closes as interrupted when it stopped meanwhile', async () => {
     const first = setup();
     first.obs.stream('live');

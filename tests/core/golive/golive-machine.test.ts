@@ -71,6 +71,19 @@ describe('go-live state machine', () => {
     expect(ended.view.after.map((a) => a.kind)).toEqual(['checkOffline', 'deleteRecording', 'publisherReports', 'captions']);
   });
 
+  it('goes back to live when the stop is not confirmed in time, and counts a late stop as the app\'s', () => {
+    const live = run(starting, obs('starting'), obs('live'));
+    const error = { code: 'GOLIVE_STOP_UNCONFIRMED' as const, params: {} };
+    const waiting = transition(transition(live, { type: 'endRequested' }), { type: 'stopUnconfirmed', error });
+    expect(waiting.view).toMatchObject({ phase: 'live', error });
+    expect(waiting.stopAsked).toBe(true);
+    const ended = run(waiting, obs('offline'));
+    expect(ended.view.phase).toBe('ended');
+    expect(ended.view.broadcast?.endedBy).toBe('app');
+    // Only while ending: a late "unconfirmed" after the end changes nothing.
+    expect(transition(ended, { type: 'stopUnconfirmed', error })).toBe(ended);
+  });
+
   it('notices a stream stopped in OBS directly', () => {
     const live = run(starting, obs('starting'), obs('live'));
     const ended = run(live, obs('offline'));
