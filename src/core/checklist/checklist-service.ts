@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { AutoCheckId, ChecklistStatus, LocalizedText, ProgramType, Session, Template } from '../../shared/checklist/checklist-schema';
+import { AutoCheckIdSchema, type AutoCheckId, type ChecklistStatus, type LocalizedText, type ProgramType, type Session, type Template } from '../../shared/checklist/checklist-schema';
 import { camerasToCheck, evaluateChecklist, micsToCheck, type ChecklistFacts } from '../../shared/checklist/evaluate';
 import type { OutputFacts } from '../../shared/checklist/obs-output-facts';
 import { maxVideoKbps, platforms } from '../../shared/destinations/platforms';
@@ -228,7 +228,17 @@ export class ChecklistService {
     });
   }
 
+  /** A manual item, or an automatic check by its id: required blocks Go Live, else recommended. */
   setItemRequired(itemId: string, required: boolean): Result<ChecklistStatus> {
+    const check = AutoCheckIdSchema.safeParse(itemId);
+    if (check.success) {
+      return this.#editTemplate((t) => {
+        const others = t.requiredChecks.filter((id) => id !== check.data);
+        // Kept in the catalogue's order, so the stored template reads the same way every time.
+        t.requiredChecks = AutoCheckIdSchema.options.filter((id) => others.includes(id) || (required && id === check.data));
+        return true;
+      });
+    }
     return this.#editTemplate((t) => {
       const item = t.manualItems.find((m) => m.id === itemId);
       if (!item) return false;

@@ -7,18 +7,21 @@ interface Props {
   onFix: (check: AutoCheckResult) => void;
   /** The check whose fix is running. */
   fixing?: AutoCheckResult['id'] | null;
+  /** Editing the template: each check can be made required or recommended. */
+  editing?: boolean;
+  onRequired?: (check: AutoCheckResult, required: boolean) => void;
 }
 
 const icon: Record<AutoCheckResult['status'], string> = { pass: '✓', fail: '✗', unknown: '?', skipped: '–' };
 
 /** The automatic checks, live from OBS's state, each with its fix-it button when there is one. */
-export function AutoChecks({ checks, onFix, fixing = null }: Props) {
+export function AutoChecks({ checks, onFix, fixing = null, editing = false, onRequired }: Props) {
   const { t } = useTranslation();
   const dt = useDynamicT();
   return (
     <ul className="golive-checks" data-testid="auto-checks">
       {checks
-        .filter((c) => c.status !== 'skipped' || c.required)
+        .filter((c) => c.status !== 'skipped' || c.required || editing)
         .map((c) => (
           <li key={c.id} className={`golive-check golive-check--${c.status}`} data-check={c.id} data-status={c.status}>
             <span className="golive-check__icon" aria-hidden="true">
@@ -31,6 +34,12 @@ export function AutoChecks({ checks, onFix, fixing = null }: Props) {
               </span>
               {c.reason && c.status !== 'pass' && <span className="golive-check__reason">{dt(`golive.checklist.checks.${c.id}.${c.reason}`, c.params)}</span>}
             </span>
+            {editing && onRequired && (
+              <label className="golive-check__required">
+                <input type="checkbox" checked={c.required} onChange={(e) => onRequired(c, e.target.checked)} />{' '}
+                {t('golive.checklist.requiredToggle', { item: dt(`golive.checklist.checks.${c.id}.label`) })}
+              </label>
+            )}
             {c.fix && c.status === 'fail' && (
               <button type="button" className="button button--secondary" disabled={fixing !== null} aria-busy={fixing === c.id} onClick={() => onFix(c)}>
                 {fixing === c.id ? t('golive.checklist.fixing') : t(`golive.checklist.fixes.${c.fix}`)}

@@ -95,7 +95,13 @@ export function ChecklistPanel({ locked }: { locked: boolean }) {
       </div>
 
       <h4>{t('golive.checklist.autoHeading')}</h4>
-      <AutoChecks checks={status.auto} onFix={fix} fixing={fixing} />
+      <AutoChecks
+        checks={status.auto}
+        onFix={fix}
+        fixing={fixing}
+        editing={editing}
+        onRequired={(c, required) => void run(() => api.checklist.setItemRequired({ itemId: c.id, required }))}
+      />
       <button type="button" className="button button--link" onClick={() => void run(() => api.checklist.refresh())}>
         {t('golive.checklist.refresh')}
       </button>

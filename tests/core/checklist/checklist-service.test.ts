@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { ChecklistService, type ChecklistObs } from '../../../src/core/checklist/checklist-service';
+import { DestinationService } from '../../../src/core/destinations/destination-service';
+import { silentLogger } from '../../../src/core/ports';
+import { MemoryDocumentStore } from '../../../src/core/settings/memory-document-store';
+import type { ChecklistStatus } from '../../../src/shared/checklist/checklist-schema';
+import { defaultTemplates } from '../../../src/shared/checklist/default-templates';
+import { emptyObsState, type ObsState } from '../../../src/shared/obs-state';
+import { fail } from '../../../src/shared/result';
+import { appError } from '../../../src/shared/errors';
+import { MemorySecretStore } from '../../support/memory-secret-store';
+import { waitFor } from '../../support/wait-for';
+
+/**
+ * The checklist service on its own: what it keeps in checklist.json and how it reads meter
+ * events. Its checks against a real OBS are in checklist-presets.obs.test.ts and
+ * tests/core/golive/golive.obs.test.ts; here the OBS side is a state the test sets, since
+ * these cases are about storage and timing, not about what OBS answers.
+ */
+class ObsStub implements ChecklistObs {
+  state: ObsState = emptyObsState('ws://x');
+  meterListeners = new Set<(data: unknown) => void>();
+  readonly #listeners = new Set<(s: ObsState) => void>();
+  onState(listener: (s: ObsState) => void) {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+  set(change: Partial<ObsState>) {
+    this.state = { ...this.state, ...change };
+    for (const l of this.#listeners) l(this.state);
+  }
+  connect() {
+    this.set({ connection: { ...this.state.connection, status: 'connected' }, inputs: [{ name: 'Mic', kind: 'pulse_input_capture', muted: false }] });
+  }
+  // Nothing is read from OBS in these cases: every request fails as if OBS were gone.
+  call = (async () => fail(appError('OBS_NOT_CONNECTED'))) as unknown as ChecklistObs['call'];
+  reconnectNow() {}
+  switchScene = async () => fail(appError('OBS_NOT_CONNECTED'));
+  watchMeters(listener: (data: unknown) => void) {
+    this.meterListeners.add(listener);
+    return () => this.meterListeners.delete(listener);
+  }
+  meters(peak: number) {
+    for (const l of this.meterListeners) l({ inputs: [{ inputName: 'Mic', inputLevelsMul: [[peak, peak, peak]] }] });
+  }
+}
+
+const setup = (stored: Record<string, unknown> = {}) => {
+  const doc = new MemoryDocumentStore();
+  doc.store = stored;
+  const obs = new ObsStub();
+  const destinations = new DestinationService(new MemoryDocumentStore(), new MemorySecretStore(), silentLogger);
+  const service = new ChecklistService(doc, obs, destinations, silentLogger, { refreshMs: 60_000 });
+  let last: ChecklistStatus | null = null;
+  service.onChange((s) => (last = s));
+  service.start();
+  return { doc, obs, service, latest: () => last };
+};
+const unwrap = <T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T => {
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value;
+};
+
+describe('ChecklistService', () => {
+  it('reads a template stored before a check was renamed without losing its edits', () => {
+    const old = { ...defaultTemplates.storytime, requiredChecks: ['obsConnected', 'cameraPresent'], manualItems: [defaultTemplates.storytime.manualItems[0]] };
+    const { service } = setup({ templates: { storytime: old } });
+    const status = service.status();
+    expect(status.template.requiredChecks).toEqual(['obsConnected', 'cameraActive']);
+    expect(status.template.manualItems).toHaveLength(1);
+    expect(status.auto.find((a) => a.id === 'cameraActive')?.required).toBe(true);
+    // A session stored before sessions named a preset reads as "no preset".
+    expect(status.session.presetId).toBeNull();
+  });
+
+  it('makes an automatic check required or recommended, and keeps it in checklist.json', () => {
+    const { service, doc } = setup();
+    let status = unwrap(service.setItemRequired('cameraActive', true));
+    expect(status.auto.find((a) => a.id === 'cameraActive')?.required).toBe(true);
+    status = unwrap(service.setItemRequired('micReady', false));
+    expect(status.auto.find((a) => a.id === 'micReady')?.required).toBe(false);
+    const stored = (doc.store as { templates: { storytime: { requiredChecks: string[] } } }).templates.storytime.requiredChecks;
+    expect(stored).toContain('cameraActive');
+    expect(stored).not.toContain('micReady');
+    expect(service.setItemRequired('no-such-item', true)).toMatchObject({ ok: false, error: { code: 'CHECKLIST_ITEM_NOT_FOUND' } });
+  });
+
+  it('refuses a preset when there is no presets domain, and keeps the session', () => {
+    const { service } = setup();
+    expect(service.updateSession({ presetId: 'builtin-story-time' })).toMatchObject({ ok: false, error: { code: 'PRESET_NOT_FOUND' } });
+    expect(service.status().session.presetId).toBeNull();
+  });
+
+  it('watches meters only while connected and not streaming, and hears the mic from them', async () => {
+    const { obs, latest } = setup();
+    expect(obs.meterListeners.size).toBe(0);
+    obs.connect();
+    expect(obs.meterListeners.size).toBe(1);
+    obs.meters(0);
+    await waitFor(() => latest()?.auto.find((a) => a.id === 'micReady')?.reason === 'listening', { message: 'listening' });
+    obs.meters(0.3);
+    // Heard for the first time: told at once, not at the next tick.
+    expect(latest()?.auto.find((a) => a.id === 'micReady')?.status).toBe('pass');
+    obs.set({ stream: { active: true, state: 'live' } });
+    expect(obs.meterListeners.size).toBe(0);
+    obs.set({ stream: { active: false, state: 'offline' } });
+    expect(obs.meterListeners.size).toBe(1);
+    obs.set({ connection: { ...obs.state.connection, status: 'reconnecting' } });
+    expect(obs.meterListeners.size).toBe(0);
+  });
+
+  it('forgets the sound check when the link to OBS drops', () => {
+    const { obs, service } = setup();
+    obs.connect();
+    obs.meters(0.3);
+    expect(service.status().auto.find((a) => a.id === 'micReady')?.status).toBe('pass');
+    obs.set({ connection: { ...obs.state.connection, status: 'reconnecting' } });
+    obs.connect();
+    expect(service.status().auto.find((a) => a.id === 'micReady')?.reason).toBe('notHeard');
+  });
+});
