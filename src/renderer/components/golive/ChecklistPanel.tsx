@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProgramTypeSchema, type AutoCheckId, type AutoCheckResult } from '../../../shared/checklist/checklist-schema';
 import type { AppError } from '../../../shared/errors';
@@ -24,6 +24,7 @@ export function ChecklistPanel({ locked }: { locked: boolean }) {
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [newSv, setNewSv] = useState('');
+  const [newEn, setNewEn] = useState('');
 
   if (!status) return null;
   const run = async (work: () => Promise<Result<unknown>>) => {
@@ -37,11 +38,19 @@ export function ChecklistPanel({ locked }: { locked: boolean }) {
     setFixing(c.id);
     void run(() => api.checklist.fix({ checkId: c.id })).finally(() => setFixing(null));
   };
-  const addItem = () => {
-    const text = newSv.trim();
-    if (!text) return;
-    // Staff's own items read the same in both languages.
-    void run(() => api.checklist.addItem({ text: { sv: text, en: text }, required: false })).then(() => setNewSv(''));
+  const addItem = async () => {
+    const sv = newSv.trim() || newEn.trim();
+    const en = newEn.trim() || sv;
+    if (!sv) return;
+    // Without an English text the item reads the same in both languages.
+    setError(null);
+    const added = await api.checklist.addItem({ text: { sv, en }, required: false });
+    if (!added.ok) return setError(added.error); // the typed text stays, to correct it
+    setNewSv('');
+    setNewEn('');
+  };
+  const onNewItemKey = (e: KeyboardEvent) => {
+    if (e.key === 'Enter') void addItem();
   };
   const sceneSelect = (which: 'startingScene' | 'closingScene') => (
     <div className="field">
@@ -120,8 +129,9 @@ export function ChecklistPanel({ locked }: { locked: boolean }) {
       {editing && (
         <div className="golive-edit">
           <div className="field field__row">
-            <input type="text" value={newSv} maxLength={300} aria-label={t('golive.checklist.newItem')} placeholder={t('golive.checklist.newItem')} onChange={(e) => setNewSv(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && addItem()} />
-            <button type="button" className="button button--secondary" onClick={addItem}>
+            <input type="text" value={newSv} maxLength={300} aria-label={t('golive.checklist.newItem')} placeholder={t('golive.checklist.newItem')} onChange={(e) => setNewSv(e.target.value)} onKeyDown={onNewItemKey} />
+            <input type="text" lang="en" value={newEn} maxLength={300} aria-label={t('golive.checklist.newItemEn')} placeholder={t('golive.checklist.newItemEn')} onChange={(e) => setNewEn(e.target.value)} onKeyDown={onNewItemKey} />
+            <button type="button" className="button button--secondary" onClick={() => void addItem()}>
               {t('golive.checklist.addItem')}
             </button>
           </div>
