@@ -144,6 +144,8 @@ export const goliveEn: Messages['golive'] = {
     remove: 'Remove: {{item}}',
     requiredToggle: 'Required: {{item}}',
     newItem: 'New item (Swedish)',
+    micLevel: 'Sound level: {{input}}',
+    listening: 'Listening…',
     newItemEn: 'The same item in English (optional)',
     addItem: 'Add item',
     startingScene: '"Starting soon" scene',

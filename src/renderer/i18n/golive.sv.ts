@@ -142,6 +142,8 @@ export const goliveSv = {
     remove: 'Ta bort: {{item}}',
     requiredToggle: 'Obligatorisk: {{item}}',
     newItem: 'Ny punkt (på svenska)',
+    micLevel: 'Ljudnivå: {{input}}',
+    listening: 'Lyssnar…',
     newItemEn: 'Samma punkt på engelska (valfritt)',
     addItem: 'Lägg till punkt',
     startingScene: 'Scen för ”Startar snart”',

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AutoCheckResult } from '../../../shared/checklist/checklist-schema';
 import { useDynamicT } from '../../i18n/use-dynamic-t';
+import { LevelMeter } from '../live/LevelMeter';
 
 interface Props {
   checks: AutoCheckResult[];
@@ -30,9 +31,13 @@ export function AutoChecks({ checks, onFix, fixing = null, editing = false, onRe
             <span className="golive-check__text">
               <span className="golive-check__label">{dt(`golive.checklist.checks.${c.id}.label`)}</span>{' '}
               <span className="golive-check__status">
-                ({t(`golive.checklist.status.${c.status}`)}, {c.required ? t('golive.checklist.required') : t('golive.checklist.recommended')})
+                ({c.reason === 'listening' ? t('golive.checklist.listening') : t(`golive.checklist.status.${c.status}`)}, {c.required ? t('golive.checklist.required') : t('golive.checklist.recommended')})
               </span>
               {c.reason && c.status !== 'pass' && <span className="golive-check__reason">{dt(`golive.checklist.checks.${c.id}.${c.reason}`, c.params)}</span>}
+              {/* Seeing the level move is the quickest sound check. */}
+              {c.id === 'micReady' && typeof c.params.input === 'string' && (
+                <LevelMeter inputName={c.params.input} muted={c.reason === 'muted'} label={t('golive.checklist.micLevel', { input: c.params.input })} />
+              )}
             </span>
             {editing && onRequired && (
               <label className="golive-check__required">

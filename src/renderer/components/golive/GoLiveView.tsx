@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/api-context';
 import { connectGoLiveStore, useGoLiveStore } from '../../stores/golive-store';
 import { connectPresetsStore } from '../../stores/presets-store';
+import { connectLiveStore } from '../../stores/live-store';
+import { useObsStore } from '../../stores/obs-store';
+import { useMeterLease } from '../../hooks/use-meter-lease';
 import { ChecklistPanel } from './ChecklistPanel';
 import { DestinationsPanel } from './DestinationsPanel';
 import { GoLivePanel } from './GoLivePanel';
@@ -16,8 +19,10 @@ export function GoLiveView({ onBack }: { onBack: () => void }) {
   const locked = useGoLiveStore((s) => s.golive.phase === 'starting' || s.golive.phase === 'live' || s.golive.phase === 'ending');
 
   useEffect(() => connectGoLiveStore(api), [api]);
-  // The checklist's program list.
+  // The checklist's program list, and the mic's level next to its check.
   useEffect(() => connectPresetsStore(api), [api]);
+  useEffect(() => connectLiveStore(api), [api]);
+  useMeterLease(api, useObsStore((s) => s.state.connection.status === 'connected'));
 
   return (
     <main className="golive" aria-labelledby="golive-heading">
