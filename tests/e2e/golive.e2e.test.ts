@@ -5,6 +5,7 @@ import { launchChromium } from '../support/chromium';
 import { startObs, withRawObs, type RunningObs } from '../support/obs-studio';
 import { startRtmpIngest, type RtmpIngest } from '../support/rtmp-ingest';
 import { makeTempDir } from '../support/temp-dir';
+import { makeToneFile, toneInput } from '../support/tone-file';
 import { waitFor } from '../support/wait-for';
 import { connectOnFirstRun, expectText } from './page-helpers';
 
@@ -22,13 +23,15 @@ describe('going live from the browser', () => {
   let browser: Browser;
   let page: Page;
   const dataDir = makeTempDir('bibblan-e2e-golive-');
+  // The tone lives apart from the app's data folder.
+  const toneDir = makeTempDir('bibblan-e2e-golive-tone-');
 
   beforeAll(async () => {
     [obs, ingest, browser] = await Promise.all([startObs(), startRtmpIngest(), launchChromium()]);
     await withRawObs(obs.address, obs.password, async (raw) => {
       const { currentProgramSceneName } = await raw.call('GetCurrentProgramScene');
-      // A media source has audio like a mic; there is no audio device here.
-      await raw.call('CreateInput', { sceneName: currentProgramSceneName, inputName: 'Mikrofon', inputKind: 'ffmpeg_source', inputSettings: {} });
+      // No audio device here: a looping tone in the live scene is a mic that OBS meters and hears.
+      await raw.call('CreateInput', toneInput(currentProgramSceneName, 'Mikrofon', makeToneFile(toneDir.path)));
     });
     host = await startBrowserHostProcess(['--port', '0', '--data-dir', dataDir.path]);
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -41,6 +44,7 @@ describe('going live from the browser', () => {
     await host?.stop();
     await Promise.all([obs?.stop(), ingest?.stop()]);
     dataDir.remove();
+    toneDir.remove();
   });
 
   it('adds a destination from a pasted URL-with-key, with the key masked and the not-encrypted note', async () => {
@@ -72,6 +76,11 @@ describe('going live from the browser', () => {
     }
     await page.getByLabel('Anteckning till: Roller fördelade', { exact: false }).fill('Anna värd, Bo tekniker');
     await page.getByLabel('Anteckning till: Roller fördelade', { exact: false }).blur();
+    // The tone is heard: the mic check passes on its own (OBS meters the live scene).
+    await waitFor(async () => (await page.locator('[data-testid="auto-checks"] li[data-check="micReady"]').getAttribute('data-status', { timeout: 1_000 }).catch(() => null)) === 'pass', {
+      timeoutMs: 20_000,
+      message: 'micReady passes',
+    });
     await expectText(page.locator('.golive-ready'), /Allt obligatoriskt är klart/, 15_000);
     expect(await go.getAttribute('aria-disabled')).toBe('false');
   });

@@ -28,7 +28,7 @@ export function AutoChecks({ checks, onFix, fixing = null, editing = false, onRe
             <span className="golive-check__icon" aria-hidden="true">
               {icon[c.status]}
             </span>
-            <span className="golive-check__text">
+            <div className="golive-check__text">
               <span className="golive-check__label">{dt(`golive.checklist.checks.${c.id}.label`)}</span>{' '}
               <span className="golive-check__status">
                 ({c.reason === 'listening' ? t('golive.checklist.listening') : t(`golive.checklist.status.${c.status}`)}, {c.required ? t('golive.checklist.required') : t('golive.checklist.recommended')})
@@ -38,7 +38,7 @@ export function AutoChecks({ checks, onFix, fixing = null, editing = false, onRe
               {c.id === 'micReady' && typeof c.params.input === 'string' && (
                 <LevelMeter inputName={c.params.input} muted={c.reason === 'muted'} label={t('golive.checklist.micLevel', { input: c.params.input })} />
               )}
-            </span>
+            </div>
             {editing && onRequired && (
               <label className="golive-check__required">
                 <input type="checkbox" checked={c.required} onChange={(e) => onRequired(c, e.target.checked)} />{' '}
