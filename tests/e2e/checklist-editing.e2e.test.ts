@@ -1,0 +1,100 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserHostProcess, type RunningHost } from '../support/browser-host-process';
+import { launchChromium } from '../support/chromium';
+import { startObs, type RunningObs } from '../support/obs-studio';
+import { makeTempDir } from '../support/temp-dir';
+import { waitFor } from '../support/wait-for';
+import { connectOnFirstRun, expectText, statusText } from './page-helpers';
+
+/**
+ * Editing the checklist template in real Chromium: an own item in Swedish and English, made
+ * required and moved up, an automatic check made recommended; the edits survive a restarted
+ * host (stored on disk) and read in English; then removed, and the template reset.
+ */
+describe('editing the checklist template', () => {
+  let obs: RunningObs;
+  let host: RunningHost;
+  let browser: Browser;
+  let page: Page;
+  const dataDir = makeTempDir('bibblan-e2e-checklist-');
+
+  const items = () => page.getByTestId('manual-items').locator('li');
+  const itemTexts = async () => (await items().allTextContents()).map((t) => t.trim());
+  const micCheck = () => page.locator('[data-check="micReady"]');
+
+  beforeAll(async () => {
+    [obs, browser] = await Promise.all([startObs(), launchChromium()]);
+    host = await startBrowserHostProcess(['--port', '0', '--data-dir', dataDir.path]);
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(host.url);
+    await connectOnFirstRun(page, obs);
+    await page.getByTestId('open-golive').click();
+    await page.getByRole('heading', { name: 'Sänd', exact: true }).waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    await obs?.stop();
+    dataDir.remove();
+  });
+
+  it('adds an own item in both languages, makes it required and moves it up', async () => {
+    await page.getByRole('button', { name: 'Ändra checklistan' }).click();
+    const before = await items().count();
+    await page.getByLabel('Ny punkt (på svenska)').fill('Bokvagnen står framme');
+    await page.getByLabel('Samma punkt på engelska (valfritt)').fill('The book trolley is in place');
+    await page.getByRole('button', { name: 'Lägg till punkt' }).click();
+    await waitFor(async () => (await items().count()) === before + 1, { message: 'item added' });
+    const added = items().last();
+    await expectText(added, /Bokvagnen står framme.*Rekommenderad/);
+    expect(await page.getByLabel('Ny punkt (på svenska)').inputValue()).toBe('');
+
+    // Controlled checkboxes: the tick shows when the core says so. Click, then wait.
+    await page.getByLabel('Obligatorisk: Bokvagnen står framme').click();
+    await expectText(items().last(), /Bokvagnen står framme.*Obligatorisk/);
+    await page.getByRole('button', { name: 'Flytta upp: Bokvagnen står framme' }).click();
+    await waitFor(async () => (await itemTexts())[before - 1]?.startsWith('Bokvagnen står framme'), { message: 'moved up one place' });
+  });
+
+  it('makes an automatic check recommended instead of required', async () => {
+    await expectText(micCheck(), /Obligatorisk/);
+    await page.getByLabel('Obligatorisk: Mikrofonen är på och hörs').click();
+    await expectText(micCheck(), /Rekommenderad/);
+    await page.getByRole('button', { name: 'Klar', exact: true }).click();
+  });
+
+  it('keeps the edits on disk: a restarted host shows them, in English too', async () => {
+    await host.stop();
+    host = await startBrowserHostProcess(['--port', '0', '--data-dir', dataDir.path]);
+    await page.goto(host.url);
+    await expectText(statusText(page), /Ansluten till OBS 29\./, 15_000);
+    await page.getByTestId('open-golive').click();
+    await page.getByRole('heading', { name: 'Sänd', exact: true }).waitFor();
+    await waitFor(async () => (await itemTexts()).some((t) => t.startsWith('Bokvagnen står framme') && t.includes('Obligatorisk')), { message: 'item kept' });
+    await expectText(micCheck(), /Rekommenderad/);
+
+    await page.getByRole('button', { name: 'Tillbaka' }).click();
+    await page.getByRole('button', { name: 'Inställningar' }).click();
+    await page.getByRole('radio', { name: 'English' }).check();
+    await expectText(statusText(page), /Connected to OBS 29\./);
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByTestId('open-golive').click();
+    await waitFor(async () => (await itemTexts()).some((t) => t.startsWith('The book trolley is in place')), { message: 'English text' });
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('radio', { name: 'Svenska' }).check();
+    await expectText(statusText(page), /Ansluten till OBS 29\./);
+    await page.getByRole('button', { name: 'Tillbaka' }).click();
+    await page.getByTestId('open-golive').click();
+  }, 90_000);
+
+  it('removes the item, and resetting the template brings the defaults back', async () => {
+    await page.getByRole('button', { name: 'Ändra checklistan' }).click();
+    await page.getByRole('button', { name: 'Ta bort: Bokvagnen står framme' }).click();
+    await waitFor(async () => !(await itemTexts()).some((t) => t.startsWith('Bokvagnen')), { message: 'item removed' });
+    await page.getByRole('button', { name: 'Återställ mallen' }).click();
+    await expectText(micCheck(), /Obligatorisk/);
+  });
+});
