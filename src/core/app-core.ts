@@ -59,6 +59,11 @@ export interface AppCoreDeps {
   goLive?: GoLiveTimings;
   /** presets.json (user presets, details, what the app created in OBS); in memory when absent. */
   presets?: DocumentStore;
+  /**
+   * OBS's settings folder, read for the checklist when OBS runs on this computer (its Advanced
+   * output mode's stream encoder). Default: where OBS keeps it on this OS; null: never read.
+   */
+  obsConfigDir?: string | null;
 }
 
 
@@ -162,6 +167,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     log: recorder,
     presets,
     timings: deps.goLive,
+    obsConfigDir: deps.obsConfigDir,
   });
   const handlers: RequestHandlers<ApiRequests> = { ...appHandlers, ...settingsHandlers, ...obsHandlers, ...logHandlers, ...presetsHandlers(presets), ...goLive.handlers, ...liveHandlers(live, meters, health) };
 

@@ -13,6 +13,7 @@ import { ChecklistStore } from './checklist-store';
 import { MicSignalTracker } from './mic-signal-tracker';
 import { presetFacts, type ChecklistPresets } from './preset-facts';
 import { readCameraPictures } from './read-camera-pictures';
+import { ObsProfileFiles } from './read-obs-profile-files';
 import { readOutputFacts } from './read-output-facts';
 
 export type ChecklistObs = Pick<ObsController, 'state' | 'onState' | 'call' | 'reconnectNow' | 'switchScene' | 'watchMeters'>;
@@ -22,6 +23,11 @@ export interface ChecklistServiceOptions {
   refreshMs?: number;
   /** The presets domain; without it the session cannot name a preset. */
   presets?: ChecklistPresets;
+  /**
+   * OBS's settings folder, read (never written) for the Advanced output mode's stream encoder
+   * when OBS runs on this computer. Default: where OBS keeps it on this OS; null: never read.
+   */
+  obsConfigDir?: string | null;
 }
 
 /** How often time-based verdicts (the mic's last 10 s) are looked at again while meters flow. */
@@ -46,6 +52,7 @@ export class ChecklistService {
   readonly #listeners = new Set<(status: ChecklistStatus) => void>();
   readonly #presets: ChecklistPresets | null;
   readonly #mics = new MicSignalTracker();
+  readonly #profileFiles: ObsProfileFiles | null;
   #facts: OutputFacts | null = null;
   #cameraPicture: Record<string, boolean> | null = null;
   /** Mutations a re-apply of the preset would send, from the last read of OBS. */
@@ -69,6 +76,8 @@ export class ChecklistService {
     this.#logger = logger;
     this.#refreshMs = options.refreshMs ?? 10_000;
     this.#presets = options.presets ?? null;
+    this.#profileFiles =
+      options.obsConfigDir === null ? null : new ObsProfileFiles({ logger, ...(options.obsConfigDir !== undefined ? { configDir: options.obsConfigDir } : {}) });
   }
 
   start(): void {
@@ -136,7 +145,7 @@ export class ChecklistService {
   async refresh(): Promise<ChecklistStatus> {
     const state = this.#obs.state;
     if (state.connection.status !== 'connected' || state.stream.active) return this.notify();
-    const facts = await readOutputFacts(this.#obs);
+    const facts = await readOutputFacts(this.#obs, { address: state.connection.address, profileFiles: this.#profileFiles });
     if (facts.ok) {
       this.#facts = facts.value;
       this.#readError = null;

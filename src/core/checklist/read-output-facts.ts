@@ -2,11 +2,37 @@ import type { OutputFacts } from '../../shared/checklist/obs-output-facts';
 import type { Result } from '../../shared/result';
 import { ok } from '../../shared/result';
 import type { ObsController } from '../obs/obs-controller';
+import { isLocalObsAddress, type ObsProfileFiles, type StreamEncoderFile } from './read-obs-profile-files';
 
 export type FactsObs = Pick<ObsController, 'call'>;
 
-/** OBS's simple output mode encodes with a fixed 2 s keyframe interval (SimpleOutput in OBS's UI code). */
+export interface OutputFactsOptions {
+  /** The address OBS was reached at: OBS's own files are read only when that is this computer. */
+  address?: string;
+  /** Reads OBS's profile files (Advanced mode's stream encoder); absent: never read. */
+  profileFiles?: Pick<ObsProfileFiles, 'advancedStreamEncoder'> | null;
+}
+
+/**
+ * Taken as Simple mode's keyframe interval (Simple mode has no such setting). Not what OBS 29
+ * does with the rtmp_custom service go-live sets: SimpleOutput::Update sets no keyint_sec, and
+ * only rtmp_common's service presets apply 2 s; OBS 29.0.2 here logs "keyint: 250" for
+ * simple_video_stream while streaming to rtmp_custom.
+ */
 const SIMPLE_MODE_KEYFRAME_SEC = 2;
+
+/**
+ * What an encoder does with a setting missing from streamEncoder.json (OBS saves only what
+ * differs from the defaults). Only encoders whose defaults are known: obs-x264's
+ * (obs_x264_defaults). keyint_sec 0 is "auto": obs-x264 then leaves x264's own default of
+ * 250 frames (over 8 s at 30 fps; OBS 29's log says "keyint: 250"), so it is not 2 s.
+ */
+const ENCODER_DEFAULTS: Readonly<Record<string, Required<Pick<StreamEncoderFile, 'bitrate' | 'keyint_sec' | 'rate_control'>>>> = {
+  obs_x264: { bitrate: 2500, keyint_sec: 0, rate_control: 'CBR' },
+};
+
+/** Rate controls that aim at a quality, not a bitrate: the bitrate setting says nothing then. */
+const QUALITY_RATE_CONTROLS = new Set(['CRF', 'CQP', 'ICQ', 'LA_ICQ', 'LOSSLESS']);
 
 const toNumber = (value: string | null | undefined): number | null => {
   if (value === null || value === undefined || value.trim() === '') return null;
@@ -14,13 +40,34 @@ const toNumber = (value: string | null | undefined): number | null => {
   return Number.isFinite(n) ? n : null;
 };
 
+/** The Advanced mode's stream encoder as the checklist sees it; null: cannot tell. */
+export function streamEncoderFacts(encoder: string | null, settings: StreamEncoderFile): Pick<OutputFacts, 'videoKbps' | 'keyframeSec'> {
+  const defaults = encoder !== null ? ENCODER_DEFAULTS[encoder] : undefined;
+  const rateControl = (settings.rate_control ?? defaults?.rate_control ?? '').toUpperCase();
+  const bitrate = settings.bitrate ?? defaults?.bitrate ?? null;
+  const videoKbps = QUALITY_RATE_CONTROLS.has(rateControl) || bitrate === 0 ? null : bitrate;
+  // x264's own options may set the interval in frames: that wins over keyint_sec.
+  const keyintInOptions = encoder === 'obs_x264' && /(^|\s)keyint=/.test(settings.x264opts ?? '');
+  const keyframeSec = keyintInOptions ? null : (settings.keyint_sec ?? defaults?.keyint_sec ?? null);
+  return { videoKbps, keyframeSec };
+}
+
+/** OBS 29 streams audio track AdvOut/TrackIndex (1-6, default 1) in Advanced mode. */
+const streamTrack = (value: string | null): number => {
+  const n = toNumber(value);
+  return n !== null && Number.isInteger(n) && n >= 1 && n <= 6 ? n : 1;
+};
+
 /**
  * Reads the output settings the checklist compares with the destination's limits. Profile
  * parameters are what OBS 29 exposes: Output/Mode, and in Simple mode SimpleOutput/VBitrate
- * and ABitrate. Advanced mode keeps the stream encoder's settings in streamEncoder.json,
- * which obs-websocket 5.1 cannot read: those stay null ("check in OBS").
+ * and ABitrate; in Advanced mode the stream's audio track bitrate (AdvOut/TrackIndex,
+ * AdvOut/Track<N>Bitrate). Advanced mode keeps the stream encoder's settings in
+ * streamEncoder.json, which obs-websocket 5.1 cannot read: when OBS runs on this computer
+ * they are read from OBS's profile folder, else (or when the file cannot be read) they stay
+ * null ("check in OBS").
  */
-export async function readOutputFacts(obs: FactsObs): Promise<Result<OutputFacts>> {
+export async function readOutputFacts(obs: FactsObs, options: OutputFactsOptions = {}): Promise<Result<OutputFacts>> {
   const video = await obs.call('GetVideoSettings');
   if (!video.ok) return video;
   const param = async (parameterCategory: string, parameterName: string): Promise<string | null> => {
@@ -29,8 +76,17 @@ export async function readOutputFacts(obs: FactsObs): Promise<Result<OutputFacts
   };
   const mode = (await param('Output', 'Mode')) ?? 'Simple';
   const simple = mode === 'Simple';
-  const videoKbps = simple ? toNumber(await param('SimpleOutput', 'VBitrate')) : null;
-  const audioKbps = simple ? toNumber(await param('SimpleOutput', 'ABitrate')) : null;
+  let videoKbps: number | null = null;
+  let audioKbps: number | null = null;
+  let keyframeSec: number | null = null;
+  if (simple) {
+    videoKbps = toNumber(await param('SimpleOutput', 'VBitrate'));
+    audioKbps = toNumber(await param('SimpleOutput', 'ABitrate'));
+    keyframeSec = SIMPLE_MODE_KEYFRAME_SEC;
+  } else {
+    audioKbps = toNumber(await param('AdvOut', `Track${streamTrack(await param('AdvOut', 'TrackIndex'))}Bitrate`));
+    ({ videoKbps, keyframeSec } = await readAdvancedEncoder(obs, options, () => param('AdvOut', 'Encoder')));
+  }
   const stats = await obs.call('GetStats');
   const v = video.value;
   return ok({
@@ -40,7 +96,20 @@ export async function readOutputFacts(obs: FactsObs): Promise<Result<OutputFacts
     mode,
     videoKbps,
     audioKbps,
-    keyframeSec: simple ? SIMPLE_MODE_KEYFRAME_SEC : null,
+    keyframeSec,
     availableDiskMb: stats.ok ? stats.value.availableDiskSpace : null,
   });
+}
+
+async function readAdvancedEncoder(
+  obs: FactsObs,
+  options: OutputFactsOptions,
+  encoderId: () => Promise<string | null>,
+): Promise<Pick<OutputFacts, 'videoKbps' | 'keyframeSec'>> {
+  const unknown = { videoKbps: null, keyframeSec: null };
+  if (!options.profileFiles || options.address === undefined || !isLocalObsAddress(options.address)) return unknown;
+  const profiles = await obs.call('GetProfileList');
+  if (!profiles.ok) return unknown;
+  const read = await options.profileFiles.advancedStreamEncoder(profiles.value.currentProfileName);
+  return read.ok ? streamEncoderFacts(await encoderId(), read.settings) : unknown;
 }

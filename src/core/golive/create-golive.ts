@@ -30,6 +30,8 @@ export interface GoLiveDeps {
   /** The presets domain: the checklist checks the session's preset in OBS and can apply it. */
   presets?: ChecklistPresets;
   timings?: GoLiveTimings;
+  /** OBS's settings folder for the checklist (see ChecklistServiceOptions.obsConfigDir); default: the OS's usual place. */
+  obsConfigDir?: string | null;
 }
 
 /** Destinations, checklist and go-live, wired together with their request handlers. */
@@ -39,6 +41,7 @@ export function createGoLive(deps: GoLiveDeps) {
   const checklist = new ChecklistService(deps.checklist ?? new MemoryDocumentStore(), obs, destinations, logger, {
     ...(deps.timings?.checklistRefreshMs ? { refreshMs: deps.timings.checklistRefreshMs } : {}),
     ...(deps.presets ? { presets: deps.presets } : {}),
+    ...(deps.obsConfigDir !== undefined ? { obsConfigDir: deps.obsConfigDir } : {}),
   });
   const golive = new GoLiveService({
     obs,

@@ -212,9 +212,10 @@ export const goliveSv = {
         resolutionTooHigh: 'Upplösningen {{width}}×{{height}} är högre än plattformens {{max}} rader.',
         videoBitrateTooHigh: 'Videobithastigheten {{kbps}} kbps är högre än plattformens gräns {{max}} kbps.',
         audioBitrateTooHigh: 'Ljudbithastigheten {{kbps}} kbps är högre än plattformens gräns {{max}} kbps.',
-        keyframe: 'Nyckelbildsintervallet är {{seconds}} s; plattformen vill ha {{wanted}} s.',
+        keyframe:
+          'Nyckelbildsintervallet är {{seconds}} s; plattformen vill ha {{wanted}} s. Ställ in {{wanted}} i OBS (Inställningar → Utdata → Strömning). 0 betyder automatiskt, och det blir inte {{wanted}} s: x264 gör då en nyckelbild bara var 250:e bildruta (över 8 s vid 30 bilder/s).',
         advancedMode:
-          'OBS använder avancerat utdataläge. Där kan bithastighet och nyckelbildsintervall inte läsas av: kontrollera i OBS (Inställningar → Utdata) att nyckelbildsintervallet är 2 s.',
+          'OBS använder avancerat utdataläge, och bithastighet och nyckelbildsintervall kunde inte läsas av (OBS körs på en annan dator, eller dess inställningsfil gick inte att läsa): kontrollera i OBS (Inställningar → Utdata → Strömning) att nyckelbildsintervallet är 2 s och att bithastigheten håller sig inom plattformens gräns.',
       },
       recordingPlanned: {
         label: 'Inspelning är på',

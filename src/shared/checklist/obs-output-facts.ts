@@ -4,7 +4,9 @@ import { z } from 'zod';
  * What the app could read of OBS's output settings (GetVideoSettings, GetProfileParameter,
  * GetStats). null: OBS does not say. In Advanced output mode OBS 29 keeps the stream
  * encoder's bitrate and keyframe interval in streamEncoder.json, which obs-websocket cannot
- * read, so they stay null and the check says "check in OBS" instead of guessing.
+ * read: when OBS runs on this computer the core reads that file from OBS's profile folder;
+ * when OBS is on another computer, or the file cannot be read, they stay null and the check
+ * says "check in OBS" instead of guessing.
  */
 export const OutputFactsSchema = z.object({
   width: z.number(),
@@ -14,6 +16,7 @@ export const OutputFactsSchema = z.object({
   mode: z.string(),
   videoKbps: z.number().nullable(),
   audioKbps: z.number().nullable(),
+  /** 0: "auto" (Advanced mode's keyint_sec 0): the encoder decides, x264 every 250 frames. */
   keyframeSec: z.number().nullable(),
   /** MB free where OBS records (GetStats.availableDiskSpace). */
   availableDiskMb: z.number().nullable(),
