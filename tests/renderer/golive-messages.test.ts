@@ -22,14 +22,14 @@ describe('go-live checklist texts', () => {
     { ...on, inputs: [{ name: 'Mic', kind: 'pulse_input_capture', muted: false }, { name: 'Cam', kind: 'v4l2_input', muted: null }], programScene: 'B' },
   ];
   const dest: Destination = { id: 'd', name: 'D', platform: 'facebook', server: 'rtmps://x/rtmp/', backupServer: null, hasKey: true, isTest: false };
-  const base: OutputFacts = { width: 1280, height: 720, fps: 30, mode: 'Simple', videoKbps: 2500, audioKbps: 128, keyframeSec: 2, availableDiskMb: 100_000 };
+  const base: OutputFacts = { width: 1280, height: 720, fps: 30, mode: 'Simple', videoKbps: 2500, audioKbps: 128, keyframeSec: 0, serviceSettingsApplied: true, availableDiskMb: 100_000 };
   const outputs: Array<OutputFacts | null> = [
     null,
     base,
     { ...base, videoKbps: 9000 },
     { ...base, audioKbps: 320 },
     { ...base, height: 2160 },
-    { ...base, keyframeSec: 5 },
+    { ...base, keyframeSec: 5, serviceSettingsApplied: false },
     { ...base, mode: 'Advanced', videoKbps: null, audioKbps: null, keyframeSec: null },
     { ...base, availableDiskMb: 10 },
   ];
@@ -59,7 +59,7 @@ describe('go-live checklist texts', () => {
     const pairs = new Set<string>();
     for (const obs of obsStates)
       for (const output of outputs)
-        for (const destination of [null, dest, { ...dest, hasKey: false }])
+        for (const destination of [null, dest, { ...dest, hasKey: false }, { ...dest, platform: 'custom' as const }])
           for (const record of [true, false])
             for (const rehearsal of [true, false])
               for (const startingScene of [null, 'A', 'Missing']) {
@@ -82,7 +82,7 @@ describe('go-live checklist texts', () => {
         expect(check?.[reason] ?? check?.[`${reason}_other`], pair).toBeTruthy();
       }
     }
-    for (const reason of ['presetScenes.missing', 'presetScenes.differs', 'presetScenes.presetGone', 'micReady.notHeard', 'micReady.silent', 'micReady.listening', 'cameraActive.noPicture']) {
+    for (const reason of ['outputWithinLimits.keyframe', 'outputWithinLimits.keyframeAuto', 'presetScenes.missing', 'presetScenes.differs', 'presetScenes.presetGone', 'micReady.notHeard', 'micReady.silent', 'micReady.listening', 'cameraActive.noPicture']) {
       expect(pairs, reason).toContain(reason);
     }
   });

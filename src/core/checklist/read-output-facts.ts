@@ -14,12 +14,11 @@ export interface OutputFactsOptions {
 }
 
 /**
- * Taken as Simple mode's keyframe interval (Simple mode has no such setting). Not what OBS 29
- * does with the rtmp_custom service go-live sets: SimpleOutput::Update sets no keyint_sec, and
- * only rtmp_common's service presets apply 2 s; OBS 29.0.2 here logs "keyint: 250" for
- * simple_video_stream while streaming to rtmp_custom.
+ * Simple mode has no keyframe setting: SimpleOutput::Update sets no keyint_sec, so x264 uses
+ * its own 250 frames ("auto", OBS 29 logs "keyint: 250") unless the stream goes through a
+ * listed service, whose recommended 2 s OBS then applies (see serviceSettingsApplied).
  */
-const SIMPLE_MODE_KEYFRAME_SEC = 2;
+const SIMPLE_MODE_KEYFRAME_SEC = 0;
 
 /**
  * What an encoder does with a setting missing from streamEncoder.json (OBS saves only what
@@ -79,12 +78,15 @@ export async function readOutputFacts(obs: FactsObs, options: OutputFactsOptions
   let videoKbps: number | null = null;
   let audioKbps: number | null = null;
   let keyframeSec: number | null = null;
+  let serviceSettingsApplied = true;
   if (simple) {
     videoKbps = toNumber(await param('SimpleOutput', 'VBitrate'));
     audioKbps = toNumber(await param('SimpleOutput', 'ABitrate'));
     keyframeSec = SIMPLE_MODE_KEYFRAME_SEC;
   } else {
     audioKbps = toNumber(await param('AdvOut', `Track${streamTrack(await param('AdvOut', 'TrackIndex'))}Bitrate`));
+    // An ini bool; absent means OBS's default, on.
+    serviceSettingsApplied = (await param('AdvOut', 'ApplyServiceSettings'))?.toLowerCase() !== 'false';
     ({ videoKbps, keyframeSec } = await readAdvancedEncoder(obs, options, () => param('AdvOut', 'Encoder')));
   }
   const stats = await obs.call('GetStats');
@@ -97,6 +99,7 @@ export async function readOutputFacts(obs: FactsObs, options: OutputFactsOptions
     videoKbps,
     audioKbps,
     keyframeSec,
+    serviceSettingsApplied,
     availableDiskMb: stats.ok ? stats.value.availableDiskSpace : null,
   });
 }

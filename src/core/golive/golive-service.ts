@@ -10,6 +10,7 @@ import type { Logger } from '../ports';
 import type { BroadcastLogHook } from './broadcast-log-hook';
 import { checklistSnapshot } from './checklist-snapshot';
 import { initialMachine, transition, type MachineEvent, type MachineState } from './golive-machine';
+import { obsStreamService } from '../../shared/destinations/platforms';
 
 export type GoLiveObs = Pick<ObsController, 'state' | 'onState' | 'call'>;
 
@@ -187,10 +188,12 @@ export class GoLiveService {
   /** Returns the error that stopped the start, or null once OBS was asked to start. */
   async #sendStart(broadcast: Broadcast, server: string | null, key: string | null): Promise<AppError | null> {
     const obs = this.#o.obs;
-    if (broadcast.streaming && server !== null && key !== null) {
+    if (broadcast.streaming && server !== null && key !== null && broadcast.platform !== null) {
+      const service = obsStreamService({ platform: broadcast.platform, server });
       const set = await obs.call('SetStreamServiceSettings', {
-        streamServiceType: 'rtmp_custom',
-        streamServiceSettings: { server, key, use_auth: false },
+        streamServiceType: service.streamServiceType,
+        streamServiceSettings:
+          service.streamServiceType === 'rtmp_common' ? { service: service.service, server, key } : { server, key, use_auth: false },
       });
       // OBS's comment is dropped on purpose: nothing that might echo the settings is passed on.
       if (!set.ok) return this.#startError(set.error);

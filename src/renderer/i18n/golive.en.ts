@@ -215,7 +215,9 @@ export const goliveEn: Messages['golive'] = {
         videoBitrateTooHigh: "The video bitrate {{kbps}} kbps is above the platform's limit of {{max}} kbps.",
         audioBitrateTooHigh: "The audio bitrate {{kbps}} kbps is above the platform's limit of {{max}} kbps.",
         keyframe:
-          'The keyframe interval is {{seconds}} s; the platform wants {{wanted}} s. Set it to {{wanted}} in OBS (Settings → Output → Streaming). 0 means auto, which is not {{wanted}} s: x264 then makes a keyframe only every 250 frames (over 8 s at 30 fps).',
+          'The keyframe interval is {{seconds}} s; the platform wants {{wanted}} s. Set it to {{wanted}} in OBS: Settings → Output, output mode Advanced, Streaming tab. 0 means auto, which is not {{wanted}} s: x264 then makes a keyframe only every 250 frames (over 8 s at 30 fps).',
+        keyframeAuto:
+          'For a custom server OBS lets the encoder choose when to send keyframes (x264: every 250 frames, over 8 s at 30 fps). If the server needs one every {{wanted}} s, set the keyframe interval in OBS: Settings → Output, output mode Advanced, Streaming tab.',
         advancedMode:
           "OBS uses the advanced output mode, and its bitrate and keyframe interval could not be read (OBS runs on another computer, or its settings file could not be read): check in OBS (Settings → Output → Streaming) that the keyframe interval is 2 s and the bitrate within the platform's limit.",
       },

@@ -213,7 +213,9 @@ export const goliveSv = {
         videoBitrateTooHigh: 'Videobithastigheten {{kbps}} kbps är högre än plattformens gräns {{max}} kbps.',
         audioBitrateTooHigh: 'Ljudbithastigheten {{kbps}} kbps är högre än plattformens gräns {{max}} kbps.',
         keyframe:
-          'Nyckelbildsintervallet är {{seconds}} s; plattformen vill ha {{wanted}} s. Ställ in {{wanted}} i OBS (Inställningar → Utdata → Strömning). 0 betyder automatiskt, och det blir inte {{wanted}} s: x264 gör då en nyckelbild bara var 250:e bildruta (över 8 s vid 30 bilder/s).',
+          'Nyckelbildsintervallet är {{seconds}} s; plattformen vill ha {{wanted}} s. Ställ in {{wanted}} i OBS: Inställningar → Utdata, utdataläge Avancerat, fliken Strömning. 0 betyder automatiskt, och det blir inte {{wanted}} s: x264 gör då en nyckelbild bara var 250:e bildruta (över 8 s vid 30 bilder/s).',
+        keyframeAuto:
+          'Till en egen server låter OBS kodaren välja när nyckelbilder skickas (x264: var 250:e bildruta, över 8 s vid 30 bilder/s). Behöver servern en var {{wanted}}:e sekund, ställ in nyckelbildsintervallet i OBS: Inställningar → Utdata, utdataläge Avancerat, fliken Strömning.',
         advancedMode:
           'OBS använder avancerat utdataläge, och bithastighet och nyckelbildsintervall kunde inte läsas av (OBS körs på en annan dator, eller dess inställningsfil gick inte att läsa): kontrollera i OBS (Inställningar → Utdata → Strömning) att nyckelbildsintervallet är 2 s och att bithastigheten håller sig inom plattformens gräns.',
       },

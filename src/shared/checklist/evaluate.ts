@@ -1,6 +1,6 @@
 import type { ObsInput, ObsState } from '../obs-state';
 import type { Destination } from '../destinations/destination-schema';
-import { maxVideoKbps, platforms } from '../destinations/platforms';
+import { maxVideoKbps, obsStreamService, platforms } from '../destinations/platforms';
 import type { AppError } from '../errors';
 import { SILENCE_MS } from '../live/mic-warnings';
 import {
@@ -185,10 +185,14 @@ function checkOutput(destination: Destination | null, output: OutputFacts | null
   if (info.maxAudioKbps !== null && output.audioKbps !== null && output.audioKbps > info.maxAudioKbps) {
     return fail('audioBitrateTooHigh', output.mode === 'Simple' ? 'applyPlatformBitrate' : null, { kbps: output.audioKbps, max: info.maxAudioKbps });
   }
-  if (output.keyframeSec !== null && output.keyframeSec !== info.keyframeSec) {
-    return fail('keyframe', null, { seconds: output.keyframeSec, wanted: info.keyframeSec });
+  // Through OBS's own service entry, OBS sets the platform's keyframe interval itself.
+  const viaService = obsStreamService(destination).streamServiceType === 'rtmp_common' && output.serviceSettingsApplied;
+  const keyframeSec = viaService ? info.keyframeSec : output.keyframeSec;
+  if (keyframeSec === 0 && platform === 'custom') return unknown('keyframeAuto', { ...params, wanted: info.keyframeSec });
+  if (keyframeSec !== null && keyframeSec !== info.keyframeSec) {
+    return fail('keyframe', null, { seconds: keyframeSec, wanted: info.keyframeSec });
   }
-  if (output.videoKbps === null || output.keyframeSec === null) return unknown('advancedMode', params);
+  if (output.videoKbps === null || keyframeSec === null) return unknown('advancedMode', params);
   return pass({ ...params, kbps: output.videoKbps });
 }
 

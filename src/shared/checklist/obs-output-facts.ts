@@ -16,8 +16,14 @@ export const OutputFactsSchema = z.object({
   mode: z.string(),
   videoKbps: z.number().nullable(),
   audioKbps: z.number().nullable(),
-  /** 0: "auto" (Advanced mode's keyint_sec 0): the encoder decides, x264 every 250 frames. */
+  /** 0: "auto" (keyint_sec 0, and always in Simple mode): the encoder decides, x264 every 250 frames. */
   keyframeSec: z.number().nullable(),
+  /**
+   * OBS applies a listed service's recommended encoder settings (a keyframe every 2 s) when
+   * streaming through it: always in Simple mode, in Advanced mode unless "Enforce streaming
+   * service encoder settings" (AdvOut/ApplyServiceSettings) is off.
+   */
+  serviceSettingsApplied: z.boolean(),
   /** MB free where OBS records (GetStats.availableDiskSpace). */
   availableDiskMb: z.number().nullable(),
 });

@@ -17,6 +17,8 @@ export interface PlatformInfo {
   maxAudioKbps: number | null;
   /** Tallest picture accepted; null: no limit we know of. */
   maxHeight: number | null;
+  /** The service's name in OBS's own list (rtmp_common), whose recommended settings OBS applies. */
+  obsService: string | null;
 }
 
 export const platforms: Record<Platform, PlatformInfo> = {
@@ -26,6 +28,7 @@ export const platforms: Record<Platform, PlatformInfo> = {
     keyframeSec: 2,
     maxAudioKbps: 128,
     maxHeight: 1080,
+    obsService: 'Facebook Live',
   },
   youtube: {
     server: 'rtmps://a.rtmps.youtube.com:443/live2',
@@ -33,9 +36,28 @@ export const platforms: Record<Platform, PlatformInfo> = {
     keyframeSec: 2,
     maxAudioKbps: 160,
     maxHeight: null,
+    obsService: 'YouTube - RTMPS',
   },
-  custom: { server: '', backupServer: null, keyframeSec: 2, maxAudioKbps: null, maxHeight: null },
+  custom: { server: '', backupServer: null, keyframeSec: 2, maxAudioKbps: null, maxHeight: null, obsService: null },
 };
+
+export type ObsStreamService =
+  | { streamServiceType: 'rtmp_common'; service: string }
+  | { streamServiceType: 'rtmp_custom' };
+
+/**
+ * How go-live hands the destination to OBS. Through OBS's own service entry when there is one:
+ * only then does OBS apply the platform's recommended encoder settings, above all a keyframe
+ * every 2 s (with rtmp_custom, OBS 29's Simple mode lets x264 place one every 250 frames,
+ * over 8 s at 30 fps). OBS swaps a Facebook server it does not list for its own, so another
+ * Facebook server goes as custom; YouTube's service keeps the server it is given.
+ */
+export function obsStreamService(destination: { platform: Platform; server: string }): ObsStreamService {
+  const info = platforms[destination.platform];
+  if (info.obsService === null) return { streamServiceType: 'rtmp_custom' };
+  if (destination.platform === 'facebook' && destination.server !== info.server) return { streamServiceType: 'rtmp_custom' };
+  return { streamServiceType: 'rtmp_common', service: info.obsService };
+}
 
 /**
  * Highest video bitrate (kbps) for a picture of `height` lines at `fps`, or null when the

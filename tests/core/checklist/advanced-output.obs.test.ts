@@ -68,7 +68,8 @@ describe('output settings in Advanced mode, real OBS', () => {
       await raw.call('CreateProfile', { profileName: PROFILE });
       await raw.call('SetProfileParameter', { parameterCategory: 'Output', parameterName: 'Mode', parameterValue: 'Advanced' });
       // The stream takes audio track 2, whose bitrate is within Facebook's 128 kbps; track 1's is not.
-      for (const [parameterName, parameterValue] of [['TrackIndex', '2'], ['Track1Bitrate', '320'], ['Track2Bitrate', '128']] as const) {
+      // "Enforce streaming service encoder settings" off: the file's keyframe interval is what streams.
+      for (const [parameterName, parameterValue] of [['TrackIndex', '2'], ['Track1Bitrate', '320'], ['Track2Bitrate', '128'], ['ApplyServiceSettings', 'false']] as const) {
         await raw.call('SetProfileParameter', { parameterCategory: 'AdvOut', parameterName, parameterValue });
       }
       // Loading the profile again puts OBS itself in Advanced mode.
@@ -114,6 +115,29 @@ describe('output settings in Advanced mode, real OBS', () => {
     const defaults = await read();
     expect(defaults).toMatchObject({ videoKbps: 2500, keyframeSec: 0 });
     expect(outputCheck(defaults)).toMatchObject({ status: 'fail', reason: 'keyframe' });
+  });
+
+  it("passes an auto keyframe interval when OBS enforces the service's settings (a keyframe every 2 s), but not for a custom server", async () => {
+    writeEncoder(JSON.stringify({ bitrate: 3000, keyint_sec: 0 }));
+    await withRawObs(obs.address, obs.password, (raw) =>
+      raw.call('SetProfileParameter', { parameterCategory: 'AdvOut', parameterName: 'ApplyServiceSettings', parameterValue: 'true' }),
+    );
+    try {
+      const facts = await read();
+      expect(facts).toMatchObject({ keyframeSec: 0, serviceSettingsApplied: true });
+      expect(outputCheck(facts)).toMatchObject({ status: 'pass' });
+      const custom = evaluateChecklist(defaultTemplates.storytime, { programType: 'storytime', presetId: null, destinationId: 'c', record: false, rehearsal: false, ticks: {} }, {
+        obs: controller.state,
+        destination: { ...FACEBOOK, id: 'c', platform: 'custom', server: 'rtmp://127.0.0.1/live' },
+        output: facts,
+        readError: null,
+      }).auto.find((a) => a.id === 'outputWithinLimits');
+      expect(custom).toMatchObject({ status: 'unknown', reason: 'keyframeAuto' });
+    } finally {
+      await withRawObs(obs.address, obs.password, (raw) =>
+        raw.call('SetProfileParameter', { parameterCategory: 'AdvOut', parameterName: 'ApplyServiceSettings', parameterValue: 'false' }),
+      );
+    }
   });
 
   it('says "check in OBS" when the file cannot be read or parsed, and warns without its contents', async () => {

@@ -36,7 +36,7 @@ const heard: MicSignal = { heardAt: NOW - 500, meteredSince: NOW - 30_000, meter
 const facts = (change: Partial<ChecklistFacts> = {}): ChecklistFacts => ({
   obs: connected(),
   destination: fb,
-  output: { width: 1280, height: 720, fps: 30, mode: 'Simple', videoKbps: 2500, audioKbps: 128, keyframeSec: 2, availableDiskMb: 80_000 },
+  output: { width: 1280, height: 720, fps: 30, mode: 'Simple', videoKbps: 2500, audioKbps: 128, keyframeSec: 0, serviceSettingsApplied: true, availableDiskMb: 80_000 },
   readError: null,
   micSignal: { Mic: heard, Tone: heard },
   now: NOW,
@@ -118,6 +118,17 @@ describe('evaluateChecklist', () => {
     expect(check(evaluateChecklist(t, session(), audio), 'outputWithinLimits')).toMatchObject({ reason: 'audioBitrateTooHigh', params: { max: 128 } });
     const tall = facts({ output: { ...facts().output!, width: 3840, height: 2160 } });
     expect(check(evaluateChecklist(t, session(), tall), 'outputWithinLimits').reason).toBe('resolutionTooHigh');
+  });
+
+  it("leaves the keyframe interval to OBS's service entry for Facebook and YouTube, and says so for a custom server", () => {
+    // Simple mode has no keyframe setting ("auto"); through "Facebook Live" OBS applies 2 s.
+    expect(check(evaluateChecklist(t, session(), facts()), 'outputWithinLimits').status).toBe('pass');
+    const otherServer = facts({ destination: { ...fb, server: 'rtmps://live-api-s.facebook.com:443/rtmp/' } });
+    expect(check(evaluateChecklist(t, session(), otherServer), 'outputWithinLimits')).toMatchObject({ status: 'fail', reason: 'keyframe', params: { seconds: 0, wanted: 2 } });
+    const custom = facts({ destination: { ...fb, platform: 'custom', server: 'rtmp://ingest.example/live' } });
+    expect(check(evaluateChecklist(t, session(), custom), 'outputWithinLimits')).toMatchObject({ status: 'unknown', reason: 'keyframeAuto' });
+    const notEnforced = facts({ output: { ...facts().output!, mode: 'Advanced', keyframeSec: 4, serviceSettingsApplied: false } });
+    expect(check(evaluateChecklist(t, session(), notEnforced), 'outputWithinLimits')).toMatchObject({ status: 'fail', reason: 'keyframe', params: { seconds: 4 } });
   });
 
   it('says "check yourself" in Advanced output mode rather than guessing', () => {
