@@ -27,7 +27,18 @@ export const JournalRecordSchema = z.discriminatedUnion('op', [
 ]);
 export type JournalRecord = z.infer<typeof JournalRecordSchema>;
 
-export const parsePatchFields = (set: unknown) => PatchFieldsSchema.safeParse(set);
+/**
+ * The patch's own fields, validated. zod applies `.default()` inside `.partial()`, so a patch
+ * of one field would come back with the defaulted fields (checklist, roles, notes, video link,
+ * books) set to empty, and wipe them: only the fields the patch names are kept.
+ */
+export function parsePatchFields(set: unknown): { success: true; data: z.infer<typeof PatchFieldsSchema> } | { success: false; error: z.ZodError } {
+  const parsed = PatchFieldsSchema.safeParse(set);
+  if (!parsed.success) return parsed;
+  const named = new Set(typeof set === 'object' && set !== null ? Object.keys(set) : []);
+  const data = Object.fromEntries(Object.entries(parsed.data).filter(([key]) => named.has(key))) as z.infer<typeof PatchFieldsSchema>;
+  return { success: true, data };
+}
 
 export const SnapshotHeaderSchema = z.object({
   format: z.literal('bibblan-live.broadcast-log.snapshot'),

@@ -116,6 +116,25 @@ describe('the broadcast log store', () => {
     expect(readdirSync(dir).some((f) => f.startsWith(`${SNAPSHOT_FILE}.corrupt-`))).toBe(true);
   });
 
+  it('changes only the fields a patch names: the checklist, roles, notes, link and books stay', async () => {
+    const { store } = open(fresh());
+    const [entry] = generateEntries(1);
+    const kept = {
+      checklist: [{ id: 'auto:micReady', label: 'Mikrofonen', done: false, overridden: true, overrideReason: 'Ingen mikrofon i rummet i dag' }],
+      roles: [{ role: 'host', name: 'Anna' }],
+      notes: 'Bra ljud',
+      videoUrl: 'https://www.youtube.com/watch?v=abc',
+      books: [{ title: 'Gruffalon', creditLineSaid: true, archiveAllowed: true, reportRequired: true }],
+    };
+    expect(store.put({ ...entry!, ...kept, outcome: null, end: null }).ok).toBe(true);
+    expect(store.patch(entry!.id, { outcome: 'completed' }).ok).toBe(true);
+    const journal = readFileSync(join(store.dir, JOURNAL_FILE), 'utf8').trim().split('\n');
+    expect(Object.keys(JSON.parse(journal.at(-1)!).set).sort()).toEqual(['outcome', 'updatedAt']);
+    expect(store.get(entry!.id)).toMatchObject({ ...kept, outcome: 'completed' });
+    const { store: again } = await reopen(store);
+    expect(again.get(entry!.id)).toMatchObject({ ...kept, outcome: 'completed' });
+  });
+
   it('keeps a cleared optional field cleared after a restart', async () => {
     const { store } = open(fresh());
     const [entry] = generateEntries(1);
