@@ -9,7 +9,8 @@ export const EntryUpdateSchema = z
     programType: z.string().max(100).optional(),
     rehearsal: z.boolean().optional(),
     notes: z.string().max(L.notes, `notes: at most ${L.notes} characters`).optional(),
-    videoUrl: EntrySchema.shape.videoUrl.optional(),
+    // Without the entry's default: an update that does not name the link must not clear it.
+    videoUrl: EntrySchema.shape.videoUrl.unwrap().optional(),
     recordingPath: z.string().max(L.path).optional(),
     captionsDue: DaySchema.nullable().optional(),
     captionsDoneOn: DaySchema.nullable().optional(),

@@ -121,7 +121,7 @@ describe('the broadcast log store', () => {
     const [entry] = generateEntries(1);
     const kept = {
       checklist: [{ id: 'auto:micReady', label: 'Mikrofonen', done: false, overridden: true, overrideReason: 'Ingen mikrofon i rummet i dag' }],
-      roles: [{ role: 'host', name: 'Anna' }],
+      roles: [{ role: 'host' as const, name: 'Anna' }],
       notes: 'Bra ljud',
       videoUrl: 'https://www.youtube.com/watch?v=abc',
       books: [{ title: 'Gruffalon', creditLineSaid: true, archiveAllowed: true, reportRequired: true }],

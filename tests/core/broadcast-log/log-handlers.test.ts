@@ -78,6 +78,11 @@ describe('log requests', () => {
     expect(await c.handle('log.todo', undefined)).toEqual({ ok: true, value: [] });
     const got = await c.handle('log.get', { id: entry!.id });
     expect(got.ok && (got.value as { entry: { books: Array<Record<string, unknown>> } }).entry.books[0]).toMatchObject({ deletedBy: 'Åsa' });
+    // Each change touched only its own fields: the link, the notes and the roles are all still there.
+    expect(got.ok && got.value).toMatchObject({ entry: { notes: 'שלום 📚 ÅÄÖ', videoUrl: 'https://youtu.be/abc', roles: entry!.roles } });
+    await c.handle('log.update', { id: entry!.id, changes: { title: 'Sagostund med Anna' } });
+    const again = await c.handle('log.get', { id: entry!.id });
+    expect(again.ok && again.value).toMatchObject({ entry: { title: 'Sagostund med Anna', notes: 'שלום 📚 ÅÄÖ', videoUrl: 'https://youtu.be/abc' } });
   });
 
   it('exports CSV for a date range, with BOM and Swedish characters', async () => {
