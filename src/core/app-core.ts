@@ -108,7 +108,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     onPhase: (presetId, phase) => {
       emit('presets.applyProgress', { presetId, phase });
       // Applied from the Programs view or the checklist: the checklist reads OBS again.
-      if (phase === 'done') goLive.presetsChanged();
+      if (phase === 'done') goLive.presetApplied(presetId);
     },
   });
 

@@ -108,6 +108,17 @@ export function createGoLive(deps: GoLiveDeps) {
     presetsChanged(): void {
       checklist.presetsChanged();
     },
+    /**
+     * A preset was applied (e.g. from the Programs view): that is the program being prepared,
+     * so the checklist follows it, unless a broadcast is under way.
+     */
+    presetApplied(presetId: string): void {
+      const phase = golive.phase();
+      if (phase === 'starting' || phase === 'live' || phase === 'ending') return checklist.presetsChanged();
+      if (checklist.status().session.presetId === presetId) return checklist.presetsChanged();
+      const chosen = checklist.updateSession({ presetId });
+      if (!chosen.ok) logger.warn('The applied preset could not be chosen for the checklist', { error: chosen.error.code });
+    },
     start(): void {
       checklist.start();
       golive.start();

@@ -107,4 +107,11 @@ describe('checklist with the preset of the program, real OBS', () => {
     await waitFor(() => auto('presetScenes')?.reason === 'missing', { message: 'scene missing' });
     expect(auto('presetScenes')?.params).toMatchObject({ count: 1, scene: 'Bok i närbild' });
   });
+
+  it('follows a preset applied from the Programs view: that is the program being prepared', async () => {
+    await call('presets.apply', { presetId: 'builtin-info-desk' });
+    await waitFor(() => status?.session.presetId === 'builtin-info-desk', { timeoutMs: 20_000, message: 'checklist on the applied preset' });
+    expect(status).toMatchObject({ session: { programType: 'infodesk' }, preset: { name: 'Digital informationsdisk' } });
+    await waitFor(() => auto('presetScenes')?.status === 'pass', { timeoutMs: 20_000, message: 'the applied preset matches' });
+  });
 });
