@@ -59,6 +59,8 @@ export class ChecklistService {
   /** Mutations a re-apply of the preset would send, from the last read of OBS. */
   #planned: { presetId: string; mutations: number } | null = null;
   #planDue = true;
+  #reading: Promise<ChecklistStatus> | null = null;
+  #readAgain = false;
   #lastPlanAt = 0;
   /** Scene and input names last seen: a change makes the preset comparison due at once. */
   #namesSeen = '';
@@ -143,7 +145,30 @@ export class ChecklistService {
    * a picture, and whether applying the preset again would change anything. Not while
    * streaming: the checklist is for before, and the reads would compete with the broadcast.
    */
-  async refresh(): Promise<ChecklistStatus> {
+  refresh(): Promise<ChecklistStatus> {
+    // One read at a time; a refresh asked for meanwhile runs once more after it, so whoever
+    // waits (e.g. after applying the preset) gets a read that started after their change.
+    if (this.#reading) {
+      this.#readAgain = true;
+      return this.#reading;
+    }
+    const run = async (): Promise<ChecklistStatus> => {
+      try {
+        let status: ChecklistStatus;
+        do {
+          this.#readAgain = false;
+          status = await this.#readObs();
+        } while (this.#readAgain);
+        return status;
+      } finally {
+        this.#reading = null;
+      }
+    };
+    this.#reading = run();
+    return this.#reading;
+  }
+
+  async #readObs(): Promise<ChecklistStatus> {
     const state = this.#obs.state;
     if (state.connection.status !== 'connected' || state.stream.active) return this.notify();
     const facts = await readOutputFacts(this.#obs, { address: state.connection.address, profileFiles: this.#profileFiles });
