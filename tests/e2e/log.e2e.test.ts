@@ -166,5 +166,11 @@ describe('the broadcast log, in the browser', () => {
     await page.getByRole('img', { name: 'Sändningar och timmar per programtyp' }).waitFor();
     const rows = page.getByTestId('log-stats').getByRole('row', { name: /sagostund/ });
     expect(await rows.count()).toBe(1);
+    // One year for the annual statistics: the months shown are that year's.
+    await page.getByLabel('År', { exact: true }).selectOption('2026');
+    await expectText(page.getByTestId('log-stats-total'), /^\d+ sändningar, [\d.]+ timmar\.$/);
+    const months = await page.getByTestId('log-stats').locator('table').first().locator('tbody th').allTextContents();
+    expect(months.length).toBeGreaterThan(0);
+    expect(months.every((m) => m.startsWith('2026-'))).toBe(true);
   });
 });

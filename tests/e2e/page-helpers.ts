@@ -25,6 +25,28 @@ export async function expectLiveScene(page: Page, name: string, timeoutMs = 10_0
   });
 }
 
+/**
+ * What sticks out sideways: the page and every scroll container wider than its box, and every
+ * visible element whose right edge passes the window's. Empty when the layout fits the width.
+ */
+export function horizontalOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
+    const found: string[] = [];
+    const root = document.scrollingElement!;
+    if (root.scrollWidth > root.clientWidth) found.push(`page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
+    for (const el of document.body.querySelectorAll('*')) {
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden' || style.display === 'none' || style.clipPath === 'inset(50%)') continue;
+      if (['auto', 'scroll'].includes(style.overflowX) && el.scrollWidth > el.clientWidth) found.push(`${name(el)} scrolls sideways: ${el.scrollWidth} > ${el.clientWidth}`);
+      const box = el.getBoundingClientRect();
+      if (box.width > 0 && box.right > width + 0.5) found.push(`${name(el)} ends at ${Math.round(box.right)} px, window is ${width} px`);
+    }
+    return found;
+  });
+}
+
 /** The first-run screen, filled in and saved: waits until OBS is connected and the main screen shows. */
 export async function connectOnFirstRun(page: Page, obs: { address: string; password: string | null }): Promise<void> {
   await page.getByTestId('first-run').waitFor();

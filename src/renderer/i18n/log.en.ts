@@ -133,6 +133,10 @@ export const logEn: Messages['log'] = {
     noType: 'No program type',
     empty: 'No broadcasts yet.',
     note: 'Rehearsals and broadcasts that did not start are not counted.',
+    year: 'Year',
+    allYears: 'All years',
+    total_one: '{{count}} broadcast, {{hours}} hours.',
+    total_other: '{{count}} broadcasts, {{hours}} hours.',
   },
   exchange: {
     heading: 'Export and import',

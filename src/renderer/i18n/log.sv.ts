@@ -131,6 +131,10 @@ export const logSv = {
     noType: 'Utan programtyp',
     empty: 'Inga sändningar ännu.',
     note: 'Repetitioner och sändningar som inte startade räknas inte.',
+    year: 'År',
+    allYears: 'Alla år',
+    total_one: '{{count}} sändning, {{hours}} timmar.',
+    total_other: '{{count}} sändningar, {{hours}} timmar.',
   },
   exchange: {
     heading: 'Exportera och importera',

@@ -13,17 +13,43 @@ export function StatsPanel() {
   const revision = useLogStore((s) => s.revision);
   const [stats, setStats] = useState<LogStats | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  // Libraries report per year: one year, or all of them.
+  const [year, setYear] = useState('');
+  const [years, setYears] = useState<string[]>([]);
   useEffect(() => {
-    void api.log.stats({}).then((r) => (r.ok ? setStats(r.value) : setError(r.error)));
-  }, [api, revision]);
+    const range = year ? { from: `${year}-01-01`, to: `${year}-12-31` } : {};
+    void api.log.stats(range).then((r) => {
+      if (!r.ok) return setError(r.error);
+      setError(null);
+      setStats(r.value);
+      if (!year) setYears([...new Set(r.value.byMonth.map((m) => m.key.slice(0, 4)))].sort().reverse());
+    });
+  }, [api, revision, year]);
   if (error) return <ErrorMessage error={error} />;
   if (!stats) return <p>{t('log.list.loading')}</p>;
-  if (stats.byMonth.length === 0) return <p>{t('log.stats.empty')}</p>;
+  if (stats.byMonth.length === 0 && !year) return <p>{t('log.stats.empty')}</p>;
   return (
     <section aria-labelledby="log-stats-heading" data-testid="log-stats">
       <h3 id="log-stats-heading">{t('log.stats.heading')}</h3>
       <p>{t('log.stats.note')}</p>
-      <BarChart title={t('log.stats.byMonth')} rows={stats.byMonth.slice(-24)} />
+      <label className="log-stats-year" htmlFor="log-stats-year">
+        {t('log.stats.year')}
+      </label>{' '}
+      <select id="log-stats-year" value={year} onChange={(e) => setYear(e.target.value)}>
+          <option value="">{t('log.stats.allYears')}</option>
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+      </select>
+      <p data-testid="log-stats-total">
+        {t('log.stats.total', {
+          count: stats.byMonth.reduce((n, m) => n + m.broadcasts, 0),
+          hours: Math.round(stats.byMonth.reduce((h, m) => h + m.hours, 0) * 10) / 10,
+        })}
+      </p>
+      <BarChart title={t('log.stats.byMonth')} rows={year ? stats.byMonth : stats.byMonth.slice(-24)} />
       <BarChart title={t('log.stats.byType')} rows={stats.byProgramType.map((r) => ({ ...r, key: r.key || t('log.stats.noType') }))} />
     </section>
   );
