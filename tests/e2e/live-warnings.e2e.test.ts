@@ -89,7 +89,10 @@ describe('live view warnings and narrow layout, in the browser', () => {
     await extraOnAir();
     await waitFor(async () => (await tone().getAttribute('data-muted')) === 'false', { message: 'Ton live' });
     await meterReads('sound', 15_000);
-    expect(await warning('clipping').count()).toBe(0);
+    // At 0 dB the tone peaks at about -18 dBFS: no clipping warning. (Not asserted at once: when
+    // an input becomes active, obs-websocket 5.1 may report one garbage peak such as 7.8e31 from
+    // its uninitialised _previousSamples, and the view then shows "clipping" for its 2 s hold.)
+    await gone('clipping', 10_000);
 
     await raw((c) => c.call('SetInputVolume', { inputName: 'Ton', inputVolumeDb: 20 }));
     await shown('clipping', 10_000);
@@ -172,7 +175,7 @@ describe('live view warnings and narrow layout, in the browser', () => {
     expect(Math.abs(narrowMics.width - live.width)).toBeLessThanOrEqual(1);
     expect(Math.abs(narrowScenes.width - live.width)).toBeLessThanOrEqual(1);
     expect(live.x + live.width).toBeLessThanOrEqual(600);
-    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth <= document.scrollingElement!.clientWidth)).toBe(true);
+    expect(await page.locator('html').evaluate((html) => html.ownerDocument.scrollingElement!.scrollWidth <= html.ownerDocument.scrollingElement!.clientWidth)).toBe(true);
     expect(await horizontalOverflow(page)).toEqual([]);
 
     // A long Swedish warning wraps inside the column too.
@@ -186,9 +189,7 @@ describe('live view warnings and narrow layout, in the browser', () => {
     await gone('clipping', 10_000);
 
     // Scene buttons still work: a click, then the keys.
-    const first = sceneButton(page, scenes[0]!);
-    await first.scrollIntoViewIfNeeded();
-    await first.click();
+    await sceneButton(page, scenes[0]!).click();
     await expectLiveScene(page, scenes[0]!);
     await page.locator('body').press('3');
     await expectLiveScene(page, scenes[2]!);

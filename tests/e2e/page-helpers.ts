@@ -30,14 +30,17 @@ export async function expectLiveScene(page: Page, name: string, timeoutMs = 10_0
  * visible element whose right edge passes the window's. Empty when the layout fits the width.
  */
 export function horizontalOverflow(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
+  return page.locator('html').evaluate((html) => {
+    const doc = html.ownerDocument;
+    const win = doc.defaultView!;
+    const width = html.clientWidth;
+    const name = (el: { tagName: string; id: string; className: unknown }) =>
+      `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
     const found: string[] = [];
-    const root = document.scrollingElement!;
+    const root = doc.scrollingElement!;
     if (root.scrollWidth > root.clientWidth) found.push(`page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
-    for (const el of document.body.querySelectorAll('*')) {
-      const style = getComputedStyle(el);
+    for (const el of doc.body.querySelectorAll('*')) {
+      const style = win.getComputedStyle(el);
       if (style.visibility === 'hidden' || style.display === 'none' || style.clipPath === 'inset(50%)') continue;
       if (['auto', 'scroll'].includes(style.overflowX) && el.scrollWidth > el.clientWidth) found.push(`${name(el)} scrolls sideways: ${el.scrollWidth} > ${el.clientWidth}`);
       const box = el.getBoundingClientRect();
