@@ -1,6 +1,5 @@
 import type { MicSignal } from '../../shared/checklist/evaluate';
-import { METER_GAP_MS } from '../../shared/checklist/evaluate';
-import { SOUND_LEVEL } from '../../shared/live/mic-warnings';
+import { METER_GAP_MS, SOUND_LEVEL } from '../../shared/live/mic-warnings';
 import { readMeters } from '../live/meter-relay';
 
 /**

@@ -6,10 +6,19 @@ const RawMetersSchema = z.object({
   inputs: z.array(z.object({ inputName: z.string(), inputLevelsMul: z.array(z.array(z.number())) })),
 });
 
+/**
+ * Above +40 dBFS no real level goes (OBS boosts at most +26 dB). obs-websocket 5.1 can send
+ * garbage (seen: 7.8e31) in the first reading after an input becomes active, before its meter
+ * has samples: such a reading would show as clipping, or as a mic heard.
+ */
+const MAX_LEVEL = 100;
+const saneLevel = (v: number) => Number.isFinite(v) && v >= 0 && v <= MAX_LEVEL;
+
 export function readMeters(raw: unknown): MeterReading[] | null {
   const parsed = RawMetersSchema.safeParse(raw);
   if (!parsed.success) return null;
-  return parsed.data.inputs.map(({ inputName, inputLevelsMul }) => {
+  const sane = parsed.data.inputs.filter(({ inputLevelsMul }) => inputLevelsMul.every((channel) => channel.every(saneLevel)));
+  return sane.map(({ inputName, inputLevelsMul }) => {
     const max = (i: number) => inputLevelsMul.reduce((m, channel) => Math.max(m, channel[i] ?? 0), 0);
     return { inputName, magnitude: max(0), peak: max(1), inputPeak: max(2) };
   });

@@ -2,7 +2,7 @@ import type { ObsInput, ObsState } from '../obs-state';
 import type { Destination } from '../destinations/destination-schema';
 import { maxVideoKbps, obsStreamService, platforms } from '../destinations/platforms';
 import type { AppError } from '../errors';
-import { SILENCE_MS } from '../live/mic-warnings';
+import { METER_GAP_MS, SILENCE_MS } from '../live/mic-warnings';
 import {
   AutoCheckIdSchema,
   type AutoCheckId,
@@ -42,8 +42,6 @@ export interface MicSignal {
   meteredAt: number | null;
 }
 
-/** A reading older than this means OBS stopped metering the input (it left the live scene). */
-export const METER_GAP_MS = 1_500;
 
 export interface ChecklistFacts {
   obs: ObsState;

@@ -4,7 +4,8 @@ import type { MeterReading } from './live-state';
  * Microphone warnings, pure: the renderer feeds meter readings into `trackActivity` and asks
  * `micWarnings` what to say. obs-websocket 5.1 keeps reporting levels for a muted input, and
  * the third value per channel (input peak) is taken before mute, so talking into a muted mic
- * shows up in it.
+ * shows up in it. OBS reports no levels at all for an input in no live scene: a mic is only
+ * judged silent while it is being metered.
  */
 
 /** About -40 dBFS: someone speaking, not room hiss. */
@@ -16,14 +17,18 @@ export const CLIP_LEVEL = 0.989;
 export const SILENCE_MS = 10_000;
 /** How long a talk/clip moment keeps its warning up, so it can be read. */
 export const HOLD_MS = 2_000;
+/** OBS meters ~20 times a second: a longer gap means it stopped (the input left the live scene). */
+export const METER_GAP_MS = 1_500;
 
 export interface MicActivity {
-  /** Epoch ms when the mic last heard any sound (input peak). */
+  /** Epoch ms when sound last went out (the peak after mute and fader). */
   lastSoundAt: number | null;
+  /** Someone speaking into it, muted or not (input peak, before mute). */
   lastSpeechAt: number | null;
   lastClipAt: number | null;
-  /** Since when we have been watching it: silence counts from here when there was none. */
+  /** Start of the current unbroken run of readings: silence counts from here at the earliest. */
   watchedSince: number;
+  lastMeteredAt: number;
 }
 
 export type ActivityMap = Readonly<Record<string, MicActivity>>;
@@ -31,13 +36,16 @@ export type ActivityMap = Readonly<Record<string, MicActivity>>;
 export function trackActivity(previous: ActivityMap, readings: readonly MeterReading[], now: number): ActivityMap {
   const next: Record<string, MicActivity> = { ...previous };
   for (const r of readings) {
-    const old = previous[r.inputName] ?? { lastSoundAt: null, lastSpeechAt: null, lastClipAt: null, watchedSince: now };
+    const old = previous[r.inputName];
+    const unbroken = old !== undefined && now - old.lastMeteredAt <= METER_GAP_MS;
     next[r.inputName] = {
-      watchedSince: old.watchedSince,
-      lastSoundAt: r.inputPeak >= SOUND_LEVEL ? now : old.lastSoundAt,
-      lastSpeechAt: r.inputPeak >= SPEECH_LEVEL ? now : old.lastSpeechAt,
+      watchedSince: unbroken ? old.watchedSince : now,
+      lastMeteredAt: now,
+      // A fader pulled down sends nothing out: that is silence too.
+      lastSoundAt: r.peak >= SOUND_LEVEL ? now : (old?.lastSoundAt ?? null),
+      lastSpeechAt: r.inputPeak >= SPEECH_LEVEL ? now : (old?.lastSpeechAt ?? null),
       // Clipping is what goes out: the peak after the fader.
-      lastClipAt: r.peak >= CLIP_LEVEL ? now : old.lastClipAt,
+      lastClipAt: r.peak >= CLIP_LEVEL ? now : (old?.lastClipAt ?? null),
     };
   }
   return next;
@@ -74,8 +82,9 @@ export function micWarnings({ mics, activity, now, onAir }: WarningContext): Mic
     const a = activity[mic.inputName];
     const add = (kind: MicWarningKind) => warnings.push({ inputName: mic.inputName, kind });
     if (mic.muted === true && a && recent(a.lastSpeechAt, now)) add('talkingWhileMuted');
-    if (mic.muted === false && onAir && a) {
-      const quietSince = a.lastSoundAt ?? a.watchedSince;
+    // Only while OBS meters it: a mic in no live scene is not silent, just not on air.
+    if (mic.muted === false && onAir && a && now - a.lastMeteredAt <= METER_GAP_MS) {
+      const quietSince = a.lastSoundAt !== null && a.lastSoundAt > a.watchedSince ? a.lastSoundAt : a.watchedSince;
       if (now - quietSince >= SILENCE_MS) add('silent');
     }
     if (mic.muted === false && a && recent(a.lastClipAt, now)) add('clipping');

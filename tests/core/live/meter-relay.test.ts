@@ -11,6 +11,14 @@ describe('meter relay', () => {
     expect(readMeters({ inputs: 'nope' })).toBeNull();
   });
 
+  it("drops an input's reading with an impossible level (obs-websocket 5.1's first reading after activation)", () => {
+    const garbage = { inputName: 'Ton', inputLevelsMul: [[0.088, 7.778159572843642e31, 7.778159572843642e31]] };
+    const fine = { inputName: 'Mic', inputLevelsMul: [[0.1, 0.2, 0.3]] };
+    expect(readMeters({ inputs: [garbage, fine] })).toEqual([{ inputName: 'Mic', magnitude: 0.1, peak: 0.2, inputPeak: 0.3 }]);
+    // +26 dB of OBS's gain on a loud mic is still a level.
+    expect(readMeters({ inputs: [{ inputName: 'Mic', inputLevelsMul: [[10, 19.9, 19.9]] }] })).toHaveLength(1);
+  });
+
   it('subscribes while leased, thins a flood to a few events with peaks kept, and unsubscribes', async () => {
     let listener: ((data: unknown) => void) | null = null;
     const emitted: Meters[] = [];
