@@ -39,16 +39,21 @@ export function AutoChecks({ checks, onFix, fixing = null, editing = false, onRe
                 <LevelMeter inputName={c.params.input} muted={c.reason === 'muted'} label={t('golive.checklist.micLevel', { input: c.params.input })} />
               )}
             </div>
-            {editing && onRequired && (
-              <label className="golive-check__required">
-                <input type="checkbox" checked={c.required} onChange={(e) => onRequired(c, e.target.checked)} />{' '}
-                {t('golive.checklist.requiredToggle', { item: dt(`golive.checklist.checks.${c.id}.label`) })}
-              </label>
-            )}
             {c.fix && c.status === 'fail' && (
               <button type="button" className="button button--secondary" disabled={fixing !== null} aria-busy={fixing === c.id} onClick={() => onFix(c)}>
                 {fixing === c.id ? t('golive.checklist.fixing') : t(`golive.checklist.fixes.${c.fix}`)}
               </button>
+            )}
+            {editing && onRequired && (
+              <label className="golive-check__required">
+                <input
+                  type="checkbox"
+                  checked={c.required}
+                  aria-label={t('golive.checklist.requiredToggle', { item: dt(`golive.checklist.checks.${c.id}.label`) })}
+                  onChange={(e) => onRequired(c, e.target.checked)}
+                />{' '}
+                {t('golive.checklist.required')}
+              </label>
             )}
           </li>
         ))}

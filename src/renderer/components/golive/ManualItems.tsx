@@ -34,8 +34,8 @@ export function ManualItems({ items, language, editing, locked, onTick, onMove, 
             {editing && (
               <span className="golive-manual__edit">
                 <label>
-                  <input type="checkbox" checked={item.required} onChange={(e) => onRequired(item, e.target.checked)} />{' '}
-                  {t('golive.checklist.requiredToggle', { item: text })}
+                  <input type="checkbox" checked={item.required} aria-label={t('golive.checklist.requiredToggle', { item: text })} onChange={(e) => onRequired(item, e.target.checked)} />{' '}
+                  {t('golive.checklist.required')}
                 </label>
                 <button type="button" className="button button--secondary" disabled={index === 0} aria-label={t('golive.checklist.moveUp', { item: text })} onClick={() => onMove(item, 'up')}>
                   ↑
