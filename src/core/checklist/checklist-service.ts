@@ -342,6 +342,8 @@ export class ChecklistService {
       }
       case 'applyPlatformBitrate':
         return this.#applyPlatformBitrate();
+      case 'applyPlatformResolution':
+        return this.#applyPlatformResolution();
     }
   }
 
@@ -363,6 +365,20 @@ export class ChecklistService {
       const reply = await set('ABitrate', maxAudio);
       if (!reply.ok) return fail(reply.error);
     }
+    return ok(await this.refresh());
+  }
+
+  /** The output (scaled) resolution down to the platform's tallest picture, same aspect; OBS refuses while an output runs. */
+  async #applyPlatformResolution(): Promise<Result<ChecklistStatus>> {
+    const session = this.#store.session();
+    const destination = session.destinationId ? this.#destinations.get(session.destinationId) : null;
+    const facts = this.#facts;
+    const maxHeight = destination ? platforms[destination.platform].maxHeight : null;
+    if (!facts || maxHeight === null || facts.height <= maxHeight) return fail(appError('CHECKLIST_NO_FIX'));
+    // Even numbers: encoders want them.
+    const outputWidth = Math.round((facts.width * maxHeight) / facts.height / 2) * 2;
+    const reply = await this.#obs.call('SetVideoSettings', { outputWidth, outputHeight: maxHeight });
+    if (!reply.ok) return fail(reply.error);
     return ok(await this.refresh());
   }
 

@@ -163,6 +163,7 @@ export const goliveEn: Messages['golive'] = {
       unmuteMic: 'Unmute the mic',
       enableRecording: 'Turn recording on',
       applyPlatformBitrate: "Use the platform's limits",
+      applyPlatformResolution: "Use the platform's resolution",
     },
     checks: {
       obsConnected: { label: 'OBS is connected', notConnected: 'Bibblan Live is not connected to OBS.' },

@@ -161,6 +161,7 @@ export const goliveSv = {
       unmuteMic: 'Slå på mikrofonen',
       enableRecording: 'Slå på inspelning',
       applyPlatformBitrate: 'Använd plattformens gränser',
+      applyPlatformResolution: 'Använd plattformens upplösning',
     },
     checks: {
       obsConnected: { label: 'OBS är anslutet', notConnected: 'Bibblan Live är inte ansluten till OBS.' },

@@ -96,6 +96,8 @@ export const FixActionSchema = z.enum([
   'testMic',
   'enableRecording',
   'applyPlatformBitrate',
+  /** Scales OBS's output down to the platform's tallest picture (the canvas stays as it is). */
+  'applyPlatformResolution',
 ]);
 export type FixAction = z.infer<typeof FixActionSchema>;
 

@@ -176,7 +176,7 @@ function checkOutput(destination: Destination | null, output: OutputFacts | null
   const platform = destination.platform;
   const info = platforms[platform];
   const params = { width: output.width, height: output.height, fps: Math.round(output.fps) };
-  if (info.maxHeight !== null && output.height > info.maxHeight) return fail('resolutionTooHigh', null, { ...params, max: info.maxHeight });
+  if (info.maxHeight !== null && output.height > info.maxHeight) return fail('resolutionTooHigh', 'applyPlatformResolution', { ...params, max: info.maxHeight });
   const maxVideo = maxVideoKbps(platform, output.height, output.fps);
   if (maxVideo !== null && output.videoKbps !== null && output.videoKbps > maxVideo) {
     return fail('videoBitrateTooHigh', output.mode === 'Simple' ? 'applyPlatformBitrate' : null, { ...params, kbps: output.videoKbps, max: maxVideo });

@@ -169,6 +169,23 @@ describe('go live with real OBS and nginx-rtmp', () => {
     await call('golive.dismiss');
   });
 
+  it("scales OBS's output down to Facebook's 1080 lines with the fix", async () => {
+    const fb = await call<Destination>('destinations.save', { name: 'Facebook', platform: 'facebook', server: 'rtmps://rtmp-api.facebook.com:443/rtmp/', key: { kind: 'set', value: 'fb-key' } });
+    await call('checklist.updateSession', { destinationId: fb.id });
+    const before = await withRawObs(obs.address, obs.password, (raw) => raw.call('GetVideoSettings'));
+    try {
+      await withRawObs(obs.address, obs.password, (raw) => raw.call('SetVideoSettings', { outputWidth: 2560, outputHeight: 1440 }));
+      await waitFor(() => checklist?.auto.find((a) => a.id === 'outputWithinLimits')?.reason === 'resolutionTooHigh', { timeoutMs: 15_000, message: '1440p is too tall for Facebook' });
+      expect(checklist?.auto.find((a) => a.id === 'outputWithinLimits')).toMatchObject({ status: 'fail', fix: 'applyPlatformResolution', params: { height: 1440, max: 1080 } });
+      await call('checklist.fix', { checkId: 'outputWithinLimits' });
+      const after = await withRawObs(obs.address, obs.password, (raw) => raw.call('GetVideoSettings'));
+      expect(after).toMatchObject({ outputWidth: 1920, outputHeight: 1080, baseWidth: before.baseWidth, baseHeight: before.baseHeight });
+      await waitFor(() => checklist?.auto.find((a) => a.id === 'outputWithinLimits')?.reason !== 'resolutionTooHigh', { message: 'within the limit' });
+    } finally {
+      await withRawObs(obs.address, obs.password, (raw) => raw.call('SetVideoSettings', { outputWidth: before.outputWidth, outputHeight: before.outputHeight }));
+    }
+  });
+
   it('says clearly when OBS cannot reach the server, and records a failed start', async () => {
     const closed = await freePort();
     const bad = await call<Destination>('destinations.save', {

@@ -117,7 +117,7 @@ describe('evaluateChecklist', () => {
     const audio = facts({ output: { ...facts().output!, audioKbps: 160 } });
     expect(check(evaluateChecklist(t, session(), audio), 'outputWithinLimits')).toMatchObject({ reason: 'audioBitrateTooHigh', params: { max: 128 } });
     const tall = facts({ output: { ...facts().output!, width: 3840, height: 2160 } });
-    expect(check(evaluateChecklist(t, session(), tall), 'outputWithinLimits').reason).toBe('resolutionTooHigh');
+    expect(check(evaluateChecklist(t, session(), tall), 'outputWithinLimits')).toMatchObject({ reason: 'resolutionTooHigh', fix: 'applyPlatformResolution' });
   });
 
   it("leaves the keyframe interval to OBS's service entry for Facebook and YouTube, and says so for a custom server", () => {
