@@ -3,7 +3,6 @@ import { AutoCheckIdSchema, type AutoCheckId, type ChecklistStatus, type Localiz
 import { camerasToCheck, evaluateChecklist, micsToCheck, type ChecklistFacts } from '../../shared/checklist/evaluate';
 import type { OutputFacts } from '../../shared/checklist/obs-output-facts';
 import type { PresetEntry } from '../../shared/contract/presets';
-import { maxVideoKbps, platforms } from '../../shared/destinations/platforms';
 import { appError, type AppError } from '../../shared/errors';
 import type { ObsState } from '../../shared/obs-state';
 import { fail, ok, type Result } from '../../shared/result';
@@ -12,6 +11,7 @@ import type { ObsController } from '../obs/obs-controller';
 import type { DocumentStore, Logger } from '../ports';
 import { ChecklistStore } from './checklist-store';
 import { MicSignalTracker } from './mic-signal-tracker';
+import { applyPlatformBitrate, applyPlatformResolution } from './output-fixes';
 import { presetFacts, type ChecklistPresets } from './preset-facts';
 import { readCameraPictures } from './read-camera-pictures';
 import { ObsProfileFiles } from './read-obs-profile-files';
@@ -341,45 +341,18 @@ export class ChecklistService {
         return reply.ok ? ok(this.notify()) : fail(reply.error);
       }
       case 'applyPlatformBitrate':
-        return this.#applyPlatformBitrate();
+        return this.#fixOutput(applyPlatformBitrate);
       case 'applyPlatformResolution':
-        return this.#applyPlatformResolution();
+        return this.#fixOutput(applyPlatformResolution);
     }
   }
 
-  /** Simple output mode only: sets video and audio bitrate to the destination's limits. */
-  async #applyPlatformBitrate(): Promise<Result<ChecklistStatus>> {
+  /** A fix that changes OBS's output settings; the checks read them again after it. */
+  async #fixOutput(apply: typeof applyPlatformBitrate): Promise<Result<ChecklistStatus>> {
     const session = this.#store.session();
     const destination = session.destinationId ? this.#destinations.get(session.destinationId) : null;
-    const facts = this.#facts;
-    if (!destination || !facts || facts.mode !== 'Simple') return fail(appError('CHECKLIST_NO_FIX'));
-    const maxVideo = maxVideoKbps(destination.platform, facts.height, facts.fps);
-    const maxAudio = platforms[destination.platform].maxAudioKbps;
-    const set = async (name: string, value: number) =>
-      this.#obs.call('SetProfileParameter', { parameterCategory: 'SimpleOutput', parameterName: name, parameterValue: String(value) });
-    if (maxVideo !== null && facts.videoKbps !== null && facts.videoKbps > maxVideo) {
-      const reply = await set('VBitrate', maxVideo);
-      if (!reply.ok) return fail(reply.error);
-    }
-    if (maxAudio !== null && facts.audioKbps !== null && facts.audioKbps > maxAudio) {
-      const reply = await set('ABitrate', maxAudio);
-      if (!reply.ok) return fail(reply.error);
-    }
-    return ok(await this.refresh());
-  }
-
-  /** The output (scaled) resolution down to the platform's tallest picture, same aspect; OBS refuses while an output runs. */
-  async #applyPlatformResolution(): Promise<Result<ChecklistStatus>> {
-    const session = this.#store.session();
-    const destination = session.destinationId ? this.#destinations.get(session.destinationId) : null;
-    const facts = this.#facts;
-    const maxHeight = destination ? platforms[destination.platform].maxHeight : null;
-    if (!facts || maxHeight === null || facts.height <= maxHeight) return fail(appError('CHECKLIST_NO_FIX'));
-    // Even numbers: encoders want them.
-    const outputWidth = Math.round((facts.width * maxHeight) / facts.height / 2) * 2;
-    const reply = await this.#obs.call('SetVideoSettings', { outputWidth, outputHeight: maxHeight });
-    if (!reply.ok) return fail(reply.error);
-    return ok(await this.refresh());
+    const applied = await apply(this.#obs, destination, this.#facts);
+    return applied.ok ? ok(await this.refresh()) : applied;
   }
 
   #editTemplate(edit: (template: Template) => boolean): Result<ChecklistStatus> {

@@ -169,7 +169,7 @@ describe('go live with real OBS and nginx-rtmp', () => {
     await call('golive.dismiss');
   });
 
-  it("scales OBS's output down to Facebook's 1080 lines with the fix", async () => {
+  it("scales OBS's output down to Facebook's 1080 lines, and its bitrates to Facebook's limits, with the fixes", async () => {
     const fb = await call<Destination>('destinations.save', { name: 'Facebook', platform: 'facebook', server: 'rtmps://rtmp-api.facebook.com:443/rtmp/', key: { kind: 'set', value: 'fb-key' } });
     await call('checklist.updateSession', { destinationId: fb.id });
     const before = await withRawObs(obs.address, obs.password, (raw) => raw.call('GetVideoSettings'));
@@ -181,6 +181,19 @@ describe('go live with real OBS and nginx-rtmp', () => {
       const after = await withRawObs(obs.address, obs.password, (raw) => raw.call('GetVideoSettings'));
       expect(after).toMatchObject({ outputWidth: 1920, outputHeight: 1080, baseWidth: before.baseWidth, baseHeight: before.baseHeight });
       await waitFor(() => checklist?.auto.find((a) => a.id === 'outputWithinLimits')?.reason !== 'resolutionTooHigh', { message: 'within the limit' });
+
+      // Simple mode's bitrates over Facebook's limits (1080p30: 6000 kbps video, 128 kbps audio).
+      await withRawObs(obs.address, obs.password, async (raw) => {
+        for (const [parameterName, parameterValue] of [['VBitrate', '9000'], ['ABitrate', '320']] as const) {
+          await raw.call('SetProfileParameter', { parameterCategory: 'SimpleOutput', parameterName, parameterValue });
+        }
+      });
+      await waitFor(() => checklist?.auto.find((a) => a.id === 'outputWithinLimits')?.reason === 'videoBitrateTooHigh', { timeoutMs: 15_000, message: 'bitrate over the limit' });
+      await call('checklist.fix', { checkId: 'outputWithinLimits' });
+      const param = (parameterName: string) =>
+        withRawObs(obs.address, obs.password, async (raw) => (await raw.call('GetProfileParameter', { parameterCategory: 'SimpleOutput', parameterName })).parameterValue);
+      expect([await param('VBitrate'), await param('ABitrate')]).toEqual(['6000', '128']);
+      await waitFor(() => checklist?.auto.find((a) => a.id === 'outputWithinLimits')?.status === 'pass', { message: 'within every limit' });
     } finally {
       await withRawObs(obs.address, obs.password, (raw) => raw.call('SetVideoSettings', { outputWidth: before.outputWidth, outputHeight: before.outputHeight }));
     }
