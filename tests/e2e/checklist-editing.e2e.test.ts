@@ -1,11 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHostProcess, type RunningHost } from '../support/browser-host-process';
-import { launchChromium } from '../support/chromium';
-import { startObs, type RunningObs } from '../support/obs-studio';
-import { makeTempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
-import { connectOnFirstRun, expectText, statusText } from './page-helpers';
+import { startE2eSession, type E2eSession } from './e2e-session';
+import { expectText, statusText } from './page-helpers';
 
 /**
  * Editing the checklist template in real Chromium: an own item in Swedish and English, made
@@ -13,32 +10,21 @@ import { connectOnFirstRun, expectText, statusText } from './page-helpers';
  * host (stored on disk) and read in English; then removed, and the template reset.
  */
 describe('editing the checklist template', () => {
-  let obs: RunningObs;
-  let host: RunningHost;
-  let browser: Browser;
+  let session: E2eSession;
   let page: Page;
-  const dataDir = makeTempDir('bibblan-e2e-checklist-');
 
   const items = () => page.getByTestId('manual-items').locator('li');
   const itemTexts = async () => (await items().allTextContents()).map((t) => t.trim());
   const micCheck = () => page.locator('[data-check="micReady"]');
 
   beforeAll(async () => {
-    [obs, browser] = await Promise.all([startObs(), launchChromium()]);
-    host = await startBrowserHostProcess(['--port', '0', '--data-dir', dataDir.path]);
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(host.url);
-    await connectOnFirstRun(page, obs);
+    session = await startE2eSession({ dataDirPrefix: 'bibblan-e2e-checklist-', viewport: { width: 1280, height: 900 } });
+    page = session.page;
     await page.getByTestId('open-golive').click();
     await page.getByRole('heading', { name: 'Sänd', exact: true }).waitFor();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    await obs?.stop();
-    dataDir.remove();
-  });
+  afterAll(() => session?.stop());
 
   it('adds an own item in both languages, makes it required and moves it up', async () => {
     await page.getByRole('button', { name: 'Ändra checklistan' }).click();
@@ -66,9 +52,8 @@ describe('editing the checklist template', () => {
   });
 
   it('keeps the edits on disk: a restarted host shows them, in English too', async () => {
-    await host.stop();
-    host = await startBrowserHostProcess(['--port', '0', '--data-dir', dataDir.path]);
-    await page.goto(host.url);
+    await session.restartHost();
+    await page.goto(session.host.url);
     await expectText(statusText(page), /Ansluten till OBS 29\./, 15_000);
     await page.getByTestId('open-golive').click();
     await page.getByRole('heading', { name: 'Sänd', exact: true }).waitFor();

@@ -1,9 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHostProcess, type RunningHost } from '../support/browser-host-process';
-import { launchChromium } from '../support/chromium';
-import { startObs, withRawObs, type RunningObs } from '../support/obs-studio';
-import { makeTempDir } from '../support/temp-dir';
+import { withRawObs, type RunningObs } from '../support/obs-studio';
+import { startE2eSession, type E2eSession } from './e2e-session';
 import { expectLiveScene, expectText, sceneButton, statusText } from './page-helpers';
 
 /**
@@ -11,30 +9,20 @@ import { expectLiveScene, expectText, sceneButton, statusText } from './page-hel
  * connected to a real OBS Studio. The steps build on each other, like a librarian's first day.
  */
 describe('connecting to OBS and switching scenes, in the browser', () => {
+  let session: E2eSession;
   let obs: RunningObs;
-  let host: RunningHost;
-  let browser: Browser;
   let page: Page;
-  const dataDir = makeTempDir('bibblan-e2e-');
-  const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    [obs, browser] = await Promise.all([startObs(), launchChromium()]);
-    host = await startBrowserHostProcess(['--port', '0', '--data-dir', dataDir.path]);
-    page = await browser.newPage();
-    page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
-    await page.goto(host.url);
+    // Not connected: the first-run screen is what these tests look at.
+    session = await startE2eSession({ connect: false });
+    ({ obs, page } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    await obs?.stop();
-    dataDir.remove();
-  });
+  afterAll(() => session?.stop());
 
   it('prints exactly one line and opens on the first-run screen in Swedish', async () => {
-    expect(host.stdoutLines).toEqual([`Serving at ${host.url}`]);
+    expect(session.host.stdoutLines).toEqual([`Serving at ${session.host.url}`]);
     await page.getByTestId('first-run').waitFor();
     await page.getByRole('heading', { name: 'Välkommen till Bibblan Live' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('sv');
@@ -98,11 +86,10 @@ describe('connecting to OBS and switching scenes, in the browser', () => {
   });
 
   it('remembers the connection and language: a restarted host connects at start', async () => {
-    await host.stop();
-    host = await startBrowserHostProcess(['--port', '0', '--data-dir', dataDir.path]);
-    await page.goto(host.url);
+    await session.restartHost();
+    await page.goto(session.host.url);
     await expectText(statusText(page), /Connected to OBS 29\./, 15_000);
     await page.getByTestId('main-screen').waitFor();
-    expect(consoleErrors.filter((e) => !/WebSocket|ERR_CONNECTION_REFUSED/.test(e))).toEqual([]);
+    expect(session.consoleErrors.filter((e) => !/WebSocket|ERR_CONNECTION_REFUSED/.test(e))).toEqual([]);
   });
 });

@@ -1,13 +1,11 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckStatus } from '../../src/shared/checklist/checklist-schema';
-import { startBrowserHostProcess, type RunningHost } from '../support/browser-host-process';
-import { launchChromium } from '../support/chromium';
-import { startObs, withRawObs, type RunningObs } from '../support/obs-studio';
-import { startRtmpIngest, type RtmpIngest } from '../support/rtmp-ingest';
-import { makeTempDir } from '../support/temp-dir';
+import { withRawObs, type RunningObs } from '../support/obs-studio';
+import type { RtmpIngest } from '../support/rtmp-ingest';
 import { waitFor } from '../support/wait-for';
-import { connectOnFirstRun, expectText } from './page-helpers';
+import { startE2eSession, type E2eSession } from './e2e-session';
+import { expectText } from './page-helpers';
 
 /**
  * The go-live checklist tied to a program preset, in real Chromium against the browser host,
@@ -24,12 +22,10 @@ const SCENES = ['Startar snart', 'Läsare', 'Bok i närbild', 'Läsare + bok', '
 const SLOW_MS = 60_000;
 
 describe('going live with a program preset, from the browser', () => {
+  let session: E2eSession<{ ingest: true }>;
   let obs: RunningObs;
   let ingest: RtmpIngest;
-  let host: RunningHost;
-  let browser: Browser;
   let page: Page;
-  const dataDir = makeTempDir('bibblan-e2e-golive-preset-');
 
   const row = (id: string): Locator => page.getByTestId('auto-checks').locator(`li[data-check="${id}"]`);
   const statusOf = async (id: string): Promise<string | null> => row(id).getAttribute('data-status', { timeout: 1_000 }).catch(() => null);
@@ -42,19 +38,11 @@ describe('going live with a program preset, from the browser', () => {
   const goLive = () => page.getByRole('button', { name: 'Gå live', exact: true });
 
   beforeAll(async () => {
-    [obs, ingest, browser] = await Promise.all([startObs(), startRtmpIngest(), launchChromium()]);
-    host = await startBrowserHostProcess(['--port', '0', '--data-dir', dataDir.path]);
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(host.url);
-    await connectOnFirstRun(page, obs);
+    session = await startE2eSession({ dataDirPrefix: 'bibblan-e2e-golive-preset-', ingest: true, viewport: { width: 1280, height: 900 } });
+    ({ obs, ingest, page } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    await Promise.all([obs?.stop(), ingest?.stop()]);
-    dataDir.remove();
-  });
+  afterAll(() => session?.stop());
 
   it('adds a destination pointing at the ingest and chooses it', async () => {
     await page.getByTestId('open-golive').click();

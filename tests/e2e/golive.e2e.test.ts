@@ -1,13 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHostProcess, type RunningHost } from '../support/browser-host-process';
-import { launchChromium } from '../support/chromium';
-import { startObs, withRawObs, type RunningObs } from '../support/obs-studio';
-import { startRtmpIngest, type RtmpIngest } from '../support/rtmp-ingest';
+import { withRawObs, type RunningObs } from '../support/obs-studio';
+import type { RtmpIngest } from '../support/rtmp-ingest';
 import { makeTempDir } from '../support/temp-dir';
 import { makeToneFile, toneInput } from '../support/tone-file';
 import { waitFor } from '../support/wait-for';
-import { connectOnFirstRun, expectText } from './page-helpers';
+import { startE2eSession, type E2eSession } from './e2e-session';
+import { expectText } from './page-helpers';
 
 /**
  * Going live from the UI in real Chromium: the browser host, a real OBS and a real ingest
@@ -17,33 +16,26 @@ import { connectOnFirstRun, expectText } from './page-helpers';
 const KEY = 'e2e-stream-key-0815';
 
 describe('going live from the browser', () => {
+  let session: E2eSession<{ ingest: true }>;
   let obs: RunningObs;
   let ingest: RtmpIngest;
-  let host: RunningHost;
-  let browser: Browser;
   let page: Page;
-  const dataDir = makeTempDir('bibblan-e2e-golive-');
   // The tone lives apart from the app's data folder.
   const toneDir = makeTempDir('bibblan-e2e-golive-tone-');
 
   beforeAll(async () => {
-    [obs, ingest, browser] = await Promise.all([startObs(), startRtmpIngest(), launchChromium()]);
-    await withRawObs(obs.address, obs.password, async (raw) => {
-      const { currentProgramSceneName } = await raw.call('GetCurrentProgramScene');
-      // No audio device here: a looping tone in the live scene is a mic that OBS meters and hears.
-      await raw.call('CreateInput', toneInput(currentProgramSceneName, 'Mikrofon', makeToneFile(toneDir.path)));
-    });
-    host = await startBrowserHostProcess(['--port', '0', '--data-dir', dataDir.path]);
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(host.url);
-    await connectOnFirstRun(page, obs);
+    session = await startE2eSession({ dataDirPrefix: 'bibblan-e2e-golive-', ingest: true, viewport: { width: 1280, height: 900 } }, ({ obs }) =>
+      withRawObs(obs.address, obs.password, async (raw) => {
+        const { currentProgramSceneName } = await raw.call('GetCurrentProgramScene');
+        // No audio device here: a looping tone in the live scene is a mic that OBS meters and hears.
+        await raw.call('CreateInput', toneInput(currentProgramSceneName, 'Mikrofon', makeToneFile(toneDir.path)));
+      }),
+    );
+    ({ obs, ingest, page } = session);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    await Promise.all([obs?.stop(), ingest?.stop()]);
-    dataDir.remove();
+    await session?.stop();
     toneDir.remove();
   });
 

@@ -1,14 +1,12 @@
 import type { OBSWebSocket } from 'obs-websocket-js';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHostProcess, type RunningHost } from '../support/browser-host-process';
-import { launchChromium } from '../support/chromium';
-import { createScenes, startObs, withRawObs, type RunningObs } from '../support/obs-studio';
-import { startRtmpIngest, type RtmpIngest } from '../support/rtmp-ingest';
-import { makeTempDir } from '../support/temp-dir';
+import { createScenes, withRawObs, type RunningObs } from '../support/obs-studio';
+import type { RtmpIngest } from '../support/rtmp-ingest';
 import { makeToneFile, toneInput } from '../support/tone-file';
 import { waitFor } from '../support/wait-for';
-import { connectOnFirstRun, expectLiveScene, expectText, horizontalOverflow, sceneButton } from './page-helpers';
+import { startE2eSession, type E2eSession } from './e2e-session';
+import { expectLiveScene, expectText, horizontalOverflow, sceneButton } from './page-helpers';
 
 /**
  * The mic warnings no unit test can show: a looping tone "mic" in real OBS made to clip (its
@@ -17,12 +15,10 @@ import { connectOnFirstRun, expectLiveScene, expectText, horizontalOverflow, sce
  * tone sits in the scene "Extra", which is put on air for the sound tests.
  */
 describe('live view warnings and narrow layout, in the browser', () => {
+  let session: E2eSession;
   let obs: RunningObs;
-  let host: RunningHost;
-  let browser: Browser;
   let page: Page;
   let ingest: RtmpIngest | null = null;
-  const dataDir = makeTempDir('bibblan-e2e-live-warnings-');
   const raw = <T>(work: (c: OBSWebSocket) => Promise<T>) => withRawObs(obs.address, obs.password, work);
   const presetScenes = () => page.getByTestId('scene-list').locator('li[data-scene]').evaluateAll((els) => els.map((el) => el.getAttribute('data-scene')!));
 
@@ -56,14 +52,12 @@ describe('live view warnings and narrow layout, in the browser', () => {
   const badge = (scene: string) => page.locator(`li[data-scene="${scene}"] [data-testid="live-badge"]`);
 
   beforeAll(async () => {
-    [obs, browser] = await Promise.all([startObs(), launchChromium()]);
-    await createScenes(obs.address, obs.password, ['Extra']);
-    const file = makeToneFile(dataDir.path);
-    await raw((c) => c.call('CreateInput', toneInput('Extra', 'Ton', file)));
-    host = await startBrowserHostProcess(['--port', '0', '--data-dir', dataDir.path]);
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(host.url);
-    await connectOnFirstRun(page, obs);
+    session = await startE2eSession({ dataDirPrefix: 'bibblan-e2e-live-warnings-', viewport: { width: 1280, height: 800 } }, async ({ obs, dataDir }) => {
+      await createScenes(obs.address, obs.password, ['Extra']);
+      const file = makeToneFile(dataDir);
+      await withRawObs(obs.address, obs.password, (c) => c.call('CreateInput', toneInput('Extra', 'Ton', file)));
+    });
+    ({ obs, page } = session);
     await page.getByTestId('open-programs').click();
     await page.getByTestId('preset-list').getByRole('button', { name: /^Sagostund/ }).click();
     await page.getByRole('button', { name: 'Tillämpa i OBS' }).click();
@@ -76,13 +70,7 @@ describe('live view warnings and narrow layout, in the browser', () => {
     await waitFor(async () => (await presetScenes()).length >= 4, { message: 'preset scenes listed' });
   }, 150_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await ingest?.stop();
-    await host?.stop();
-    await obs?.stop();
-    dataDir.remove();
-  });
+  afterAll(() => session?.stop());
 
   it('a tone pushed to +20 dB warns that it clips; back at 0 dB the warning stays ~2 s, then goes', { timeout: 90_000 }, async () => {
     await page.getByTestId('other-scene-list').getByRole('button', { name: 'Extra', exact: true }).click();
@@ -116,7 +104,7 @@ describe('live view warnings and narrow layout, in the browser', () => {
     await waitFor(async () => (await tone().getAttribute('data-muted')) === 'false', { message: 'Ton live' });
     await meterReads('sound', 15_000);
 
-    ingest = await startRtmpIngest();
+    ingest = await session.startIngest();
     await raw(async (c) => {
       await c.call('SetStreamServiceSettings', { streamServiceType: 'rtmp_custom', streamServiceSettings: { server: ingest!.server, key: 'warnings-e2e' } });
       await c.call('StartStream');

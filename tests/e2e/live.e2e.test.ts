@@ -1,13 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHostProcess, type RunningHost } from '../support/browser-host-process';
-import { launchChromium } from '../support/chromium';
-import { createScenes, startObs, withRawObs, type RunningObs } from '../support/obs-studio';
-import { startRtmpIngest, type RtmpIngest } from '../support/rtmp-ingest';
-import { makeTempDir } from '../support/temp-dir';
+import { createScenes, withRawObs, type RunningObs } from '../support/obs-studio';
+import type { RtmpIngest } from '../support/rtmp-ingest';
 import { makeToneFile, toneInput } from '../support/tone-file';
 import { waitFor } from '../support/wait-for';
-import { connectOnFirstRun, expectLiveScene, expectText, sceneButton } from './page-helpers';
+import { startE2eSession, type E2eSession } from './e2e-session';
+import { expectLiveScene, expectText, sceneButton } from './page-helpers';
 
 /**
  * The live view in Chromium against real OBS: Sagostund applied, scenes switched by click and
@@ -15,12 +13,10 @@ import { connectOnFirstRun, expectLiveScene, expectText, sceneButton } from './p
  * privacy cut and its undo with P, and a second page that follows the first.
  */
 describe('live view, in the browser', () => {
+  let session: E2eSession;
   let obs: RunningObs;
-  let host: RunningHost;
-  let browser: Browser;
   let page: Page;
   let ingest: RtmpIngest | null = null;
-  const dataDir = makeTempDir('bibblan-e2e-live-');
   const program = () => withRawObs(obs.address, obs.password, (c) => c.call('GetCurrentProgramScene')).then((r) => r.currentProgramSceneName);
   /** Any scene button (preset or other), marked live from OBS's state. */
   const expectOnAir = (name: string) =>
@@ -30,14 +26,12 @@ describe('live view, in the browser', () => {
   const presetScenes = () => page.getByTestId('scene-list').locator('li[data-scene]').evaluateAll((els) => els.map((el) => el.getAttribute('data-scene')!));
 
   beforeAll(async () => {
-    [obs, browser] = await Promise.all([startObs(), launchChromium()]);
-    await createScenes(obs.address, obs.password, ['Extra']);
-    const tone = makeToneFile(dataDir.path);
-    await withRawObs(obs.address, obs.password, (c) => c.call('CreateInput', toneInput('Extra', 'Ton', tone)));
-    host = await startBrowserHostProcess(['--port', '0', '--data-dir', dataDir.path]);
-    page = await browser.newPage();
-    await page.goto(host.url);
-    await connectOnFirstRun(page, obs);
+    session = await startE2eSession({ dataDirPrefix: 'bibblan-e2e-live-' }, async ({ obs, dataDir }) => {
+      await createScenes(obs.address, obs.password, ['Extra']);
+      const tone = makeToneFile(dataDir);
+      await withRawObs(obs.address, obs.password, (c) => c.call('CreateInput', toneInput('Extra', 'Ton', tone)));
+    });
+    ({ obs, page } = session);
     await page.getByTestId('open-programs').click();
     await page.getByTestId('preset-list').getByRole('button', { name: /^Sagostund/ }).click();
     await page.getByRole('button', { name: 'Tillämpa i OBS' }).click();
@@ -50,13 +44,7 @@ describe('live view, in the browser', () => {
     await waitFor(async () => (await presetScenes()).length >= 4, { message: 'preset scenes listed' });
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await ingest?.stop();
-    await host?.stop();
-    await obs?.stop();
-    dataDir.remove();
-  });
+  afterAll(() => session?.stop());
 
   it("lists the preset's scenes in order, other scenes apart, with key hints", async () => {
     const scenes = await presetScenes();
@@ -126,9 +114,9 @@ describe('live view, in the browser', () => {
 
   it('a second page shows a switch made in the first, and one made in OBS', async () => {
     const scenes = await presetScenes();
-    const second = await browser.newPage();
+    const second = await session.browser.newPage();
     try {
-      await second.goto(host.url);
+      await second.goto(session.host.url);
       await second.getByTestId('live-view').waitFor();
       await sceneButton(page, scenes[0]!).click();
       await expectLiveScene(second, scenes[0]!);
@@ -155,7 +143,7 @@ describe('live view, in the browser', () => {
   });
 
   it('while streaming to a local ingest: bitrate and dropped frames shown; ending takes a second press', async () => {
-    ingest = await startRtmpIngest();
+    ingest = await session.startIngest();
     await withRawObs(obs.address, obs.password, async (c) => {
       await c.call('SetStreamServiceSettings', { streamServiceType: 'rtmp_custom', streamServiceSettings: { server: ingest!.server, key: 'live-e2e' } });
       await c.call('StartStream');

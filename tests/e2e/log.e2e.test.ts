@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BroadcastLogStore } from '../../src/core/broadcast-log/broadcast-log-store';
 import { generateEntries } from '../../src/core/broadcast-log/generate-entries';
@@ -9,10 +9,8 @@ import { openConfStore } from '../../src/core/settings/open-document-store';
 import { SettingsService } from '../../src/core/settings/settings-service';
 import { FileSecretStore } from '../../src/host/file-secret-store';
 import { CSV_BOM, CSV_COLUMNS, parseCsv } from '../../src/shared/broadcast-log/csv';
-import { startBrowserHostProcess, type RunningHost } from '../support/browser-host-process';
-import { launchChromium } from '../support/chromium';
-import { makeTempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
+import { startE2eSession, type E2eSession } from './e2e-session';
 import { expectText } from './page-helpers';
 
 const SPECIAL_ID = 'e2e-pippi';
@@ -54,27 +52,19 @@ async function seed(dataDir: string): Promise<void> {
 }
 
 describe('the broadcast log, in the browser', () => {
-  let host: RunningHost;
-  let browser: Browser;
+  let session: E2eSession<{ obs: false }>;
   let page: Page;
-  const dataDir = makeTempDir('bibblan-log-e2e-');
 
   const rowCount = () => page.getByTestId('log-row').count();
   const countText = () => page.getByTestId('log-count');
 
   beforeAll(async () => {
-    await seed(dataDir.path);
-    [host, browser] = await Promise.all([startBrowserHostProcess(['--port', '0', '--data-dir', dataDir.path]), launchChromium()]);
-    page = await browser.newPage();
-    await page.goto(host.url);
+    session = await startE2eSession({ dataDirPrefix: 'bibblan-log-e2e-', obs: false }, ({ dataDir }) => seed(dataDir));
+    page = session.page;
     await page.getByTestId('main-screen').waitFor();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    dataDir.remove();
-  });
+  afterAll(() => session?.stop());
 
   it('opens the log from the header with the keyboard and lists every broadcast, newest first, virtualized', async () => {
     await page.getByRole('button', { name: 'Sändningslogg' }).focus();

@@ -1,12 +1,10 @@
 import type { OBSWebSocket } from 'obs-websocket-js';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHostProcess, type RunningHost } from '../support/browser-host-process';
-import { launchChromium } from '../support/chromium';
-import { startObs, withRawObs, type RunningObs } from '../support/obs-studio';
-import { makeTempDir } from '../support/temp-dir';
+import { withRawObs, type RunningObs } from '../support/obs-studio';
 import { waitFor } from '../support/wait-for';
-import { connectOnFirstRun, expectText } from './page-helpers';
+import { startE2eSession, type E2eSession } from './e2e-session';
+import { expectText } from './page-helpers';
 
 /**
  * A librarian makes the story time her own: copies the built-in, renames the reader scene
@@ -14,34 +12,22 @@ import { connectOnFirstRun, expectText } from './page-helpers';
  * then has the scenes in the new order, under the new name, with the new text.
  */
 describe('the preset editor, in the browser', () => {
+  let session: E2eSession;
   let obs: RunningObs;
-  let host: RunningHost;
-  let browser: Browser;
   let page: Page;
-  const dataDir = makeTempDir('bibblan-e2e-preset-editor-');
-  const consoleErrors: string[] = [];
   const copyName = 'Sagostund (kopia)';
   const raw = <T>(fn: (client: OBSWebSocket) => Promise<T>) => withRawObs(obs.address, obs.password, fn);
   const editor = () => page.getByTestId('preset-editor');
   const sceneEditor = (id: string) => editor().getByTestId(`scene-editor-${id}`);
 
   beforeAll(async () => {
-    [obs, browser] = await Promise.all([startObs(), launchChromium()]);
-    host = await startBrowserHostProcess(['--port', '0', '--data-dir', dataDir.path]);
-    page = await browser.newPage({ viewport: { width: 560, height: 900 } });
-    page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
-    await page.goto(host.url);
-    await connectOnFirstRun(page, obs);
+    session = await startE2eSession({ dataDirPrefix: 'bibblan-e2e-preset-editor-', viewport: { width: 560, height: 900 } });
+    ({ obs, page } = session);
     await page.getByTestId('open-programs').click();
     await page.getByTestId('programs').waitFor();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    await obs?.stop();
-    dataDir.remove();
-  });
+  afterAll(() => session?.stop());
 
   it('a built-in cannot be edited: "Gör en kopia för att ändra" makes an own copy that can', async () => {
     await page.getByTestId('preset-list').getByRole('button', { name: /^Sagostund/ }).click();
@@ -130,7 +116,7 @@ describe('the preset editor, in the browser', () => {
     });
     expect(item.positionX).toBeCloseTo(0.05 * video.baseWidth, 0);
     expect(item.boundsWidth).toBeCloseTo(0.9 * video.baseWidth, 0);
-    expect(consoleErrors.filter((e) => !/WebSocket|ERR_CONNECTION_REFUSED/.test(e))).toEqual([]);
+    expect(session.consoleErrors.filter((e) => !/WebSocket|ERR_CONNECTION_REFUSED/.test(e))).toEqual([]);
   });
 
   it('leaving with unsaved changes (Escape, another preset) asks; discarding keeps what was saved', async () => {

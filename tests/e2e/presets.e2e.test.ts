@@ -1,41 +1,27 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHostProcess, type RunningHost } from '../support/browser-host-process';
-import { launchChromium } from '../support/chromium';
-import { startObs, withRawObs, type RunningObs } from '../support/obs-studio';
-import { makeTempDir } from '../support/temp-dir';
+import { withRawObs, type RunningObs } from '../support/obs-studio';
 import { waitFor } from '../support/wait-for';
-import { connectOnFirstRun, expectText, sceneButton } from './page-helpers';
+import { startE2eSession, type E2eSession } from './e2e-session';
+import { expectText, sceneButton } from './page-helpers';
 
 /**
  * A librarian prepares a story time: connects, opens Programs, picks Sagostund, fills in
  * the details, reviews the plan, applies it and finds the scenes in the scene list.
  */
 describe('scene presets, in the browser', () => {
+  let session: E2eSession;
   let obs: RunningObs;
-  let host: RunningHost;
-  let browser: Browser;
   let page: Page;
-  const dataDir = makeTempDir('bibblan-e2e-presets-');
-  const consoleErrors: string[] = [];
   const inputText = async (inputName: string) =>
     String((await withRawObs(obs.address, obs.password, (c) => c.call('GetInputSettings', { inputName }))).inputSettings.text);
 
   beforeAll(async () => {
-    [obs, browser] = await Promise.all([startObs(), launchChromium()]);
-    host = await startBrowserHostProcess(['--port', '0', '--data-dir', dataDir.path]);
-    page = await browser.newPage();
-    page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
-    await page.goto(host.url);
-    await connectOnFirstRun(page, obs);
+    session = await startE2eSession({ dataDirPrefix: 'bibblan-e2e-presets-' });
+    ({ obs, page } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    await obs?.stop();
-    dataDir.remove();
-  });
+  afterAll(() => session?.stop());
 
   it('opens Programs from the header with the keyboard and lists the built-in presets', async () => {
     await page.getByRole('button', { name: 'Program', exact: true }).focus();
@@ -120,6 +106,6 @@ describe('scene presets, in the browser', () => {
     await page.getByRole('button', { name: 'Ta bort' }).click();
     await page.getByRole('button', { name: 'Ja, ta bort' }).click();
     await waitFor(async () => (await page.getByTestId('preset-list').getByRole('button', { name: /kopia/ }).count()) === 0, { message: 'copy deleted' });
-    expect(consoleErrors.filter((e) => !/WebSocket|ERR_CONNECTION_REFUSED/.test(e))).toEqual([]);
+    expect(session.consoleErrors.filter((e) => !/WebSocket|ERR_CONNECTION_REFUSED/.test(e))).toEqual([]);
   });
 });
