@@ -81,7 +81,9 @@ describe('record-only rehearsal with real OBS', () => {
   it('starts a rehearsal that records in OBS, streams nothing and is marked as a rehearsal', async () => {
     expect(checklist?.session).toMatchObject({ destinationId: null, rehearsal: true, record: true });
     const started = await call<GoLiveState>('golive.start', { overrideReason: 'Repetition utan mikrofon' });
-    expect(started.phase).toBe('starting');
+    // OBS may report the recording started before its answer to StartRecord arrives: then the
+    // answer already finds the rehearsal live.
+    expect(['starting', 'live']).toContain(started.phase);
     await waitFor(() => golive?.phase === 'live', { timeoutMs: 20_000, message: 'rehearsal live' });
     expect(golive?.broadcast).toMatchObject({
       origin: 'app',
@@ -143,8 +145,9 @@ describe('record-only rehearsal with real OBS', () => {
     obs.pause();
     expect(golive?.phase).toBe('ending');
     await waitFor(() => golive?.error?.code === 'GOLIVE_STOP_UNCONFIRMED', { timeoutMs: 15_000, message: 'stop unconfirmed' });
-    // At the stop deadline (plus slack for a busy machine), before the 5 s request timeout.
-    expect(Date.now() - askedAt).toBeLessThan(STOP_DEADLINE_MS + 1_500);
+    // The stop deadline said it (3 s), not the request timeout (5 s), even on a busy machine.
+    expect(Date.now() - askedAt).toBeGreaterThanOrEqual(STOP_DEADLINE_MS - 50);
+    expect(Date.now() - askedAt).toBeLessThan(5_000);
     // Still running as far as anyone knows: the End button is back, and the text names the recording.
     expect(golive).toMatchObject({ phase: 'live', error: { code: 'GOLIVE_STOP_UNCONFIRMED', params: { recording: true } } });
     expect(golive?.broadcast?.endedAt).toBeNull();

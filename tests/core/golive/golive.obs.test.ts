@@ -129,7 +129,8 @@ describe('go live with real OBS and nginx-rtmp', () => {
 
   it('goes live: OUTPUT_STARTED, bytes at the ingest, then ends on the closing scene and confirms offline', async () => {
     const started = await call<GoLiveState>('golive.start', {});
-    expect(started.phase).toBe('starting');
+    // Live only on OBS's word: usually after StartStream's answer, rarely before it on loopback.
+    expect(['starting', 'live']).toContain(started.phase);
     await waitFor(() => golive?.phase === 'live', { timeoutMs: 20_000, message: 'live' });
     expect(golive?.broadcast).toMatchObject({ destinationName: 'Lokal testserver', origin: 'app', rehearsal: false });
     expect(golive?.broadcast?.liveAt).toBeGreaterThan(0);
