@@ -1,12 +1,11 @@
 import type { OBSWebSocket } from 'obs-websocket-js';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createScenes, withRawObs, type RunningObs } from '../support/obs-studio';
+import { withRawObs, type RunningObs } from '../support/obs-studio';
 import type { RtmpIngest } from '../support/rtmp-ingest';
-import { makeToneFile, toneInput } from '../support/tone-file';
 import { waitFor } from '../support/wait-for';
 import { startE2eSession, type E2eSession } from './e2e-session';
-import { expectLiveScene, expectText, horizontalOverflow, sceneButton } from './page-helpers';
+import { addToneScene, applyPresetFromPrograms, expectLiveScene, expectText, horizontalOverflow, sceneButton } from './page-helpers';
 
 /**
  * The mic warnings no unit test can show: a looping tone "mic" in real OBS made to clip (its
@@ -52,22 +51,9 @@ describe('live view warnings and narrow layout, in the browser', () => {
   const badge = (scene: string) => page.locator(`li[data-scene="${scene}"] [data-testid="live-badge"]`);
 
   beforeAll(async () => {
-    session = await startE2eSession({ dataDirPrefix: 'bibblan-e2e-live-warnings-', viewport: { width: 1280, height: 800 } }, async ({ obs, dataDir }) => {
-      await createScenes(obs.address, obs.password, ['Extra']);
-      const file = makeToneFile(dataDir);
-      await withRawObs(obs.address, obs.password, (c) => c.call('CreateInput', toneInput('Extra', 'Ton', file)));
-    });
+    session = await startE2eSession({ dataDirPrefix: 'bibblan-e2e-live-warnings-', viewport: { width: 1280, height: 800 } }, ({ obs, dataDir }) => addToneScene(obs, dataDir));
     ({ obs, page } = session);
-    await page.getByTestId('open-programs').click();
-    await page.getByTestId('preset-list').getByRole('button', { name: /^Sagostund/ }).click();
-    await page.getByRole('button', { name: 'Tillämpa i OBS' }).click();
-    await waitFor(async () => ['applied', 'partial'].includes((await page.getByTestId('apply-result').getAttribute('data-status', { timeout: 1_000 }).catch(() => null)) ?? ''), {
-      timeoutMs: 30_000,
-      message: 'preset applied',
-    });
-    await page.getByRole('button', { name: 'Tillbaka till scenerna' }).click();
-    await page.getByTestId('live-view').waitFor();
-    await waitFor(async () => (await presetScenes()).length >= 4, { message: 'preset scenes listed' });
+    await applyPresetFromPrograms(page, /^Sagostund/);
   }, 150_000);
 
   afterAll(() => session?.stop());

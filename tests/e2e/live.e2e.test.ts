@@ -1,11 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createScenes, withRawObs, type RunningObs } from '../support/obs-studio';
+import { withRawObs, type RunningObs } from '../support/obs-studio';
 import type { RtmpIngest } from '../support/rtmp-ingest';
-import { makeToneFile, toneInput } from '../support/tone-file';
 import { waitFor } from '../support/wait-for';
 import { startE2eSession, type E2eSession } from './e2e-session';
-import { expectLiveScene, expectText, sceneButton } from './page-helpers';
+import { addToneScene, applyPresetFromPrograms, expectLiveScene, expectText, sceneButton } from './page-helpers';
 
 /**
  * The live view in Chromium against real OBS: Sagostund applied, scenes switched by click and
@@ -26,22 +25,9 @@ describe('live view, in the browser', () => {
   const presetScenes = () => page.getByTestId('scene-list').locator('li[data-scene]').evaluateAll((els) => els.map((el) => el.getAttribute('data-scene')!));
 
   beforeAll(async () => {
-    session = await startE2eSession({ dataDirPrefix: 'bibblan-e2e-live-' }, async ({ obs, dataDir }) => {
-      await createScenes(obs.address, obs.password, ['Extra']);
-      const tone = makeToneFile(dataDir);
-      await withRawObs(obs.address, obs.password, (c) => c.call('CreateInput', toneInput('Extra', 'Ton', tone)));
-    });
+    session = await startE2eSession({ dataDirPrefix: 'bibblan-e2e-live-' }, ({ obs, dataDir }) => addToneScene(obs, dataDir));
     ({ obs, page } = session);
-    await page.getByTestId('open-programs').click();
-    await page.getByTestId('preset-list').getByRole('button', { name: /^Sagostund/ }).click();
-    await page.getByRole('button', { name: 'Tillämpa i OBS' }).click();
-    await waitFor(async () => ['applied', 'partial'].includes((await page.getByTestId('apply-result').getAttribute('data-status', { timeout: 1_000 }).catch(() => null)) ?? ''), {
-      timeoutMs: 30_000,
-      message: 'preset applied',
-    });
-    await page.getByRole('button', { name: 'Tillbaka till scenerna' }).click();
-    await page.getByTestId('live-view').waitFor();
-    await waitFor(async () => (await presetScenes()).length >= 4, { message: 'preset scenes listed' });
+    await applyPresetFromPrograms(page, /^Sagostund/);
   }, 120_000);
 
   afterAll(() => session?.stop());

@@ -1,4 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
+import { createScenes, withRawObs } from '../support/obs-studio';
+import { makeToneFile, toneInput } from '../support/tone-file';
 import { waitFor } from '../support/wait-for';
 
 /** Waits until the locator's text matches; fails with the last text seen. */
@@ -59,3 +61,25 @@ export async function connectOnFirstRun(page: Page, obs: { address: string; pass
   await expectText(statusText(page), /Ansluten till OBS 29\./, 20_000);
   await page.getByTestId('main-screen').waitFor();
 }
+
+/** A scene "Extra" holding a looping tone "Ton" (a mic OBS meters and hears, no device needed). */
+export async function addToneScene(obs: { address: string; password: string | null }, dir: string): Promise<void> {
+  await createScenes(obs.address, obs.password, ['Extra']);
+  const file = makeToneFile(dir);
+  await withRawObs(obs.address, obs.password, (c) => c.call('CreateInput', toneInput('Extra', 'Ton', file)));
+}
+
+/** Applies a preset from Programs, then back to the live view once its scenes are listed there. */
+export async function applyPresetFromPrograms(page: Page, name: RegExp, minScenes = 4): Promise<void> {
+  await page.getByTestId('open-programs').click();
+  await page.getByTestId('preset-list').getByRole('button', { name }).click();
+  await page.getByRole('button', { name: 'Tillämpa i OBS' }).click();
+  await waitFor(async () => ['applied', 'partial'].includes((await page.getByTestId('apply-result').getAttribute('data-status', { timeout: 1_000 }).catch(() => null)) ?? ''), {
+    timeoutMs: 30_000,
+    message: 'preset applied',
+  });
+  await page.getByRole('button', { name: 'Tillbaka till scenerna' }).click();
+  await page.getByTestId('live-view').waitFor();
+  await waitFor(async () => (await page.getByTestId('scene-list').locator('li[data-scene]').count()) >= minScenes, { message: 'preset scenes listed' });
+}
+
