@@ -31,7 +31,16 @@ export function App({ onRetryLoad }: { onRetryLoad: () => void }) {
     setView('main');
   }, []);
   const logReturnFocus = useRef(false);
-  const openLog = useCallback(() => setView('log'), []);
+  // From the after-broadcast list, the log opens on its to-do tab.
+  const [logTab, setLogTab] = useState<'list' | 'todo'>('list');
+  const openLog = useCallback(() => {
+    setLogTab('list');
+    setView('log');
+  }, []);
+  const openLogTodo = useCallback(() => {
+    setLogTab('todo');
+    setView('log');
+  }, []);
   const closeLog = useCallback(() => {
     logReturnFocus.current = true;
     setView('main');
@@ -93,8 +102,8 @@ export function App({ onRetryLoad }: { onRetryLoad: () => void }) {
   if (settings === null) screen = <LoadingScreen onRetry={onRetryLoad} />;
   else if (showSetup) screen = <FirstRunScreen settings={settings} onContinue={leaveSetup} />;
   else if (view === 'settings') screen = <SettingsScreen settings={settings} onBack={closeSettings} />;
-  else if (view === 'log') screen = <LogScreen onBack={closeLog} />;
-  else if (view === 'golive') screen = <GoLiveView onBack={closeGoLive} />;
+  else if (view === 'log') screen = <LogScreen onBack={closeLog} initialTab={logTab} />;
+  else if (view === 'golive') screen = <GoLiveView onBack={closeGoLive} onOpenLog={openLogTodo} />;
   else if (view === 'programs') screen = <ProgramsScreen onBack={closePrograms} />;
   else screen = <MainScreen onEditConnection={openSettings} />;
 

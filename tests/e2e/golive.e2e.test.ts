@@ -97,4 +97,11 @@ describe('going live from the browser', () => {
     const status = await withRawObs(obs.address, obs.password, (c) => c.call('GetStreamStatus'));
     expect(status.outputActive).toBe(false);
   });
+
+  it("opens the broadcast log's to-do list from the after-broadcast list", async () => {
+    await page.getByRole('button', { name: 'Öppna sändningsloggen (att göra)' }).click();
+    await page.getByTestId('log-screen').waitFor();
+    expect(await page.getByRole('tab', { name: 'Att göra' }).getAttribute('aria-selected')).toBe('true');
+    await page.getByTestId('log-todo').waitFor();
+  });
 });

@@ -289,5 +289,6 @@ export const goliveEn: Messages['golive'] = {
       captions: 'Caption the recording by {{date}} (within 14 days).',
     },
     done: 'Done',
+    openLog: 'Open the broadcast log (to-do)',
   },
 };

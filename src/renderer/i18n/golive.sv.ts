@@ -287,5 +287,6 @@ export const goliveSv = {
       captions: 'Texta inspelningen senast {{date}} (inom 14 dagar).',
     },
     done: 'Klar',
+    openLog: 'Öppna sändningsloggen (att göra)',
   },
 };

@@ -4,7 +4,7 @@ import type { Result } from '../../../shared/result';
 import { useApi } from '../../api/api-context';
 
 /** What is left after the broadcast: delete-by date, publisher reports, captions within 14 days. */
-export function AfterBroadcast({ state, run }: { state: GoLiveState; run: (work: () => Promise<Result<unknown>>) => void }) {
+export function AfterBroadcast({ state, run, onOpenLog }: { state: GoLiveState; run: (work: () => Promise<Result<unknown>>) => void; onOpenLog?: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const plan = state.afterPlan ?? { keepOnline: false, deleteBy: null };
@@ -39,9 +39,16 @@ export function AfterBroadcast({ state, run }: { state: GoLiveState; run: (work:
           <input id="golive-delete-by" type="date" value={plan.deleteBy ?? ''} onChange={(e) => run(() => api.golive.setAfterPlan({ ...plan, deleteBy: e.target.value || null }))} />
         </div>
       </div>
-      <button type="button" className="button button--primary" onClick={() => run(() => api.golive.dismiss())}>
-        {t('golive.after.done')}
-      </button>
+      <div className="form-actions">
+        <button type="button" className="button button--primary" onClick={() => run(() => api.golive.dismiss())}>
+          {t('golive.after.done')}
+        </button>
+        {onOpenLog && (
+          <button type="button" className="button button--secondary" onClick={onOpenLog}>
+            {t('golive.after.openLog')}
+          </button>
+        )}
+      </div>
     </section>
   );
 }

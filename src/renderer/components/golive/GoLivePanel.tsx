@@ -16,7 +16,8 @@ type Step = 'none' | 'override' | 'confirm' | 'confirmEnd';
  * only asks. Go Live needs a confirmation naming the destination; a checklist that is not done
  * needs a reason first (kept in the log).
  */
-export function GoLivePanel() {
+/** `onOpenLog`: after the broadcast, the log's to-do list is where the reports and deletions are kept. */
+export function GoLivePanel({ onOpenLog }: { onOpenLog?: () => void } = {}) {
   const { t } = useTranslation();
   const api = useApi();
   const state = useGoLiveStore((s) => s.golive);
@@ -102,7 +103,7 @@ export function GoLivePanel() {
       <section className="golive-banner golive-banner--ended" data-phase="ended">
         <p role="status">{text}</p>
         {error && <ErrorMessage error={error} />}
-        <AfterBroadcast state={state} run={run} />
+        <AfterBroadcast state={state} run={run} {...(onOpenLog ? { onOpenLog } : {})} />
       </section>
     );
   }

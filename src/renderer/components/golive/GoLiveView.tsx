@@ -12,7 +12,7 @@ import { GoLivePanel } from './GoLivePanel';
 import './golive.css';
 
 /** The "Sänd" / "Go live" view: go-live state on top, destinations and checklist below. */
-export function GoLiveView({ onBack }: { onBack: () => void }) {
+export function GoLiveView({ onBack, onOpenLog }: { onBack: () => void; onOpenLog?: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
   // While a broadcast starts, runs or ends, the preparation is locked.
@@ -32,7 +32,7 @@ export function GoLiveView({ onBack }: { onBack: () => void }) {
           {t('settings.back')}
         </button>
       </div>
-      <GoLivePanel />
+      <GoLivePanel {...(onOpenLog ? { onOpenLog } : {})} />
       <div className="golive__columns">
         <DestinationsPanel locked={locked} />
         <ChecklistPanel locked={locked} />

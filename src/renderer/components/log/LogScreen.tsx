@@ -15,11 +15,11 @@ type Tab = 'list' | 'todo' | 'stats';
 const TABS: Tab[] = ['list', 'todo', 'stats'];
 
 /** The broadcast log: the list (or one broadcast), the to-do panel, statistics, export and import. */
-export function LogScreen({ onBack }: { onBack: () => void }) {
+export function LogScreen({ onBack, initialTab = 'list' }: { onBack: () => void; initialTab?: Tab }) {
   const { t } = useTranslation();
   const api = useApi();
   const error = useLogStore((s) => s.error);
-  const [tab, setTab] = useState<Tab>('list');
+  const [tab, setTab] = useState<Tab>(initialTab);
   const [openId, setOpenId] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
