@@ -3,11 +3,13 @@ import { AutoCheckIdSchema, type AutoCheckId, type ChecklistStatus, type Localiz
 import { camerasToCheck, evaluateChecklist, micsToCheck, type ChecklistFacts } from '../../shared/checklist/evaluate';
 import type { OutputFacts } from '../../shared/checklist/obs-output-facts';
 import type { PresetEntry } from '../../shared/contract/presets';
+import type { Destination } from '../../shared/destinations/destination-schema';
 import { appError, type AppError } from '../../shared/errors';
 import type { ObsState } from '../../shared/obs-state';
 import { fail, ok, type Result } from '../../shared/result';
 import type { DestinationService } from '../destinations/destination-service';
 import type { ObsController } from '../obs/obs-controller';
+import type { Ownership } from '../presets/ownership';
 import type { DocumentStore, Logger } from '../ports';
 import { ChecklistStore } from './checklist-store';
 import { MicSignalTracker } from './mic-signal-tracker';
@@ -59,6 +61,8 @@ export class ChecklistService {
   /** Mutations a re-apply of the preset would send, from the last read of OBS. */
   #planned: { presetId: string; mutations: number } | null = null;
   #planDue = true;
+  #destinationLookup: { id: string; destination: Destination | null } | null = null;
+  #presetLookup: { presetId: string; found: { entry: PresetEntry; ownership: Ownership } | null } | null = null;
   #reading: Promise<ChecklistStatus> | null = null;
   #readAgain = false;
   #lastPlanAt = 0;
@@ -108,10 +112,9 @@ export class ChecklistService {
   }
 
   #checkFacts(session: Session): ChecklistFacts {
-    const destination = session.destinationId ? this.#destinations.get(session.destinationId) : null;
     return {
       obs: this.#obs.state,
-      destination,
+      destination: this.#destination(session.destinationId),
       output: this.#facts,
       readError: this.#readError,
       preset: this.#presetFacts(session.presetId),
@@ -121,12 +124,30 @@ export class ChecklistService {
     };
   }
 
+  /** Cached like the preset (its key lives in the secret store): read again when destinations change. */
+  #destination(id: string | null): Destination | null {
+    if (id === null) return null;
+    if (this.#destinationLookup?.id !== id) this.#destinationLookup = { id, destination: this.#destinations.get(id) };
+    return this.#destinationLookup.destination;
+  }
+
+  /** A destination was saved or deleted (its key may have come or gone). */
+  destinationsChanged(): ChecklistStatus {
+    this.#destinationLookup = null;
+    return this.notify();
+  }
+
   #presetFacts(presetId: string | null): ChecklistFacts['preset'] {
     if (presetId === null || !this.#presets) return null;
-    const found = this.#presets.find(presetId);
-    if (!found.ok) return { found: false };
+    // Looked up again only when presets change or OBS is read: the checks run every second.
+    if (this.#presetLookup?.presetId !== presetId) {
+      const found = this.#presets.find(presetId);
+      this.#presetLookup = { presetId, found: found.ok ? { entry: found.value, ownership: this.#presets.ownership(presetId) } : null };
+    }
+    const { found } = this.#presetLookup;
+    if (!found) return { found: false };
     const mutations = this.#planned?.presetId === presetId ? this.#planned.mutations : null;
-    return { found: true, ...presetFacts(found.value, this.#presets.ownership(presetId), mutations) };
+    return { found: true, ...presetFacts(found.entry, found.ownership, mutations) };
   }
 
   /** Re-evaluates and tells listeners when anything changed (e.g. a destination got its key). */
@@ -169,6 +190,8 @@ export class ChecklistService {
   }
 
   async #readObs(): Promise<ChecklistStatus> {
+    this.#presetLookup = null;
+    this.#destinationLookup = null;
     const state = this.#obs.state;
     if (state.connection.status !== 'connected' || state.stream.active) return this.notify();
     const facts = await readOutputFacts(this.#obs, { address: state.connection.address, profileFiles: this.#profileFiles });
@@ -424,6 +447,7 @@ export class ChecklistService {
   /** A preset was applied or changed: its checks are read again. */
   presetsChanged(): void {
     this.#planDue = true;
+    this.#presetLookup = null;
     if (this.#store.session().presetId !== null) void this.refresh();
     else this.notify();
   }

@@ -18,6 +18,9 @@ const defaultSession = (): Session => ({
   ticks: {},
 });
 
+type Doc = { templates?: Partial<Record<ProgramType, unknown>>; session?: unknown };
+type Cache = { doc: Doc; templates: Map<ProgramType, Template>; session: Session | null };
+
 /**
  * checklist.json: the edited templates (one per program type) and the session being prepared.
  * Whatever fails validation on disk falls back to the defaults, item by item.
@@ -26,13 +29,38 @@ export class ChecklistStore {
   readonly #store: DocumentStore;
   readonly #logger: Logger;
 
+  /**
+   * What was last read or written: the checks are evaluated every second while the mic is
+   * listened to, and the file (read from disk on every access by conf) changes only here.
+   */
+  #cache: Cache | null = null;
+
   constructor(store: DocumentStore, logger: Logger) {
     this.#store = store;
     this.#logger = logger;
   }
 
   template(programType: ProgramType): Template {
-    const raw = this.#doc().templates?.[programType];
+    const cache = this.#cached();
+    let template = cache.templates.get(programType);
+    if (!template) {
+      template = this.#readTemplate(cache.doc, programType);
+      cache.templates.set(programType, template);
+    }
+    return structuredClone(template);
+  }
+
+  session(): Session {
+    const cache = this.#cached();
+    if (!cache.session) {
+      const parsed = SessionSchema.safeParse(cache.doc.session);
+      cache.session = parsed.success ? parsed.data : defaultSession();
+    }
+    return structuredClone(cache.session);
+  }
+
+  #readTemplate(doc: Doc, programType: ProgramType): Template {
+    const raw = doc.templates?.[programType];
     if (raw === undefined) return structuredClone(defaultTemplates[programType]);
     const parsed = TemplateSchema.safeParse(raw);
     if (parsed.success && parsed.data.programType === programType) return parsed.data;
@@ -40,33 +68,39 @@ export class ChecklistStore {
     return structuredClone(defaultTemplates[programType]);
   }
 
-  session(): Session {
-    const parsed = SessionSchema.safeParse(this.#doc().session);
-    return parsed.success ? parsed.data : defaultSession();
-  }
-
   saveTemplate(template: Template): void {
-    const doc = this.#doc();
-    this.#store.store = { ...doc, version: 1, templates: { ...(doc.templates ?? {}), [template.programType]: template } };
+    const doc = this.#cached().doc;
+    this.#write({ ...doc, version: 1, templates: { ...(doc.templates ?? {}), [template.programType]: template } });
   }
 
   resetTemplate(programType: ProgramType): void {
-    const doc = this.#doc();
+    const doc = this.#cached().doc;
     const templates = { ...(doc.templates ?? {}) };
     delete templates[programType];
-    this.#store.store = { ...doc, version: 1, templates };
+    this.#write({ ...doc, version: 1, templates });
   }
 
   saveSession(session: Session): void {
-    this.#store.store = { ...this.#doc(), version: 1, session };
+    this.#write({ ...this.#cached().doc, version: 1, session });
   }
 
-  #doc(): { templates?: Partial<Record<ProgramType, unknown>>; session?: unknown } {
+  /** A failed write throws and leaves the cache as it was: what is shown stays what is stored. */
+  #write(next: Doc & { version: number }): void {
+    this.#store.store = next;
+    this.#cache = null;
+  }
+
+  #cached(): Cache {
+    this.#cache ??= { doc: this.#readDoc(), templates: new Map(), session: null };
+    return this.#cache;
+  }
+
+  #readDoc(): Doc {
     const parsed = z
       .object({ templates: z.record(z.string(), z.unknown()).optional(), session: z.unknown() })
       .partial()
       .safeParse(this.#store.store);
     if (!parsed.success) return {};
-    return parsed.data as { templates?: Partial<Record<ProgramType, unknown>>; session?: unknown };
+    return parsed.data as Doc;
   }
 }

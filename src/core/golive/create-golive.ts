@@ -59,7 +59,7 @@ export function createGoLive(deps: GoLiveDeps) {
   /** A destination changed: the list and the checklist (its key check) follow. */
   const destinationsChanged = (): void => {
     emit('destinations.changed', destinations.list());
-    checklist.notify();
+    checklist.destinationsChanged();
   };
 
   const handlers: RequestHandlers<typeof goliveRequests> = {
