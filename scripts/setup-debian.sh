@@ -4,13 +4,14 @@
 #
 #   bash scripts/setup-debian.sh               OBS Studio (what the app drives) + npm packages
 #   bash scripts/setup-debian.sh --test-deps   also what the tests need: Xvfb, Mesa, Chromium,
-#                                              nginx with RTMP, ffmpeg
+#                                              nginx with RTMP, ffmpeg, and OBS 30 and 32 in
+#                                              Debian roots of their own (setup-obs-versions.sh)
 #
 # Node.js 20.19 or later must already be installed (it is not taken from apt: Debian 12 ships 18).
 set -euo pipefail
 
 usage() {
-  sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 test_deps=false
@@ -81,6 +82,11 @@ if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules
   npm ci
 else
   say "npm packages are up to date"
+fi
+
+if $test_deps; then
+  # The tests also drive the OBS versions libraries install (30, 32); never fatal here.
+  bash scripts/setup-obs-versions.sh
 fi
 
 say "Done. Start the app with: npm start"

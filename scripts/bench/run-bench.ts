@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--quick] [--json FILE] [--markdown]`
+ * `npm run bench -- [--quick] [--json FILE] [--markdown] [--obs 30|32]`
  *
  * Starts its own OBS Studio (Xvfb, software GL) and nginx-rtmp, measures every bench figure of
  * the issues in one run (side by side with the raw obs-websocket-js floor where there is one),
@@ -9,7 +9,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startObs, type RunningObs } from '../../tests/support/obs-studio';
+import { startObs, withRawObs, type RunningObs } from '../../tests/support/obs-studio';
 import { startRtmpIngest, type RtmpIngest } from '../../tests/support/rtmp-ingest';
 import { measureBroadcastLog } from './broadcast-log';
 import { measureBundleSize } from './bundle-size';
@@ -23,12 +23,14 @@ interface Options {
   quick: boolean;
   json: string | null;
   markdown: boolean;
+  /** The OBS to measure against: null for the machine's own, else a newer major version (30, 32). */
+  obs: string | null;
 }
 
-const USAGE = 'usage: npm run bench -- [--quick] [--json FILE] [--markdown]';
+const USAGE = 'usage: npm run bench -- [--quick] [--json FILE] [--markdown] [--obs 30|32]';
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { quick: false, json: null, markdown: false };
+  const options: Options = { quick: false, json: null, markdown: false, obs: null };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--quick') options.quick = true;
@@ -37,6 +39,10 @@ function parseArgs(argv: string[]): Options {
       const file = argv[++i];
       if (!file) throw new Error(`--json needs a file\n${USAGE}`);
       options.json = file;
+    } else if (arg === '--obs') {
+      const version = argv[++i];
+      if (!version || !/^\d+$/.test(version)) throw new Error(`--obs needs a major version such as 32\n${USAGE}`);
+      options.obs = version;
     } else if (arg === '--help' || arg === '-h') {
       process.stdout.write(`${USAGE}\n`);
       process.exit(0);
@@ -50,6 +56,9 @@ const log = (message: string): void => void process.stderr.write(`${message}\n`)
 
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
+  // The test harness's startObs runs the OBS that BIBBLAN_OBS names (scripts/setup-obs-versions.sh).
+  if (options.obs) process.env.BIBBLAN_OBS = options.obs;
+  let obsName = "the machine's OBS";
   // Ctrl+C / SIGTERM: exit through process.exit so every 'exit' handler of the helpers runs
   // (OBS process groups, nginx, the host process and Chromium are killed there).
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -97,7 +106,10 @@ async function main(): Promise<number> {
     if (o.status === 'rejected') {
       failed.push({ phase: 'start OBS (scene switch, host CPU, presets, reconnect skipped)', error: String(o.reason).split('\n')[0]! });
       log(`bench: OBS did not start: ${String(o.reason)}`);
-    } else log(`bench: OBS ${obs!.address} up in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    } else {
+      obsName = await obsVersionName(obs!);
+      log(`bench: ${obsName} at ${obs!.address} up in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    }
     if (r.status === 'rejected') {
       failed.push({ phase: 'start nginx-rtmp (host CPU skipped)', error: String(r.reason).split('\n')[0]! });
       log(`bench: nginx-rtmp did not start: ${String(r.reason)}`);
@@ -122,7 +134,9 @@ async function main(): Promise<number> {
   figures.bench_quick = options.quick ? 1 : 0;
   figures.bench_failed_phases = failed.length;
 
-  process.stdout.write(`\nBibblan Live benchmark${options.quick ? ' (--quick)' : ''}, ${new Date().toISOString()}, ${durationS.toFixed(0)} s\n\n`);
+  process.stdout.write(
+    `\nBibblan Live benchmark${options.quick ? ' (--quick)' : ''}, ${obsName}, ${new Date().toISOString()}, ${durationS.toFixed(0)} s\n\n`,
+  );
   process.stdout.write(`${formatTable(rows)}\n`);
   if (options.markdown) process.stdout.write(`\n${formatMarkdown(rows)}\n`);
   if (failed.length > 0) {
@@ -144,3 +158,9 @@ main().then(
     process.exit(2);
   },
 );
+
+/** "OBS 32.2.2 (obs-websocket 5.7.4)", for the table's heading. */
+async function obsVersionName(obs: RunningObs): Promise<string> {
+  const version = await withRawObs(obs.address, obs.password, (client) => client.call('GetVersion'));
+  return `OBS ${version.obsVersion} (obs-websocket ${version.obsWebSocketVersion})`;
+}

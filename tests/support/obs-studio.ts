@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -9,10 +9,13 @@ import { OBSWebSocket, OBSWebSocketError } from 'obs-websocket-js';
 import WebSocket from 'ws';
 
 /**
- * Starts a real OBS Studio (29.x under Xvfb, software GL) for tests. Every instance gets its
+ * Starts a real OBS Studio (under Xvfb, software GL) for tests. Every instance gets its
  * own HOME, a free port and its own password, and runs in its own process group so that
  * kill() takes Xvfb with it. Nothing is left running: stop() is idempotent and an exit
  * handler kills whatever a failed test left behind.
+ *
+ * Which OBS: the machine's `obs` (Debian 12: 29.0.2), or with BIBBLAN_OBS=30 / 32 the newer
+ * OBS from a Debian root under chroot (scripts/setup-obs-versions.sh, see obsCommand()).
  */
 
 export interface StartObsOptions {
@@ -20,6 +23,12 @@ export interface StartObsOptions {
   password?: string | null;
   /** Default: a free port from the OS. */
   port?: number;
+  /**
+   * Default true: return once OBS answers requests. obs-websocket 5.3+ says Hello before OBS
+   * has loaded and answers 207 NotReady until then; false returns at the Hello, for tests of
+   * how the app copes with that.
+   */
+  waitUntilAnswering?: boolean;
 }
 
 export interface RunningObs {
@@ -92,6 +101,7 @@ export async function startObs(options: StartObsOptions = {}): Promise<RunningOb
       pgid = spawnObs(home, port, logFile);
       try {
         await waitUntilReady(port, pgid, logFile);
+        if (options.waitUntilAnswering !== false) await waitUntilAnswering(port, password, pgid, logFile);
         return;
       } catch (error) {
         await killGroup(pgid, 'SIGKILL');
@@ -210,14 +220,31 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The OBS major version the tests drive: BIBBLAN_OBS, or the machine's own `obs`. */
+export const obsUnderTest = (): string => process.env.BIBBLAN_OBS?.trim() || 'system';
+
+/**
+ * The command that runs the OBS under test: `obs` from PATH, or the chroot wrapper that
+ * scripts/setup-obs-versions.sh writes for each newer version (obs-30, obs-32).
+ */
+export function obsCommand(): string {
+  const version = obsUnderTest();
+  if (version === 'system') return 'obs';
+  if (!/^\d+$/.test(version)) throw new Error(`BIBBLAN_OBS must be a major version such as 30 or 32, not "${version}"`);
+  const wrapper = path.join(process.env.BIBBLAN_OBS_ROOTS ?? '/opt/bibblan-obs', 'bin', `obs-${version}`);
+  if (!existsSync(wrapper)) {
+    throw new Error(`OBS ${version} is not set up (${wrapper} is missing): run bash scripts/setup-debian.sh --test-deps`);
+  }
+  return wrapper;
+}
+
 function writeObsConfig(home: string, port: number, password: string | null): void {
   const configDir = path.join(home, '.config', 'obs-studio');
   mkdirSync(path.join(configDir, 'plugin_config', 'obs-websocket'), { recursive: true });
   const authRequired = password !== null && password !== '';
-  // obs-websocket 5.1 (OBS 29) reads global.ini; 5.3+ (OBS 30+) reads config.json. Both are written.
-  writeFileSync(
-    path.join(configDir, 'global.ini'),
-    [
+  // obs-websocket 5.1 (OBS 29) reads global.ini; 5.3+ (OBS 30+) reads config.json; OBS 31+ keeps
+  // its own global settings in user.ini. All three are written, so any version starts the same.
+  const globalIni = [
       '[General]',
       'FirstRun=true',
       'EnableAutoUpdates=false',
@@ -230,8 +257,9 @@ function writeObsConfig(home: string, port: number, password: string | null): vo
       `AuthRequired=${authRequired}`,
       `ServerPassword=${password ?? ''}`,
       '',
-    ].join('\n'),
-  );
+    ].join('\n');
+  writeFileSync(path.join(configDir, 'global.ini'), globalIni);
+  writeFileSync(path.join(configDir, 'user.ini'), globalIni);
   writeFileSync(
     path.join(configDir, 'plugin_config', 'obs-websocket', 'config.json'),
     JSON.stringify({
@@ -251,7 +279,7 @@ function spawnObs(home: string, port: number, logFile: string): number {
     const child = spawn(
       'xvfb-run',
       // -n: start the display search at a number unlikely to collide with a parallel start.
-      ['-a', '-n', String(100 + (port % 5000)), '-s', '-screen 0 1280x720x24', 'obs', '--disable-shutdown-check', '--multi'],
+      ['-a', '-n', String(100 + (port % 5000)), '-s', '-screen 0 1280x720x24', obsCommand(), '--disable-shutdown-check', '--multi'],
       // detached: own session and process group, so one kill reaches xvfb-run, Xvfb and obs.
       { env: { ...process.env, HOME: home }, cwd: home, detached: true, stdio: ['ignore', log, log] },
     );
@@ -276,6 +304,43 @@ async function waitUntilReady(port: number, pgid: number, logFile: string): Prom
     await sleep(200);
   }
   throw new Error(`OBS did not say Hello on port ${port} within ${READY_TIMEOUT_MS} ms:\n${tail(logFile)}`);
+}
+
+/**
+ * Waits until OBS answers a request (not 207 NotReady: obs-websocket 5.3+ accepts connections
+ * before OBS has loaded its scenes), and records the version for the run's summary line.
+ */
+async function waitUntilAnswering(port: number, password: string | null, pgid: number, logFile: string): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  const client = new OBSWebSocket();
+  await client.connect(`ws://127.0.0.1:${port}`, password ?? undefined);
+  try {
+    while (Date.now() < deadline) {
+      if (groupMembers(pgid).length === 0) throw new Error(`OBS exited while loading:\n${tail(logFile)}`);
+      try {
+        // GetVersion is answered even before OBS is ready; GetSceneList is not.
+        await client.call('GetSceneList');
+        recordVersion(await client.call('GetVersion'));
+        return;
+      } catch (error) {
+        if (!(error instanceof OBSWebSocketError && error.code === 207)) throw error;
+      }
+      await sleep(100);
+    }
+  } finally {
+    await client.disconnect();
+  }
+  throw new Error(`OBS on port ${port} still not ready after ${READY_TIMEOUT_MS} ms:\n${tail(logFile)}`);
+}
+
+/**
+ * Tells the test runner (scripts/run-tests.mjs) which OBS this run really drove: the first
+ * OBS started writes BIBBLAN_OBS_VERSION_FILE.
+ */
+function recordVersion(version: { obsVersion: string; obsWebSocketVersion: string }): void {
+  const file = process.env.BIBBLAN_OBS_VERSION_FILE;
+  if (!file || existsSync(file)) return;
+  writeFileSync(file, JSON.stringify({ obs: version.obsVersion, obsWebSocket: version.obsWebSocketVersion }));
 }
 
 function tcpAccepts(port: number): Promise<boolean> {
