@@ -36,6 +36,11 @@ export const ObsStateSchema = z.object({
     autoReconnect: z.boolean(),
     /** Epoch ms of the next automatic attempt, when one is scheduled. */
     nextAttemptAt: z.number().nullable(),
+    /**
+     * Present (true) while OBS has kept answering "not ready" (207) for over a second: it is
+     * starting up or switching scene collections. Requests wait for it meanwhile.
+     */
+    obsLoading: z.literal(true).optional(),
   }),
   versions: z
     .object({

@@ -7,7 +7,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
  * - 'silent': accepts the v5 subprotocol, then never says Hello.
  * - 'malformed-hello': sends a Hello without obsWebSocketVersion/rpcVersion.
  * - 'obs': enough of v5 to identify and answer the app's mirror load, so that kick() can
- *   close an established session with 4011 (OBS 29 has no request that kicks a client).
+ *   close an established session with 4011 (OBS 29 has no request that kicks a client),
+ *   and setNotReady() can hold it in 207 NotReady for as long as a test needs (a real OBS
+ *   is not ready only for a moment, and not on cue).
  */
 export type FakeObsMode = 'v4' | 'silent' | 'malformed-hello' | 'obs';
 
@@ -24,6 +26,13 @@ export interface FakeObsServer {
   emit(eventType: string, eventData?: Record<string, unknown>): Promise<void>;
   /** Changes what a request answers from now on, e.g. GetSceneList after a collection switch. */
   setReply(requestType: string, responseData: Record<string, unknown>): void;
+  /**
+   * While true, answers like obs-websocket 5.3+ before OBS has loaded: every request 207
+   * NotReady, and every item of a batch too (only one with haltOnFailure); nothing runs.
+   */
+  setNotReady(notReady: boolean): void;
+  /** Requests answered so far (batch items count one each), 207s included. */
+  readonly requests: readonly { requestType: string; status: number }[];
   close(): Promise<void>;
 }
 
@@ -75,9 +84,17 @@ export async function startFakeObsServer(mode: FakeObsMode, options: { port?: nu
   let connections = 0;
   const identified = new Set<WebSocket>();
   const replies: Record<string, Record<string, unknown>> = { ...defaultReplies };
+  let notReady = false;
+  const requests: { requestType: string; status: number }[] = [];
   const answer = (request: Record<string, unknown>): Record<string, unknown> => {
     const requestType = String(request.requestType);
+    if (notReady) {
+      requests.push({ requestType, status: 207 });
+      const comment = 'OBS is not ready to perform the request.';
+      return { requestType, requestId: request.requestId, requestStatus: { result: false, code: 207, comment } };
+    }
     const data = replies[requestType];
+    requests.push({ requestType, status: data ? 100 : 204 });
     return {
       requestType,
       requestId: request.requestId,
@@ -112,8 +129,9 @@ export async function startFakeObsServer(mode: FakeObsMode, options: { port?: nu
       } else if (op === 6) {
         await send(7, answer(d));
       } else if (op === 8) {
-        const requests = (d.requests as Record<string, unknown>[]) ?? [];
-        await send(9, { requestId: d.requestId, results: requests.map(answer) });
+        const items = (d.requests as Record<string, unknown>[]) ?? [];
+        const answered = notReady && d.haltOnFailure === true ? items.slice(0, 1) : items;
+        await send(9, { requestId: d.requestId, results: answered.map(answer) });
       }
     });
   });
@@ -136,6 +154,12 @@ export async function startFakeObsServer(mode: FakeObsMode, options: { port?: nu
     },
     setReply(requestType, responseData) {
       replies[requestType] = responseData;
+    },
+    setNotReady(value) {
+      notReady = value;
+    },
+    get requests() {
+      return requests;
     },
     close() {
       for (const client of server.clients) client.terminate();

@@ -8,6 +8,7 @@ import { loadMirror } from './mirror-loader';
 import { parseObsAddress } from './obs-address';
 import { applyMirrorEvent, emptyMirror, type MirrorData, type MirrorEvent } from './obs-mirror';
 import { ObsSession } from './obs-session';
+import { sceneRef } from './scene-ref';
 import { backoffDelay } from './reconnect-backoff';
 
 export interface ObsControllerOptions {
@@ -17,6 +18,14 @@ export interface ObsControllerOptions {
   connectTimeoutMs?: number;
   /** Longest wait between automatic attempts; default 2000. */
   maxBackoffMs?: number;
+  /** How long a request waits while OBS answers 207 NotReady (e.g. a collection switch); default 10000. */
+  notReadyWaitMs?: number;
+  /** The same for reading the mirror after connecting, while OBS starts up; default 30000. */
+  startupWaitMs?: number;
+  /** Pause between NotReady retries; default 150. */
+  notReadyRetryMs?: number;
+  /** A NotReady wait longer than this shows "OBS is starting"; default 1000. */
+  notReadyNoticeMs?: number;
   /** Never given the password. */
   logger?: Logger;
 }
@@ -29,6 +38,13 @@ interface Target {
 
 type Connection = ObsState['connection'];
 
+export interface CallOptions {
+  /** Deadline of each attempt; default requestTimeoutMs. */
+  timeoutMs?: number;
+  /** How long to retry while OBS answers 207 NotReady; default notReadyWaitMs. */
+  notReadyWaitMs?: number;
+}
+
 /**
  * The app's one link to OBS: connects, identifies, keeps a mirror of OBS's state current from
  * events, and reconnects by itself with backoff until the user must act (kick, password,
@@ -39,6 +55,10 @@ export class ObsController {
   readonly #requestTimeoutMs: number;
   readonly #connectTimeoutMs: number;
   readonly #maxBackoffMs: number;
+  readonly #notReadyWaitMs: number;
+  readonly #startupWaitMs: number;
+  readonly #notReadyRetryMs: number;
+  readonly #notReadyNoticeMs: number;
   readonly #logger: Logger;
   readonly #listeners = new Set<(state: ObsState) => void>();
   #state: ObsState = deepFreeze(emptyObsState(''));
@@ -63,6 +83,10 @@ export class ObsController {
     this.#requestTimeoutMs = options.requestTimeoutMs ?? 5000;
     this.#connectTimeoutMs = options.connectTimeoutMs ?? 5000;
     this.#maxBackoffMs = options.maxBackoffMs ?? 2000;
+    this.#notReadyWaitMs = options.notReadyWaitMs ?? 10_000;
+    this.#startupWaitMs = options.startupWaitMs ?? 30_000;
+    this.#notReadyRetryMs = options.notReadyRetryMs ?? 150;
+    this.#notReadyNoticeMs = options.notReadyNoticeMs ?? 1000;
     this.#logger = options.logger ?? silentLogger;
   }
 
@@ -121,9 +145,14 @@ export class ObsController {
     this.#startAttempt('connecting');
   }
 
-  /** SetCurrentProgramScene. The mirror changes when OBS's event arrives, not before. */
-  async switchScene(sceneName: string): Promise<Result<null>> {
-    const result = await this.call('SetCurrentProgramScene', { sceneName });
+  /**
+   * SetCurrentProgramScene (SetCurrentPreviewScene with `preview`), by UUID where OBS has them
+   * (`sceneUuid`, else the mirror's), so a rename in OBS meanwhile still reaches the same scene.
+   * The mirror changes when OBS's event arrives, not before.
+   */
+  async switchScene(sceneName: string, opts: { sceneUuid?: string; preview?: boolean } = {}): Promise<Result<null>> {
+    const scene = sceneRef(this.#state, sceneName, opts.sceneUuid);
+    const result = opts.preview ? await this.call('SetCurrentPreviewScene', scene) : await this.call('SetCurrentProgramScene', scene);
     if (result.ok) return ok(null);
     if (result.error.code === 'OBS_REQUEST_FAILED' && result.error.params?.status === 600) {
       return fail(appError('OBS_SCENE_NOT_FOUND', { sceneName }));
@@ -159,29 +188,33 @@ export class ObsController {
     });
   }
 
-  /** Any obs-websocket request, with a deadline; OBS_NOT_CONNECTED at once unless connected. */
+  /**
+   * Any obs-websocket request, with a deadline; OBS_NOT_CONNECTED at once unless connected.
+   * While OBS is not ready (207) it is retried for up to notReadyWaitMs, then OBS_NOT_READY.
+   */
   call<T extends keyof OBSRequestTypes>(
     type: T,
     data?: OBSRequestTypes[T],
-    opts?: { timeoutMs?: number },
+    opts?: CallOptions,
   ): Promise<Result<OBSResponseTypes[T]>> {
     const session = this.#session;
     if (!session || this.#state.connection.status !== 'connected') {
       return Promise.resolve(fail(appError('OBS_NOT_CONNECTED')));
     }
-    return session.call(type, data, opts?.timeoutMs ?? this.#requestTimeoutMs);
+    return session.call(type, data, opts?.timeoutMs ?? this.#requestTimeoutMs, opts?.notReadyWaitMs ?? this.#notReadyWaitMs);
   }
 
   /**
    * Many requests in one round trip (RequestBatch; obs-websocket's defaults: SerialRealtime,
-   * haltOnFailure false). Items fail individually: check each requestStatus.
+   * haltOnFailure false). Items fail individually: check each requestStatus. A batch OBS
+   * was not ready for ran not at all and is sent again, as call() does.
    */
-  callBatch(requests: RequestBatchRequest[], opts?: { timeoutMs?: number }): Promise<Result<ResponseMessage[]>> {
+  callBatch(requests: RequestBatchRequest[], opts?: CallOptions): Promise<Result<ResponseMessage[]>> {
     const session = this.#session;
     if (!session || this.#state.connection.status !== 'connected') {
       return Promise.resolve(fail(appError('OBS_NOT_CONNECTED')));
     }
-    return session.callBatch(requests, opts?.timeoutMs ?? this.#requestTimeoutMs);
+    return session.callBatch(requests, opts?.timeoutMs ?? this.#requestTimeoutMs, opts?.notReadyWaitMs ?? this.#notReadyWaitMs);
   }
 
   /** Disconnects for good: no timers, no socket, no reconnect; connect() is ignored after. */
@@ -212,6 +245,9 @@ export class ObsController {
         password: target.password,
         connectTimeoutMs: this.#connectTimeoutMs,
         requestTimeoutMs: this.#requestTimeoutMs,
+        notReadyWaitMs: this.#notReadyWaitMs,
+        notReadyRetryMs: this.#notReadyRetryMs,
+        notReadyNoticeMs: this.#notReadyNoticeMs,
       },
       {
         onEvent: (event) => {
@@ -224,6 +260,9 @@ export class ObsController {
         onMeters: (data) => {
           if (this.#session !== session) return;
           for (const listener of [...this.#meterListeners]) listener(data);
+        },
+        onNotReady: (waiting) => {
+          if (this.#session === session) this.#setObsLoading(waiting);
         },
       },
     );
@@ -256,7 +295,10 @@ export class ObsController {
     const generation = ++this.#loadGeneration;
     this.#loading = true;
     this.#queued = [];
-    const loaded = await loadMirror(session);
+    // Right after connecting, OBS 30+ may still be loading (207): wait for it, up to startupWaitMs.
+    const loaded = await loadMirror({
+      callBatch: (requests) => session.callBatch(requests, this.#requestTimeoutMs, this.#startupWaitMs),
+    });
     if (this.#session !== session || generation !== this.#loadGeneration) return;
     if (!loaded.ok) {
       // A link whose state cannot be read is no use to anyone: start over with a new one.
@@ -416,6 +458,12 @@ export class ObsController {
 
   #setMirror(mirror: MirrorData): void {
     this.#setState({ ...mirror, connection: this.#state.connection });
+  }
+
+  /** The "OBS is starting" notice: present only while OBS keeps answering 207. */
+  #setObsLoading(loading: boolean): void {
+    const { obsLoading: _was, ...connection } = this.#state.connection;
+    this.#setState({ ...this.#state, connection: loading ? { ...connection, obsLoading: true } : connection });
   }
 
   #setConnection(change: Partial<Connection>): void {

@@ -43,18 +43,44 @@ export type MirrorEventType = (typeof mirrorEventTypes)[number];
 export type MirrorEvent = { [K in MirrorEventType]: { type: K; data: OBSEventTypes[K] } }[MirrorEventType];
 
 /**
- * GetSceneList / SceneListChanged list scenes bottom-up (index 0 is the last scene in OBS's
- * Scenes dock); people expect the dock's top-down order, so this reverses the list.
- * obs-websocket 5.1 has no scene UUIDs; 5.3+ does.
+ * GetSceneList / SceneListChanged give each scene a sceneIndex; OBS's Scenes dock shows the
+ * highest index at the top (every version so far sends the list bottom-up, index = position,
+ * but the index is what obs-websocket documents). Items without an index keep their
+ * position, still read bottom-up. obs-websocket 5.1 has no scene UUIDs; 5.3+ does.
  */
 export function scenesFromObs(list: unknown): ObsScene[] {
   if (!Array.isArray(list)) return [];
-  const scenes: ObsScene[] = [];
-  for (const item of list) {
+  const indexed: { scene: ObsScene; index: number }[] = [];
+  list.forEach((item, position) => {
     const scene = sceneFrom(item);
-    if (scene) scenes.push(scene);
-  }
-  return scenes.reverse();
+    if (!scene) return;
+    const index = isRecord(item) && typeof item.sceneIndex === 'number' ? item.sceneIndex : position;
+    indexed.push({ scene, index });
+  });
+  // Stable sort: equal indexes (malformed lists) keep their reversed order.
+  return indexed
+    .reverse()
+    .sort((a, b) => b.index - a.index)
+    .map((entry) => entry.scene);
+}
+
+/**
+ * Where OBS's dock puts a new scene: OBS 29 adds it at the bottom, OBS 30+ right below the
+ * scene selected in the dock (the preview in studio mode, else the program scene). Only a
+ * first guess: SceneListChanged, which every version sends on create, has the real order.
+ */
+function withNewScene(mirror: MirrorData, scene: ObsScene): ObsScene[] {
+  const major = Number.parseInt(mirror.versions?.obsVersion ?? '', 10);
+  const selected = mirror.studioMode ? mirror.previewScene : mirror.programScene;
+  const at = major >= 30 ? mirror.scenes.findIndex((s) => s.name === selected) : -1;
+  if (at < 0) return [...mirror.scenes, scene];
+  return [...mirror.scenes.slice(0, at + 1), scene, ...mirror.scenes.slice(at + 1)];
+}
+
+/** The scene an event names: by UUID where OBS sends one (5.3+), else by name. */
+function sameScene(scene: ObsScene, data: { sceneName: string; sceneUuid?: unknown }): boolean {
+  if (typeof data.sceneUuid === 'string' && scene.uuid !== undefined) return scene.uuid === data.sceneUuid;
+  return scene.name === data.sceneName;
 }
 
 /** GetInputList entries; mute states are filled in separately. */
@@ -90,20 +116,21 @@ export function applyMirrorEvent(mirror: MirrorData, event: MirrorEvent): Mirror
     case 'SceneCreated': {
       if (event.data.isGroup) return mirror; // groups are not in the scene list
       const scene = sceneFrom(event.data);
+      // 5.7 sends SceneCreated twice, once after SceneListChanged: already there, keep it.
       if (!scene || mirror.scenes.some((s) => s.name === scene.name)) return mirror;
-      // OBS appends new scenes at the bottom of the dock (SceneListChanged confirms the order).
-      return { ...mirror, scenes: [...mirror.scenes, scene] };
+      return { ...mirror, scenes: withNewScene(mirror, scene) };
     }
     case 'SceneRemoved':
       if (event.data.isGroup) return mirror;
-      return { ...mirror, scenes: mirror.scenes.filter((s) => s.name !== event.data.sceneName) };
+      return { ...mirror, scenes: mirror.scenes.filter((s) => !sameScene(s, event.data)) };
     case 'SceneNameChanged': {
       // 5.1 sends no SceneListChanged for a rename: rename in place.
       const { oldSceneName, sceneName } = event.data;
       const rename = (name: string | null): string | null => (name === oldSceneName ? sceneName : name);
+      const renamed = (s: ObsScene): boolean => sameScene(s, { sceneName: oldSceneName, sceneUuid: event.data.sceneUuid });
       return {
         ...mirror,
-        scenes: mirror.scenes.map((s) => (s.name === oldSceneName ? { ...s, name: sceneName } : s)),
+        scenes: mirror.scenes.map((s) => (renamed(s) ? { ...s, name: sceneName } : s)),
         programScene: rename(mirror.programScene),
         previewScene: rename(mirror.previewScene),
       };

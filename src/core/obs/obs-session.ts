@@ -10,6 +10,7 @@ import {
 import { appError, type AppError } from '../../shared/errors';
 import { fail, type Result } from '../../shared/result';
 import { classifyConnectFailure, type ConnectFailureFacts, type FailureVerdict } from './connection-errors';
+import { NOT_READY_STATUS, NotReadyWatch, retryWhileNotReady } from './not-ready';
 import { mirrorEventTypes, type MirrorEvent } from './obs-mirror';
 import { PendingRequests } from './request-timeout';
 
@@ -43,6 +44,12 @@ export interface SessionOptions {
   password: string | null;
   connectTimeoutMs: number;
   requestTimeoutMs: number;
+  /** How long a request keeps being retried while OBS answers 207 NotReady (default for calls). */
+  notReadyWaitMs: number;
+  /** Pause between those retries. */
+  notReadyRetryMs: number;
+  /** A wait longer than this is announced through onNotReady. */
+  notReadyNoticeMs: number;
 }
 
 export interface SessionHandlers {
@@ -54,6 +61,8 @@ export interface SessionHandlers {
   lossError(): AppError;
   /** InputVolumeMeters, only sent by OBS while subscribed (see setMeterSubscription). */
   onMeters?(data: unknown): void;
+  /** true: requests have waited a while for OBS to be ready (207); false: that is over. */
+  onNotReady?(waiting: boolean): void;
 }
 
 export type OpenOutcome = { ok: true } | { ok: false; verdict: FailureVerdict; detail: string };
@@ -72,10 +81,16 @@ export class ObsSession {
   #phase: Phase = 'new';
   #handshakeCloseCode: number | null = null;
   #cancelOpen: (() => void) | null = null;
+  /** What requests sent after the close fail with. */
+  #closeError: AppError | null = null;
+  readonly #notReady: NotReadyWatch;
 
   constructor(options: SessionOptions, handlers: SessionHandlers) {
     this.#options = options;
     this.#handlers = handlers;
+    this.#notReady = new NotReadyWatch((waiting) => {
+      if (this.#phase === 'open') this.#handlers.onNotReady?.(waiting);
+    }, options.notReadyNoticeMs);
   }
 
   get isOpen(): boolean {
@@ -164,22 +179,59 @@ export class ObsSession {
     });
   }
 
-  /** One request with a deadline; fails at once when not open or when the socket drops. */
+  /**
+   * One request with a deadline; fails at once when not open or when the socket drops.
+   * While OBS answers 207 NotReady it is sent again, for up to `notReadyWaitMs`.
+   */
   call<T extends keyof OBSRequestTypes>(
     type: T,
     data: OBSRequestTypes[T] | undefined,
     timeoutMs = this.#options.requestTimeoutMs,
+    notReadyWaitMs = this.#options.notReadyWaitMs,
   ): Promise<Result<OBSResponseTypes[T]>> {
     if (this.#phase !== 'open') return Promise.resolve(fail(appError('OBS_NOT_CONNECTED')));
-    return this.#pending.run(type, timeoutMs, () => this.#obs.call(type, data), (thrown) => this.#requestError(type, thrown));
+    const attempt = (): Promise<Result<OBSResponseTypes[T]>> =>
+      this.#whileOpen(() =>
+        this.#pending.run(type, timeoutMs, () => this.#obs.call(type, data), (thrown) => this.#requestError(type, thrown)),
+      );
+    return this.#retry(type, notReadyWaitMs, attempt, (result) => !result.ok && isNotReadyError(result.error));
   }
 
-  /** Many requests in one round trip. Items may fail individually: check each requestStatus. */
-  callBatch(requests: RequestBatchRequest[], timeoutMs = this.#options.requestTimeoutMs): Promise<Result<ResponseMessage[]>> {
+  /**
+   * Many requests in one round trip. Items may fail individually: check each requestStatus.
+   * NotReady fails every item and runs none, so such a batch is sent again as a whole.
+   */
+  callBatch(
+    requests: RequestBatchRequest[],
+    timeoutMs = this.#options.requestTimeoutMs,
+    notReadyWaitMs = this.#options.notReadyWaitMs,
+  ): Promise<Result<ResponseMessage[]>> {
     if (this.#phase !== 'open') return Promise.resolve(fail(appError('OBS_NOT_CONNECTED')));
-    return this.#pending.run('RequestBatch', timeoutMs, () => this.#obs.callBatch(requests), (thrown) =>
-      this.#requestError('RequestBatch', thrown),
+    const attempt = (): Promise<Result<ResponseMessage[]>> =>
+      this.#whileOpen(() =>
+        this.#pending.run('RequestBatch', timeoutMs, () => this.#obs.callBatch(requests), (thrown) =>
+          this.#requestError('RequestBatch', thrown),
+        ),
+      );
+    return this.#retry('RequestBatch', notReadyWaitMs, attempt, (result) =>
+      result.ok && result.value.some((item) => item.requestStatus.code === NOT_READY_STATUS),
     );
+  }
+
+  #retry<T>(
+    request: string,
+    waitMs: number,
+    attempt: () => Promise<Result<T>>,
+    isNotReady: (result: Result<T>) => boolean,
+  ): Promise<Result<T>> {
+    const retry = { waitMs, intervalMs: this.#options.notReadyRetryMs };
+    return retryWhileNotReady(request, retry, attempt, isNotReady, this.#notReady);
+  }
+
+  /** A retry after the socket went away fails like the requests that were in flight. */
+  #whileOpen<T>(work: () => Promise<Result<T>>): Promise<Result<T>> {
+    if (this.#phase === 'open') return work();
+    return Promise.resolve(fail(this.#closeError ?? this.#handlers.lossError()));
   }
 
   /**
@@ -210,6 +262,8 @@ export class ObsSession {
   #close(error: AppError): void {
     if (this.#phase === 'closed') return;
     this.#phase = 'closed';
+    this.#closeError = error;
+    this.#notReady.stop();
     this.#cancelOpen?.();
     this.#cancelOpen = null;
     this.#pending.failAll(error);
@@ -223,7 +277,9 @@ export class ObsSession {
       return;
     }
     this.#phase = 'closed';
-    this.#pending.failAll(this.#handlers.lossError());
+    this.#closeError = this.#handlers.lossError();
+    this.#notReady.stop();
+    this.#pending.failAll(this.#closeError);
     if (wasOpen) this.#handlers.onClosed(code);
   }
 
@@ -237,6 +293,9 @@ export class ObsSession {
     return appError('OBS_REQUEST_FAILED', { request, status: 0, comment: thrown instanceof Error ? thrown.message : String(thrown) });
   }
 }
+
+const isNotReadyError = (error: AppError): boolean =>
+  error.code === 'OBS_REQUEST_FAILED' && error.params?.status === NOT_READY_STATUS;
 
 interface V5Hello {
   obsWebSocketVersion: string;

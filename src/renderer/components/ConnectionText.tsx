@@ -2,9 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { ConnectionView } from '../lib/connection-view';
 
 /** The link to OBS in words, with a dot whose shape (not only colour) tells the state. */
-export function ConnectionText({ view }: { view: ConnectionView }) {
+export function ConnectionText({ view, testId = 'connection-status' }: { view: ConnectionView; testId?: string }) {
   return (
-    <span className={`connection-text connection-text--${view.kind}`} data-testid="connection-status">
+    <span className={`connection-text connection-text--${view.kind}`} data-testid={testId}>
       <span className="connection-text__dot" aria-hidden="true" />
       <ConnectionWords view={view} />
     </span>
@@ -20,6 +20,10 @@ function ConnectionWords({ view }: { view: ConnectionView }) {
       return t('status.hostLost');
     case 'connected':
       return t('status.connected', { version: view.version });
+    case 'obsLoading':
+      return t('status.obsLoading', { version: view.version });
+    case 'obsStarting':
+      return t('status.obsStarting');
     case 'connecting':
       return t('status.connecting');
     case 'reconnecting':

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { PublicSettings } from '../../shared/settings';
 import { ConnectionForm } from './ConnectionForm';
 import { ConnectionProblem } from './ConnectionProblem';
+import { ConnectionStatusLine } from './ConnectionStatusLine';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ScreenHeading } from './ScreenHeading';
 
@@ -21,6 +22,7 @@ export function FirstRunScreen({ settings, onContinue }: Props) {
       <section className="panel" aria-labelledby="first-run-connection">
         <h3 id="first-run-connection">{t('connection.formHeading')}</h3>
         <ConnectionForm settings={settings} />
+        <ConnectionStatusLine />
         <ConnectionProblem besideForm />
       </section>
       {settings.setupDone && (

@@ -4,6 +4,7 @@ import type { PublicSettings } from '../../shared/settings';
 import { useAppStore } from '../stores/app-store';
 import { ConnectionForm } from './ConnectionForm';
 import { ConnectionProblem } from './ConnectionProblem';
+import { ConnectionStatusLine } from './ConnectionStatusLine';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ScreenHeading } from './ScreenHeading';
 
@@ -39,6 +40,7 @@ export function SettingsScreen({ settings, onBack }: Props) {
       <section className="panel" aria-labelledby="settings-connection">
         <h3 id="settings-connection">{t('connection.formHeading')}</h3>
         <ConnectionForm settings={settings} />
+        <ConnectionStatusLine />
         <ConnectionProblem besideForm />
         {info && (
           <p className="note" data-testid="secret-protection">

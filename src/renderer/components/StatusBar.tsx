@@ -16,7 +16,7 @@ export function StatusBar() {
       <div className="status-bar__row">
         <div className="status-bar__state" role="status" aria-live="polite" aria-label={t('status.regionLabel')}>
           <ConnectionText view={view} />
-          {view.kind === 'connected' && <OutputIndicators />}
+          {(view.kind === 'connected' || view.kind === 'obsLoading') && <OutputIndicators />}
         </div>
         {offersReconnect(view) && (
           <button type="button" className="button button--secondary" onClick={() => void reconnect()}>

@@ -20,6 +20,8 @@ export const en: Messages = {
     regionLabel: 'Status',
     connected: 'Connected to OBS {{version}}',
     connecting: 'Connecting to OBS…',
+    obsStarting: 'OBS is starting…',
+    obsLoading: 'Connected to OBS {{version}} – OBS is loading…',
     reconnecting: 'Reconnecting to OBS…',
     reconnectingIn_one: 'Reconnecting in {{count}} second',
     reconnectingIn_other: 'Reconnecting in {{count}} seconds',
@@ -112,9 +114,9 @@ export const en: Messages = {
       action: 'Copy the password from OBS and enter it again:',
     },
     OBS_NOT_V5: {
-      message: 'The program at {{address}} is not OBS WebSocket version 5.',
+      message: 'Bibblan Live needs OBS 28 or later. The program at {{address}} is an older OBS or another program.',
       action:
-        'It may be the old obs-websocket 4 plugin (port 4444) or another program. Update OBS to version 28 or later and use the port shown in OBS, usually 4455 (ws://127.0.0.1:4455).',
+        'Update OBS: download the latest version from obsproject.com and install it. Then use the port shown in OBS under Tools → WebSocket Server Settings, usually 4455 (ws://127.0.0.1:4455). Port 4444 is usually the old obs-websocket 4 plugin.',
     },
     OBS_PROTOCOL_ERROR: {
       message: 'OBS and Bibblan Live did not understand each other.',
@@ -139,6 +141,10 @@ export const en: Messages = {
     OBS_REQUEST_TIMEOUT: {
       message: 'OBS did not answer in time.',
       action: 'Try again. If it happens often, the computer may be overloaded: close programs you do not need.',
+    },
+    OBS_NOT_READY: {
+      message: 'OBS has not finished starting: it still says it is not ready.',
+      action: 'Wait until OBS has started and shows its scenes, then try again. If it does not pass: close OBS and start it again.',
     },
     OBS_REQUEST_FAILED: {
       message: 'OBS could not carry out {{request}}.',

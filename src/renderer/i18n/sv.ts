@@ -27,9 +27,9 @@ const errors = {
     action: 'Kopiera lösenordet från OBS och skriv in det igen:',
   },
   OBS_NOT_V5: {
-    message: 'Programmet på {{address}} är inte OBS WebSocket version 5.',
+    message: 'Bibblan Live behöver OBS 28 eller senare. Programmet på {{address}} är ett äldre OBS eller något annat program.',
     action:
-      'Det kan vara det gamla tillägget obs-websocket 4 (port 4444) eller ett annat program. Uppdatera OBS till version 28 eller senare och använd porten som står i OBS, oftast 4455 (ws://127.0.0.1:4455).',
+      'Uppdatera OBS: hämta den senaste versionen från obsproject.com och installera den. Använd sedan porten som står i OBS under Verktyg → Inställningar för WebSocket-server, oftast 4455 (ws://127.0.0.1:4455). Port 4444 brukar vara det gamla tillägget obs-websocket 4.',
   },
   OBS_PROTOCOL_ERROR: {
     message: 'OBS och Bibblan Live förstod inte varandra.',
@@ -54,6 +54,11 @@ const errors = {
   OBS_REQUEST_TIMEOUT: {
     message: 'OBS svarade inte i tid.',
     action: 'Försök igen. Händer det ofta kan datorn vara hårt belastad: stäng program som du inte behöver.',
+  },
+  OBS_NOT_READY: {
+    message: 'OBS har inte startat klart: det svarar fortfarande att det inte är redo.',
+    action:
+      'Vänta tills OBS har startat och visar sina scener, och försök sedan igen. Om det inte går över: stäng OBS och starta det igen.',
   },
   OBS_REQUEST_FAILED: {
     message: 'OBS kunde inte utföra {{request}}.',
@@ -173,6 +178,8 @@ export const sv = {
     regionLabel: 'Status',
     connected: 'Ansluten till OBS {{version}}',
     connecting: 'Ansluter till OBS…',
+    obsStarting: 'OBS startar…',
+    obsLoading: 'Ansluten till OBS {{version}} – OBS laddar…',
     reconnecting: 'Återansluter till OBS…',
     reconnectingIn_one: 'Återansluter om {{count}} sekund',
     reconnectingIn_other: 'Återansluter om {{count}} sekunder',

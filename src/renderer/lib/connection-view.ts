@@ -6,6 +6,10 @@ export type ConnectionView =
   | { kind: 'hostConnecting' }
   | { kind: 'hostLost' }
   | { kind: 'connected'; version: string }
+  /** Connected, but OBS has said "not ready" for a while (switching scene collections). */
+  | { kind: 'obsLoading'; version: string }
+  /** Connected to OBS's socket while OBS itself is still starting up. */
+  | { kind: 'obsStarting' }
   | { kind: 'connecting' }
   | { kind: 'reconnectingIn'; seconds: number }
   | { kind: 'reconnecting' }
@@ -19,10 +23,12 @@ export function connectionView(
   // Without the host, the OBS state in the store is stale: say nothing about OBS.
   if (host === 'connecting') return { kind: 'hostConnecting' };
   if (host === 'lost') return { kind: 'hostLost' };
-  const { status, nextAttemptAt } = obs.connection;
+  const { status, nextAttemptAt, obsLoading } = obs.connection;
+  const version = obs.versions?.obsVersion ?? '';
+  if (obsLoading) return status === 'connected' ? { kind: 'obsLoading', version } : { kind: 'obsStarting' };
   switch (status) {
     case 'connected':
-      return { kind: 'connected', version: obs.versions?.obsVersion ?? '' };
+      return { kind: 'connected', version };
     case 'connecting':
       return { kind: 'connecting' };
     case 'reconnecting': {
@@ -40,7 +46,8 @@ export const offersReconnect = (view: ConnectionView): boolean =>
   view.kind === 'disconnected' ||
   view.kind === 'reconnecting' ||
   view.kind === 'reconnectingIn' ||
-  view.kind === 'connecting';
+  view.kind === 'connecting' ||
+  view.kind === 'obsStarting';
 
 /** True while a countdown is shown, so the clock needs to tick. */
 export const needsClock = (obs: Pick<ObsState, 'connection'>): boolean =>

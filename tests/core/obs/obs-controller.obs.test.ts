@@ -4,7 +4,17 @@ import { ObsStateSchema, type ObsState } from '../../../src/shared/obs-state';
 import { createScenes, startObs, withRawObs, type RunningObs } from '../../support/obs-studio';
 import { Controllers, isConnected, observeFor, recordStates, waitForState } from './controller-test-helpers';
 
-/** Against one real OBS 29 for the whole file: connecting, the mirror, scenes, passwords. */
+/** Against one real OBS (29, 30 or 32) for the whole file: connecting, the mirror, scenes, passwords. */
+
+/**
+ * Where OBS's Scenes dock puts a new scene, seen on each version: 29 adds it at the bottom;
+ * 30 and 32 right below the scene selected in the dock (here the program scene).
+ */
+function dockAfterCreating(dock: string[], created: string, selected: string, obsVersion: string): string[] {
+  if (Number.parseInt(obsVersion, 10) < 30) return [...dock, created];
+  const at = dock.indexOf(selected) + 1;
+  return [...dock.slice(0, at), created, ...dock.slice(at)];
+}
 
 let obs: RunningObs;
 let main: ObsController;
@@ -45,7 +55,12 @@ describe('ObsController with a real OBS', () => {
     expect(state.versions?.obsWebSocketVersion).toMatch(/^5\./);
     expect(state.versions?.platform).not.toBe('');
     // OBS lists scenes bottom-up; the mirror has them as the Scenes dock shows them.
-    expect(state.scenes.map((s) => s.name)).toEqual(['Scene', 'Welcome', 'Talk', 'Goodbye']);
+    const version = state.versions?.obsVersion ?? '';
+    let dock = ['Scene'];
+    for (const name of ['Welcome', 'Talk', 'Goodbye']) dock = dockAfterCreating(dock, name, 'Scene', version);
+    expect(state.scenes.map((s) => s.name)).toEqual(dock);
+    // 5.3+ (OBS 30+) sends scene UUIDs; the mirror keeps them.
+    if (!version.startsWith('29.')) expect(state.scenes.every((s) => typeof s.uuid === 'string')).toBe(true);
     expect(state.programScene).toBe('Scene');
     expect(state).toMatchObject({
       previewScene: null,
@@ -83,17 +98,21 @@ describe('ObsController with a real OBS', () => {
 
   it('changes made in OBS itself (another remote) show up in the mirror without a refresh', async () => {
     await withRawObs(obs.address, obs.password, async (raw) => {
+      const before = main.state;
+      const version = before.versions?.obsVersion ?? '';
+      const dock = dockAfterCreating(before.scenes.map((s) => s.name), 'Q&A', before.programScene ?? '', version);
       await raw.call('CreateScene', { sceneName: 'Q&A' });
       await raw.call('SetCurrentProgramScene', { sceneName: 'Q&A' });
-      await waitForState(main, (s) => s.programScene === 'Q&A' && s.scenes.at(-1)?.name === 'Q&A', 'new scene, live');
+      await waitForState(
+        main,
+        (s) => s.programScene === 'Q&A' && s.scenes.map((x) => x.name).join('|') === dock.join('|'),
+        `new scene, live, in dock order ${dock.join('|')}`,
+      );
 
       await raw.call('SetSceneName', { sceneName: 'Welcome', newSceneName: 'Välkommen' });
       await raw.call('RemoveScene', { sceneName: 'Goodbye' });
-      await waitForState(
-        main,
-        (s) => s.scenes.map((x) => x.name).join('|') === 'Scene|Välkommen|Talk|Q&A',
-        'renamed and removed scenes',
-      );
+      const after = dock.filter((name) => name !== 'Goodbye').map((name) => (name === 'Welcome' ? 'Välkommen' : name));
+      await waitForState(main, (s) => s.scenes.map((x) => x.name).join('|') === after.join('|'), 'renamed and removed scenes');
 
       await raw.call('CreateInput', { sceneName: 'Talk', inputName: 'Podium mic', inputKind: 'pulse_input_capture' });
       await raw.call('CreateInput', { sceneName: 'Talk', inputName: 'Backdrop', inputKind: 'color_source_v3' });

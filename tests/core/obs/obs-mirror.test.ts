@@ -25,6 +25,19 @@ describe('scenesFromObs', () => {
     expect(scenesFromObs(list)).toEqual([{ name: 'Scene' }, { name: 'A' }, { name: 'B' }]);
   });
 
+  it('orders by sceneIndex, highest at the top of the dock, whatever the array order', () => {
+    const list = [
+      { sceneIndex: 2, sceneName: 'Scene', sceneUuid: 'u2' },
+      { sceneIndex: 0, sceneName: 'B', sceneUuid: 'u0' },
+      { sceneIndex: 1, sceneName: 'A', sceneUuid: 'u1' },
+    ];
+    expect(scenesFromObs(list)).toEqual([
+      { name: 'Scene', uuid: 'u2' },
+      { name: 'A', uuid: 'u1' },
+      { name: 'B', uuid: 'u0' },
+    ]);
+  });
+
   it('keeps UUIDs when OBS sends them (5.3+) and skips junk', () => {
     expect(scenesFromObs([{ sceneName: 'A', sceneUuid: 'u1' }, { sceneIndex: 3 }, null])).toEqual([{ name: 'A', uuid: 'u1' }]);
     expect(scenesFromObs(undefined)).toEqual([]);
@@ -59,6 +72,26 @@ describe('applyMirrorEvent', () => {
     expect(renamed.programScene).toBe('Lecture');
     const listed = apply({ type: 'SceneListChanged', data: { scenes: [{ sceneName: 'Y' }, { sceneName: 'X' }] } });
     expect(listed.scenes).toEqual([{ name: 'X' }, { name: 'Y' }]);
+  });
+
+  it('a new scene goes where the dock puts it: the bottom in OBS 29, below the selected scene in 30+', () => {
+    const created = { type: 'SceneCreated', data: { sceneName: 'Q&A', sceneUuid: 'uq', isGroup: false } };
+    const v29 = { ...base(), versions: { obsVersion: '29.0.2', obsWebSocketVersion: '5.1.0', rpcVersion: 1, platform: 'x' } };
+    expect(apply(created, v29).scenes.map((s) => s.name)).toEqual(['Welcome', 'Talk', 'Goodbye', 'Q&A']);
+    const v32 = { ...v29, versions: { ...v29.versions, obsVersion: '32.2.2' } };
+    expect(apply(created, v32).scenes.map((s) => s.name)).toEqual(['Welcome', 'Talk', 'Q&A', 'Goodbye']);
+    // In studio mode the dock selects the preview scene.
+    const studio = { ...v32, studioMode: true, previewScene: 'Welcome' };
+    expect(apply(created, studio).scenes.map((s) => s.name)).toEqual(['Welcome', 'Q&A', 'Talk', 'Goodbye']);
+  });
+
+  it('5.3+: renames and removals match by UUID', () => {
+    const mirror = { ...base(), scenes: [{ name: 'A', uuid: 'u1' }, { name: 'B', uuid: 'u2' }], programScene: 'A' };
+    const renamed = apply({ type: 'SceneNameChanged', data: { oldSceneName: 'A', sceneName: 'C', sceneUuid: 'u1' } }, mirror);
+    expect(renamed.scenes).toEqual([{ name: 'C', uuid: 'u1' }, { name: 'B', uuid: 'u2' }]);
+    expect(renamed.programScene).toBe('C');
+    const removed = apply({ type: 'SceneRemoved', data: { sceneName: 'B', sceneUuid: 'u2', isGroup: false } }, renamed);
+    expect(removed.scenes).toEqual([{ name: 'C', uuid: 'u1' }]);
   });
 
   it('stream and record states', () => {
