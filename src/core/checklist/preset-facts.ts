@@ -2,7 +2,7 @@ import type { PresetFacts } from '../../shared/checklist/evaluate';
 import type { PresetEntry } from '../../shared/contract/presets';
 import type { ApplyResult, Plan } from '../../shared/presets/preset-plan';
 import type { Result } from '../../shared/result';
-import type { Ownership } from '../presets/ownership';
+import { ownedName, type Ownership } from '../presets/ownership';
 
 /** What the checklist needs of the presets domain (PresetsService fits). */
 export interface ChecklistPresets {
@@ -12,15 +12,15 @@ export interface ChecklistPresets {
   apply(presetId: string): Promise<Result<ApplyResult>>;
 }
 
-/** The preset in OBS names, from what the app recorded when it applied it. */
+/** The preset in OBS names, from what the app recorded when it applied it (current names: PresetsService.ownership). */
 export function presetFacts(entry: PresetEntry, ownership: Ownership, mutations: number | null): PresetFacts {
   const { preset } = entry;
-  const sceneName = (id: string | undefined): string | null => (id === undefined ? null : (ownership.scenes[id] ?? null));
+  const sceneName = (id: string | undefined): string | null => ownedName(ownership.scenes, id);
   const inputsOf = (role: 'microphone' | 'camera') =>
     preset.sources
       .filter((s) => s.role === role)
       .sort((a, b) => ('slot' in a && 'slot' in b ? a.slot - b.slot : 0))
-      .flatMap((s) => (ownership.inputs[s.id] ? [{ id: s.id, name: ownership.inputs[s.id]! }] : []));
+      .flatMap((s) => (ownership.inputs[s.id] ? [{ id: s.id, name: ownership.inputs[s.id]!.name }] : []));
   const mics = inputsOf('microphone');
   const mainMic = mics[0]?.id;
   const micScene = mainMic === undefined ? undefined : preset.scenes.find((s) => s.liveMics.includes(mainMic))?.id;

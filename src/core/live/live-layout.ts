@@ -18,23 +18,24 @@ export function findLiveLayout(
   for (const { preset } of entries) {
     const own = ownership(preset.id);
     const scenes = preset.scenes.flatMap((scene) => {
-      const obsName = own.scenes[scene.id];
-      return obsName && inObs.has(obsName) ? [{ scene, obsName }] : [];
+      const owned = own.scenes[scene.id];
+      return owned && inObs.has(owned.name) ? [{ scene, obsName: owned.name, uuid: owned.uuid }] : [];
     });
     if (scenes.length === 0) continue;
     const mics = preset.sources.flatMap((source) =>
-      source.role === 'microphone' && own.inputs[source.id] ? [{ id: source.id, inputName: own.inputs[source.id]!, label: source.label, slot: source.slot }] : [],
+      source.role === 'microphone' && own.inputs[source.id] ? [{ id: source.id, inputName: own.inputs[source.id]!.name, label: source.label, slot: source.slot }] : [],
     );
     const mainSlot = Math.min(...mics.map((m) => m.slot));
     const micName = (id: string) => mics.find((m) => m.id === id)?.inputName;
-    const safe = own.scenes[preset.safeSceneId];
+    const safe = own.scenes[preset.safeSceneId]?.name;
     const layout: LiveLayout = {
       presetId: preset.id,
       presetName: preset.name,
-      scenes: scenes.map(({ scene, obsName }) => ({
+      scenes: scenes.map(({ scene, obsName, uuid }) => ({
         sceneId: scene.id,
         label: scene.name,
         obsName,
+        ...(uuid ? { obsUuid: uuid } : {}),
         liveMics: scene.liveMics.flatMap((id) => micName(id) ?? []),
       })),
       safeScene: safe && inObs.has(safe) ? safe : null,

@@ -10,7 +10,7 @@ import { LatestWins } from './latest-wins';
 import { findLiveLayout } from './live-layout';
 import { PrivacyCut } from './privacy-cut';
 
-export type LiveObs = Pick<ObsController, 'state' | 'onState' | 'call' | 'callBatch' | 'refresh'>;
+export type LiveObs = Pick<ObsController, 'state' | 'onState' | 'call' | 'callBatch' | 'refresh' | 'switchScene'>;
 
 export interface LiveServiceDeps {
   obs: LiveObs;
@@ -136,11 +136,10 @@ export class LiveService {
     // Read at send time: a toggle of studio mode during a burst applies to what is still unsent.
     const studio = this.#d.obs.state.studioMode;
     if (!studio) this.#d.noteAppSwitch?.(sceneName);
-    const result = studio
-      ? await this.#d.obs.call('SetCurrentPreviewScene', { sceneName })
-      : await this.#d.obs.call('SetCurrentProgramScene', { sceneName });
+    const sceneUuid = this.#layout?.scenes.find((s) => s.obsName === sceneName)?.obsUuid;
+    const result = await this.#d.obs.switchScene(sceneName, { preview: studio, ...(sceneUuid ? { sceneUuid } : {}) });
     if (result.ok) return ok(null);
-    return isNotFound(result.error) ? this.#sceneGone(sceneName) : fail(result.error);
+    return result.error.code === 'OBS_SCENE_NOT_FOUND' ? this.#sceneGone(sceneName) : fail(result.error);
   }
 
   /** OBS no longer has the scene: read OBS again so every list shows what is there. */

@@ -3,6 +3,7 @@ import { appError } from '../../shared/errors';
 import type { Privacy } from '../../shared/live/live-state';
 import type { ObsState } from '../../shared/obs-state';
 import { fail, ok, type Result } from '../../shared/result';
+import { sceneRef } from '../obs/scene-ref';
 
 export interface PrivacyObs {
   readonly state: ObsState;
@@ -43,7 +44,7 @@ export class PrivacyCut {
     if (!state.scenes.some((s) => s.name === safeScene)) return fail(appError('OBS_SCENE_NOT_FOUND', { sceneName: safeScene }));
     const muted = Object.fromEntries(state.inputs.flatMap((i) => (i.muted === null ? [] : [[i.name, i.muted]])));
     const requests: RequestBatchRequest[] = [
-      { requestType: 'SetCurrentProgramScene', requestData: { sceneName: safeScene } },
+      { requestType: 'SetCurrentProgramScene', requestData: sceneRef(state, safeScene) },
       ...Object.keys(muted).map((inputName): RequestBatchRequest => ({ requestType: 'SetInputMute', requestData: { inputName, inputMuted: true } })),
     ];
     this.#noteSwitch(safeScene);
@@ -65,7 +66,7 @@ export class PrivacyCut {
       ...Object.entries(saved.muted).flatMap(([inputName, inputMuted]): RequestBatchRequest[] =>
         present.has(inputName) ? [{ requestType: 'SetInputMute', requestData: { inputName, inputMuted } }] : [],
       ),
-      ...(scene ? [{ requestType: 'SetCurrentProgramScene', requestData: { sceneName: scene } } as RequestBatchRequest] : []),
+      ...(scene ? [{ requestType: 'SetCurrentProgramScene', requestData: sceneRef(state, scene) } as RequestBatchRequest] : []),
     ];
     if (scene) this.#noteSwitch(scene);
     const sent = await this.#obs.callBatch(requests);

@@ -8,6 +8,7 @@ import { loadMirror } from './mirror-loader';
 import { parseObsAddress } from './obs-address';
 import { applyMirrorEvent, emptyMirror, type MirrorData, type MirrorEvent } from './obs-mirror';
 import { ObsSession } from './obs-session';
+import { sceneRef } from './scene-ref';
 import { backoffDelay } from './reconnect-backoff';
 
 export interface ObsControllerOptions {
@@ -144,9 +145,14 @@ export class ObsController {
     this.#startAttempt('connecting');
   }
 
-  /** SetCurrentProgramScene. The mirror changes when OBS's event arrives, not before. */
-  async switchScene(sceneName: string): Promise<Result<null>> {
-    const result = await this.call('SetCurrentProgramScene', { sceneName });
+  /**
+   * SetCurrentProgramScene (SetCurrentPreviewScene with `preview`), by UUID where OBS has them
+   * (`sceneUuid`, else the mirror's), so a rename in OBS meanwhile still reaches the same scene.
+   * The mirror changes when OBS's event arrives, not before.
+   */
+  async switchScene(sceneName: string, opts: { sceneUuid?: string; preview?: boolean } = {}): Promise<Result<null>> {
+    const scene = sceneRef(this.#state, sceneName, opts.sceneUuid);
+    const result = opts.preview ? await this.call('SetCurrentPreviewScene', scene) : await this.call('SetCurrentProgramScene', scene);
     if (result.ok) return ok(null);
     if (result.error.code === 'OBS_REQUEST_FAILED' && result.error.params?.status === 600) {
       return fail(appError('OBS_SCENE_NOT_FOUND', { sceneName }));

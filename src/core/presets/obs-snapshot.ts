@@ -18,6 +18,8 @@ export interface ObsSnapshot {
 }
 export interface SnapshotScene {
   name: string;
+  /** obs-websocket 5.3+ only. */
+  uuid?: string;
   items: SnapshotItem[];
 }
 export interface SnapshotItem {
@@ -27,6 +29,8 @@ export interface SnapshotItem {
 }
 export interface SnapshotInput {
   name: string;
+  /** obs-websocket 5.3+ only. */
+  uuid?: string;
   kind: string;
   settings: Record<string, unknown>;
 }
@@ -80,8 +84,9 @@ export async function readSnapshot(obs: PresetObs, countRoundTrip: () => void): 
     if (!sceneList || !inputList || !kinds || !video || !transitions) {
       return fail(appError('OBS_REQUEST_FAILED', { request: 'RequestBatch', status: 0, comment: 'could not read the state of OBS' }));
     }
-    const freshScenes = (sceneList.scenes as { sceneName: string }[]).map((s) => s.sceneName);
-    const freshInputs = (inputList.inputs as { inputName: string; inputKind: string }[]).map((i) => ({ name: i.inputName, kind: i.inputKind }));
+    const sceneUuids = new Map((sceneList.scenes as { sceneName: string; sceneUuid?: unknown }[]).map((s) => [s.sceneName, uuidOf(s.sceneUuid)]));
+    const freshScenes = [...sceneUuids.keys()];
+    const freshInputs = (inputList.inputs as { inputName: string; inputKind: string; inputUuid?: unknown }[]).map((i) => ({ name: i.inputName, kind: i.inputKind, uuid: uuidOf(i.inputUuid) }));
     const sameNames =
       JSON.stringify([...freshScenes].sort()) === JSON.stringify([...sceneNames].sort()) &&
       JSON.stringify(freshInputs.map((i) => i.name).sort()) === JSON.stringify(inputs.map((i) => i.name).sort());
@@ -93,10 +98,13 @@ export async function readSnapshot(obs: PresetObs, countRoundTrip: () => void): 
     let at = 6;
     const scenes: SnapshotScene[] = sceneNames.map((name) => {
       const items = (data(at++)?.sceneItems ?? []) as { sceneItemId: number; sourceName: string; sceneItemTransform: Record<string, unknown> }[];
-      return { name, items: items.map((item) => ({ id: item.sceneItemId, sourceName: item.sourceName, transform: item.sceneItemTransform })) };
+      return { name, ...withUuid(sceneUuids.get(name)), items: items.map((item) => ({ id: item.sceneItemId, sourceName: item.sourceName, transform: item.sceneItemTransform })) };
     });
+    const uuidByInput = new Map(freshInputs.map((i) => [i.name, i.uuid]));
     const snapshotInputs: SnapshotInput[] = inputs.map((input) => ({
-      ...input,
+      name: input.name,
+      kind: input.kind,
+      ...withUuid(uuidByInput.get(input.name)),
       settings: ((data(at++)?.inputSettings ?? {}) as Record<string, unknown>) ?? {},
     }));
     const devices: Record<string, DeviceOption[]> = {};
@@ -121,3 +129,6 @@ export async function readSnapshot(obs: PresetObs, countRoundTrip: () => void): 
   }
   return fail(appError('PRESET_OBS_BUSY'));
 }
+
+const uuidOf = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+const withUuid = (uuid: string | undefined): { uuid?: string } => (uuid ? { uuid } : {});

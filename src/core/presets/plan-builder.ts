@@ -4,7 +4,7 @@ import type { DeviceOption, Plan, PlanStep, PlanWarning } from '../../shared/pre
 import type { Preset } from '../../shared/presets/preset-schema';
 import { specsFor, type InputSpec } from './input-specs';
 import type { ObsSnapshot, SnapshotInput, SnapshotScene } from './obs-snapshot';
-import { markerOf, type Ownership } from './ownership';
+import { markerOf, type Owned, type Ownership } from './ownership';
 import { isSubset, transformFor } from './transforms';
 
 export interface PlanInput {
@@ -22,6 +22,8 @@ export interface PlannedRequest {
   request: RequestBatchRequest;
   step: number;
   mutating: boolean;
+  /** CreateScene / CreateInput: the preset scene id or input key whose UUID its answer carries. */
+  creates?: { scene: string } | { input: string };
 }
 
 export interface BuiltPlan {
@@ -49,7 +51,8 @@ export function buildPlan(input: PlanInput): BuiltPlan {
   const requests: PlannedRequest[] = [];
   const used = new Set<string>([...snapshot.scenes.map((s) => s.name), ...snapshot.inputs.map((i) => i.name)]);
   const step = (s: PlanStep): number => steps.push(s) - 1;
-  const send = (stepIndex: number, request: RequestBatchRequest, mutating = true) => requests.push({ request, step: stepIndex, mutating });
+  const send = (stepIndex: number, request: RequestBatchRequest, mutating = true, creates?: PlannedRequest['creates']) =>
+    requests.push({ request, step: stepIndex, mutating, ...(creates ? { creates } : {}) });
 
   const freeName = (wanted: string): string => {
     let name = wanted;
@@ -66,10 +69,14 @@ export function buildPlan(input: PlanInput): BuiltPlan {
   for (const source of preset.sources) {
     if (usedSources.has(source.id)) specsBySource.set(source.id, specsFor(source, ctx, warnings));
   }
+  // An input copied in OBS carries our marker too: the one with the recorded UUID is ours.
   const owned = new Map<string, SnapshotInput>();
   for (const obsInput of snapshot.inputs) {
     const marker = markerOf(obsInput.settings);
-    if (marker?.presetId === preset.id && !owned.has(marker.key)) owned.set(marker.key, obsInput);
+    if (marker?.presetId !== preset.id) continue;
+    const recordedUuid = input.ownership.inputs[marker.key]?.uuid;
+    const current = owned.get(marker.key);
+    if (!current || (obsInput.uuid !== undefined && obsInput.uuid === recordedUuid && current.uuid !== recordedUuid)) owned.set(marker.key, obsInput);
   }
   const inputNames = new Map<string, string>();
   for (const spec of [...specsBySource.values()].flat()) {
@@ -77,20 +84,30 @@ export function buildPlan(input: PlanInput): BuiltPlan {
     inputNames.set(spec.key, existing ? existing.name : freeName(`${preset.name}${INPUT_SEPARATOR}${spec.label}`));
   }
 
-  // ---- scenes: recorded and present → ours; else re-link by content; else create
+  // ---- scenes: recorded and present (by UUID where both have one, else by name) → ours;
+  // else, without a UUID to go by, re-link by content; else create
   const sceneByName = new Map(snapshot.scenes.map((s) => [s.name, s]));
+  const sceneByUuid = new Map(snapshot.scenes.flatMap((s) => (s.uuid ? [[s.uuid, s] as const] : [])));
+  const byUuid = (recorded: Owned | undefined): boolean => recorded?.uuid !== undefined && sceneByUuid.size > 0;
   const claimed = new Set<string>();
   const sceneNames = new Map<string, { name: string; existing: SnapshotScene | null; status: 'create' | 'keep' | 'relink' }>();
   for (const scene of preset.scenes) {
     const recorded = input.ownership.scenes[scene.id];
-    const present = recorded ? sceneByName.get(recorded) : undefined;
+    const present = recorded ? (byUuid(recorded) ? sceneByUuid.get(recorded.uuid!) : sceneByName.get(recorded.name)) : undefined;
     if (present && !claimed.has(present.name)) {
       claimed.add(present.name);
-      sceneNames.set(scene.id, { name: present.name, existing: present, status: 'keep' });
+      const renamed = present.name !== recorded!.name;
+      if (renamed) warnings.push({ code: 'relinked', params: { scene: scene.name, name: present.name } });
+      sceneNames.set(scene.id, { name: present.name, existing: present, status: renamed ? 'relink' : 'keep' });
     }
   }
   for (const scene of preset.scenes) {
     if (sceneNames.has(scene.id)) continue;
+    // A recorded UUID OBS no longer has: the scene was deleted, whatever now bears its name.
+    if (byUuid(input.ownership.scenes[scene.id])) {
+      sceneNames.set(scene.id, { name: freeName(`${preset.name}${SCENE_SEPARATOR}${scene.name}`), existing: null, status: 'create' });
+      continue;
+    }
     const signature = new Set(
       scene.items.flatMap((item) => (specsBySource.get(item.source) ?? []).filter((s) => owned.has(s.key)).map((s) => owned.get(s.key)!.name)),
     );
@@ -112,7 +129,7 @@ export function buildPlan(input: PlanInput): BuiltPlan {
   for (const scene of preset.scenes) {
     const target = sceneNames.get(scene.id)!;
     const sceneName = target.name;
-    if (target.status === 'create') send(step({ action: 'create', target: 'scene', name: sceneName }), { requestType: 'CreateScene', requestData: { sceneName } });
+    if (target.status === 'create') send(step({ action: 'create', target: 'scene', name: sceneName }), { requestType: 'CreateScene', requestData: { sceneName } }, true, { scene: scene.id });
     else step({ action: 'keep', target: 'scene', name: sceneName });
     for (const item of scene.items) {
       for (const spec of specsBySource.get(item.source) ?? []) {
@@ -126,7 +143,7 @@ export function buildPlan(input: PlanInput): BuiltPlan {
           created.add(spec.key);
           const v = `item${variable++}`;
           const s = step({ action: 'create', target: 'input', name: inputName, scene: sceneName });
-          send(s, { requestType: 'CreateInput', requestData: { sceneName, inputName, inputKind: spec.kind, inputSettings: spec.settings, sceneItemEnabled: true }, outputVariables: { [v]: 'sceneItemId' } } as unknown as RequestBatchRequest);
+          send(s, { requestType: 'CreateInput', requestData: { sceneName, inputName, inputKind: spec.kind, inputSettings: spec.settings, sceneItemEnabled: true }, outputVariables: { [v]: 'sceneItemId' } } as unknown as RequestBatchRequest, true, { input: spec.key });
           placeTransform(s, v);
           if (spec.role === 'camera' || spec.role === 'microphone') deviceProbes.push({ key: spec.key, inputName, role: spec.role });
         } else if (!existingItem) {
@@ -190,9 +207,10 @@ export function buildPlan(input: PlanInput): BuiltPlan {
 
   if (settleAfter) send(-1, { requestType: 'Sleep', requestData: { sleepMillis: TRANSITION_SETTLE_MS } } as RequestBatchRequest, false);
 
+  // Names as OBS has them now; UUIDs of what exists (those of new ones come with the answers).
   const ownership: Ownership = {
-    scenes: Object.fromEntries([...sceneNames].map(([id, s]) => [id, s.name])),
-    inputs: Object.fromEntries(inputNames),
+    scenes: Object.fromEntries([...sceneNames].map(([id, s]) => [id, ownedRef(s.name, s.existing?.uuid)])),
+    inputs: Object.fromEntries([...inputNames].map(([key, name]) => [key, ownedRef(name, owned.get(key)?.uuid)])),
   };
   return {
     plan: {
@@ -238,3 +256,5 @@ function dedupe(warnings: PlanWarning[]): PlanWarning[] {
     return true;
   });
 }
+
+const ownedRef = (name: string, uuid: string | undefined): Owned => (uuid ? { name, uuid } : { name });

@@ -82,6 +82,8 @@ export async function applyPreset(ctx: ApplyContext): Promise<Result<ApplyResult
     }
   });
   warnings.push(...probeWarnings(built, reply.value, ctx.input));
+  const withUuids = createdUuids(built, reply.value);
+  if (withUuids !== built.ownership) ctx.saveOwnership(withUuids);
   const changed = built.plan.steps.map((step, i) => ({ step, i })).filter(({ step }) => isChange(step));
   ctx.onPhase('done');
   return ok(
@@ -132,6 +134,21 @@ function probeWarnings(built: BuiltPlan, responses: ResponseMessage[], input: Ap
     out.push(...deviceWarnings({ role: target.role, label: source?.label ?? target.inputName, deviceSlot: slot }, list, input.devices));
   });
   return out;
+}
+
+/** The record with the UUIDs OBS gave what the batch created (obs-websocket 5.3+; 5.1 gives none). */
+export function createdUuids(built: Pick<BuiltPlan, 'requests' | 'ownership'>, responses: ResponseMessage[]): Ownership {
+  let ownership = built.ownership;
+  built.requests.forEach((planned, i) => {
+    const response = responses[i] as { requestStatus: { result: boolean }; responseData?: Record<string, unknown> } | undefined;
+    if (!planned.creates || !response?.requestStatus.result) return;
+    const [list, id, field] = 'scene' in planned.creates ? (['scenes', planned.creates.scene, 'sceneUuid'] as const) : (['inputs', planned.creates.input, 'inputUuid'] as const);
+    const uuid = response.responseData?.[field];
+    const entry = ownership[list][id];
+    if (typeof uuid !== 'string' || uuid === '' || !entry) return;
+    ownership = { ...ownership, [list]: { ...ownership[list], [id]: { ...entry, uuid } } };
+  });
+  return ownership;
 }
 
 function commentOf(response: ResponseMessage): string {

@@ -11,8 +11,10 @@ import { emptyOwnership, OwnershipSchema, type Ownership } from './ownership';
  * presets.json: the user's own presets, every preset's program details and device choices,
  * and what the app created in OBS for each (ownership). Read through zod: a damaged entry is
  * dropped on its own (and logged) instead of taking the whole file with it.
+ * Version 2 records scenes and inputs as `{name, uuid?}`; version 1's name-only ownership
+ * is read as such (OwnershipSchema) and written back as version 2 on the next change.
  */
-const STORE_VERSION = 1;
+const STORE_VERSION = 2;
 
 const StoreShape = z.object({
   schemaVersion: z.literal(STORE_VERSION).catch(STORE_VERSION),
@@ -107,16 +109,17 @@ export class PresetStore {
       userPresets,
       details: validEntries(doc.details, DetailsSchema),
       devices: validEntries(doc.devices, DeviceChoiceSchema),
-      ownership: validEntries(doc.ownership, OwnershipSchema),
+      ownership: validEntries(doc.ownership, OwnershipSchema, (presetId) => this.#logger.warn('A preset\'s record of what it made in OBS was not valid and is ignored', { presetId })),
     };
   }
 }
 
-function validEntries<T>(record: Record<string, unknown>, schema: z.ZodType<T>): Record<string, T> {
+function validEntries<T>(record: Record<string, unknown>, schema: z.ZodType<T>, onInvalid?: (key: string) => void): Record<string, T> {
   const out: Record<string, T> = {};
   for (const [key, value] of Object.entries(record)) {
     const parsed = schema.safeParse(value);
     if (parsed.success) out[key] = parsed.data;
+    else onInvalid?.(key);
   }
   return out;
 }

@@ -7,10 +7,11 @@ import type { ApplyResult, Plan } from '../../shared/presets/preset-plan';
 import { isBuiltInId, type Preset } from '../../shared/presets/preset-schema';
 import { fail, ok, type Result } from '../../shared/result';
 import type { ObsState } from '../../shared/obs-state';
+import { obsHasUuids } from '../obs/scene-ref';
 import { builtInPresets } from './built-ins';
 import { textOnly } from './input-kinds';
 import type { PresetObs } from './obs-snapshot';
-import { markerOf, type Ownership } from './ownership';
+import { markerOf, withCurrentSceneNames, type Ownership } from './ownership';
 import { applyPreset, planPreset, type ApplyPhase } from './preset-applier';
 import type { PresetStore } from './preset-store';
 
@@ -39,9 +40,12 @@ export class PresetsService {
     return [...builtInPresets(this.#deps.language()).map((p) => entry(p, true)), ...store.userPresets.map((p) => entry(p, false))];
   }
 
-  /** What the app created in OBS for a preset; the live view reads it to find the applied preset. */
+  /**
+   * What the app created in OBS for a preset, in OBS's current scene names (followed by UUID
+   * where OBS has them); the live view and the checklist read it to find the applied preset.
+   */
   ownership(presetId: string): Ownership {
-    return this.#deps.store.ownership(presetId);
+    return withCurrentSceneNames(this.#deps.store.ownership(presetId), this.#deps.obs.state.scenes);
   }
 
   find(presetId: string): Result<PresetEntry> {
@@ -140,9 +144,14 @@ export class PresetsService {
     const { obs, store } = this.#deps;
     if (obs.state.connection.status !== 'connected') return 0;
     const ownership = store.ownership(preset.id);
-    const texts = preset.sources.flatMap((s) => (s.role === 'text' && ownership.inputs[s.id] ? [{ source: s, inputName: ownership.inputs[s.id]! }] : []));
+    // By UUID where recorded: an input renamed in OBS since is still found.
+    const uuids = obsHasUuids(obs.state);
+    const texts = preset.sources.flatMap((s) => {
+      const owned = s.role === 'text' ? ownership.inputs[s.id] : undefined;
+      return owned ? [{ source: s, input: uuids && owned.uuid ? { inputUuid: owned.uuid } : { inputName: owned.name } }] : [];
+    });
     if (texts.length === 0) return 0;
-    const read = await obs.callBatch(texts.map((t) => ({ requestType: 'GetInputSettings', requestData: { inputName: t.inputName } }) as RequestBatchRequest));
+    const read = await obs.callBatch(texts.map((t) => ({ requestType: 'GetInputSettings', requestData: t.input }) as RequestBatchRequest));
     if (!read.ok) return 0;
     const language = this.#deps.language();
     const writes = texts.flatMap((t, i) => {
@@ -150,7 +159,7 @@ export class PresetsService {
       const marker = response?.requestStatus.result ? markerOf(response.responseData?.inputSettings ?? {}) : null;
       if (marker?.presetId !== preset.id || marker.key !== t.source.id || t.source.role !== 'text') return [];
       const text = fillTemplate(t.source.text, details, language);
-      return [{ requestType: 'SetInputSettings', requestData: { inputName: t.inputName, inputSettings: textOnly(response!.responseData!.inputKind, text), overlay: true } } as RequestBatchRequest];
+      return [{ requestType: 'SetInputSettings', requestData: { ...t.input, inputSettings: textOnly(response!.responseData!.inputKind, text), overlay: true } } as RequestBatchRequest];
     });
     if (writes.length === 0) return 0;
     const written = await obs.callBatch(writes);

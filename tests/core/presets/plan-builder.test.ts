@@ -84,7 +84,7 @@ describe('buildPlan', () => {
       ['Sagostund – Tack', 'create'],
     ]);
     expect(built.plan.mutations).toBe(built.requests.filter((r) => r.mutating).length);
-    expect(built.ownership.scenes.reader).toBe('Sagostund – Läsare');
+    expect(built.ownership.scenes.reader).toEqual({ name: 'Sagostund – Läsare' });
     // Every input carries the ownership marker.
     for (const { request } of built.requests) {
       const r = request as unknown as { requestType: string; requestData: { inputSettings?: Record<string, unknown> } };
@@ -131,7 +131,7 @@ describe('buildPlan', () => {
     const second = buildPlan(input(after, { ownership: first.ownership }));
     expect(second.plan.scenes[1]).toEqual({ id: 'reader', obsName: 'Läsarscenen', status: 'relink' });
     expect(second.plan.mutations).toBe(0);
-    expect(second.ownership.scenes.reader).toBe('Läsarscenen');
+    expect(second.ownership.scenes.reader).toEqual({ name: 'Läsarscenen' });
   });
 
   it('finds its own inputs by marker even when they were renamed in OBS', () => {
@@ -142,7 +142,7 @@ describe('buildPlan', () => {
     for (const scene of after.scenes) for (const item of scene.items) if (item.sourceName === 'Sagostund · Rubrik') item.sourceName = 'Min rubrik';
     const second = buildPlan(input(after, { ownership: first.ownership }));
     expect(second.plan.mutations).toBe(0);
-    expect(second.ownership.inputs.title).toBe('Min rubrik');
+    expect(second.ownership.inputs.title).toEqual({ name: 'Min rubrik' });
   });
 
   it('uses the OS input kinds: GDI+ text and DirectShow cameras on Windows', () => {

@@ -69,6 +69,34 @@ describe('presets: the user’s own, built-ins read-only', () => {
     expect(store.ownership('mine')).toEqual({ scenes: {}, inputs: {} });
   });
 
+  it('loads a presets.json from before UUIDs (name-only ownership) and keeps all of it when written back', () => {
+    const documents = new MemoryDocumentStore();
+    const mine = { ...builtInPresets('sv')[1]!, id: 'mine' };
+    const old = {
+      schemaVersion: 1,
+      userPresets: [mine],
+      details: { mine: { title: 'Kväll' } },
+      devices: { mine: { camera1: '/dev/video0' } },
+      ownership: { 'builtin-story-time': { scenes: { reader: 'Sagostund – Läsare', thanks: 'Sagostund – Tack' }, inputs: { title: 'Sagostund · Rubrik' } } },
+    };
+    documents.store = structuredClone(old);
+    const store = new PresetStore(documents);
+    expect(store.ownership('builtin-story-time')).toEqual({ scenes: { reader: { name: 'Sagostund – Läsare' }, thanks: { name: 'Sagostund – Tack' } }, inputs: { title: { name: 'Sagostund · Rubrik' } } });
+    // A change elsewhere writes the file in the new form, the old record carried over whole.
+    expect(store.setDetails('mine', { title: 'Morgon' }).ok).toBe(true);
+    const written = documents.store as Record<string, any>;
+    expect(written.schemaVersion).toBe(2);
+    expect(written.userPresets).toEqual([mine]);
+    expect(written.devices).toEqual(old.devices);
+    expect(written.ownership['builtin-story-time'].scenes.reader).toEqual({ name: 'Sagostund – Läsare' });
+    expect(new PresetStore(documents).ownership('builtin-story-time')).toEqual(store.ownership('builtin-story-time'));
+    // A mixed record (some entries with UUIDs) reads too; a malformed one is dropped on its own.
+    documents.store = { ...written, ownership: { a: { scenes: { s: { name: 'A', uuid: 'u1' }, t: 'B' }, inputs: {} }, b: { scenes: { s: 5 }, inputs: {} } } };
+    const mixed = new PresetStore(documents);
+    expect(mixed.ownership('a').scenes).toEqual({ s: { name: 'A', uuid: 'u1' }, t: { name: 'B' } });
+    expect(mixed.ownership('b')).toEqual({ scenes: {}, inputs: {} });
+  });
+
   it('sets a corrupt presets file aside and tells the user in words about presets', () => {
     const dir = makeTempDir('bibblan-presets-');
     try {
