@@ -32,6 +32,8 @@ describe('go-live checklist texts', () => {
     { ...base, keyframeSec: 5, serviceSettingsApplied: false },
     { ...base, mode: 'Advanced', videoKbps: null, audioKbps: null, keyframeSec: null },
     { ...base, availableDiskMb: 10 },
+    { ...base, availableDiskMb: 0, recordFolder: { path: '/x', status: 'missing' } },
+    { ...base, recordFolder: { path: '/x', status: 'notWritable' } },
   ];
 
   const preset: PresetFacts = {

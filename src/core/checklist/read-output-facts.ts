@@ -3,6 +3,7 @@ import type { Result } from '../../shared/result';
 import { ok } from '../../shared/result';
 import type { ObsController } from '../obs/obs-controller';
 import { isLocalObsAddress, type ObsProfileFiles, type StreamEncoderFile } from './read-obs-profile-files';
+import { readRecordFolder } from './read-record-folder';
 
 export type FactsObs = Pick<ObsController, 'call'>;
 
@@ -90,6 +91,7 @@ export async function readOutputFacts(obs: FactsObs, options: OutputFactsOptions
     ({ videoKbps, keyframeSec } = await readAdvancedEncoder(obs, options, () => param('AdvOut', 'Encoder')));
   }
   const stats = await obs.call('GetStats');
+  const recordFolder = await readRecordFolder(obs, options.address);
   const v = video.value;
   return ok({
     width: v.outputWidth,
@@ -101,6 +103,7 @@ export async function readOutputFacts(obs: FactsObs, options: OutputFactsOptions
     keyframeSec,
     serviceSettingsApplied,
     availableDiskMb: stats.ok ? stats.value.availableDiskSpace : null,
+    recordFolder,
   });
 }
 

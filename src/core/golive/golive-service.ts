@@ -8,6 +8,7 @@ import type { DestinationService } from '../destinations/destination-service';
 import type { ObsController } from '../obs/obs-controller';
 import type { Logger } from '../ports';
 import type { BroadcastLogHook } from './broadcast-log-hook';
+import { readRecordFolder } from '../checklist/read-record-folder';
 import { checklistSnapshot } from './checklist-snapshot';
 import { initialMachine, transition, type MachineEvent, type MachineState } from './golive-machine';
 import { obsStreamService } from '../../shared/destinations/platforms';
@@ -200,6 +201,11 @@ export class GoLiveService {
       if (!set.ok) return this.#startError(set.error);
     }
     if (broadcast.recording && !obs.state.record.active) {
+      // OBS accepts StartRecord into a missing folder and then only shows a dialog of its own.
+      const folder = await readRecordFolder(obs, obs.state.connection.address);
+      if (folder && folder.status !== 'ok') {
+        return appError('GOLIVE_RECORD_FAILED', { folder: folder.path, [folder.status === 'missing' ? 'folderMissing' : 'folderNotWritable']: true });
+      }
       const rec = await obs.call('StartRecord');
       if (!rec.ok) return appError('GOLIVE_RECORD_FAILED');
       this.#startedRecording = true;
@@ -214,7 +220,10 @@ export class GoLiveService {
         if (broadcast.streaming) void obs.call('StopStream');
         this.#o.log?.abandonBroadcast();
         void this.#stopOwnRecording();
-        this.#dispatch({ type: 'startDeadline', error: appError('GOLIVE_START_TIMEOUT', { destination: broadcast.destinationName ?? '' }) });
+        const error = broadcast.streaming
+          ? appError('GOLIVE_START_TIMEOUT', { destination: broadcast.destinationName ?? '' })
+          : appError('GOLIVE_RECORD_FAILED', { noStart: true });
+        this.#dispatch({ type: 'startDeadline', error });
       });
     }
     return null;

@@ -52,7 +52,12 @@ export const goliveErrorsEn: DeepStringify<typeof goliveErrorsSv> = {
   },
   GOLIVE_RECORD_FAILED: {
     message: 'OBS could not start the recording.',
-    action: 'Check in OBS that the recording folder exists and that there is free space (Settings → Output).',
+    action: 'In OBS, choose a folder that exists for the recordings (Settings → Output → Recording → Recording Path), check that there is free space, and try again.',
+    details: {
+      folderMissing: 'OBS is set to record into {{folder}}, and that folder does not exist.',
+      folderNotWritable: 'OBS may not save in {{folder}}.',
+      noStart: 'OBS did not start recording within 20 seconds, so the attempt was stopped. OBS may show a message that says why.',
+    },
   },
   GOLIVE_STOP_UNCONFIRMED: {
     message: 'OBS has not confirmed that it stopped.',
@@ -230,6 +235,8 @@ export const goliveEn: Messages['golive'] = {
       diskSpace: {
         label: 'Free disk space for the recording',
         low: 'Only {{gb}} GB free; at least {{minGb}} GB are needed.',
+        folderMissing: 'OBS is set to record into {{folder}}, but that folder does not exist. Create it, or choose another in OBS: Settings → Output → Recording → Recording Path.',
+        folderNotWritable: 'OBS may not save in {{folder}}. Choose another folder in OBS: Settings → Output → Recording → Recording Path.',
         notRecording: 'No recording.',
         notRead: 'Free space could not be read yet.',
         notConnected: 'Unknown until OBS is connected.',

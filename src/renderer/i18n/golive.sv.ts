@@ -50,7 +50,12 @@ export const goliveErrorsSv = {
   },
   GOLIVE_RECORD_FAILED: {
     message: 'OBS kunde inte starta inspelningen.',
-    action: 'Kontrollera i OBS att inspelningsmappen finns och att det finns ledigt utrymme (Inställningar → Utdata).',
+    action: 'Välj en mapp som finns för inspelningarna i OBS (Inställningar → Utdata → Inspelning → Inspelningssökväg), se att det finns ledigt utrymme och försök igen.',
+    details: {
+      folderMissing: 'OBS ska spela in i mappen {{folder}}, och den finns inte.',
+      folderNotWritable: 'OBS får inte spara i mappen {{folder}}.',
+      noStart: 'OBS började inte spela in inom 20 sekunder, så försöket avbröts. OBS visar kanske ett meddelande om varför.',
+    },
   },
   GOLIVE_STOP_UNCONFIRMED: {
     message: 'OBS har inte bekräftat att det har stoppat.',
@@ -228,6 +233,8 @@ export const goliveSv = {
       diskSpace: {
         label: 'Ledigt diskutrymme för inspelningen',
         low: 'Bara {{gb}} GB ledigt; minst {{minGb}} GB behövs.',
+        folderMissing: 'OBS ska spela in i mappen {{folder}}, men den finns inte. Skapa mappen, eller välj en annan i OBS: Inställningar → Utdata → Inspelning → Inspelningssökväg.',
+        folderNotWritable: 'OBS får inte spara i mappen {{folder}}. Välj en annan mapp i OBS: Inställningar → Utdata → Inspelning → Inspelningssökväg.',
         notRecording: 'Ingen inspelning.',
         notRead: 'Ledigt utrymme har inte kunnat läsas än.',
         notConnected: 'Okänt tills OBS är anslutet.',

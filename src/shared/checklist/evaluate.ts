@@ -227,6 +227,9 @@ function evaluateCheck(id: AutoCheckId, template: Template, session: Session, fa
       return checkOutput(facts.destination, facts.output);
     case 'diskSpace': {
       if (!session.record && !template.record) return skipped('notRecording');
+      // A missing folder first: OBS then reports 0 MB free, which is not the problem to fix.
+      const folder = facts.output?.recordFolder ?? null;
+      if (folder !== null && folder.status !== 'ok') return fail(folder.status === 'missing' ? 'folderMissing' : 'folderNotWritable', null, { folder: folder.path });
       const free = facts.output?.availableDiskMb ?? null;
       if (free === null) return unknown('notRead');
       const gb = Math.floor(free / 1024);

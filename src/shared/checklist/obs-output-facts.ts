@@ -8,6 +8,14 @@ import { z } from 'zod';
  * when OBS is on another computer, or the file cannot be read, they stay null and the check
  * says "check in OBS" instead of guessing.
  */
+/** Where OBS records, as seen from this computer (only when OBS runs here). */
+export const RecordFolderSchema = z.object({
+  path: z.string(),
+  /** missing: OBS would refuse to record (it says "bad output path" in a dialog of its own). */
+  status: z.enum(['ok', 'missing', 'notWritable']),
+});
+export type RecordFolder = z.infer<typeof RecordFolderSchema>;
+
 export const OutputFactsSchema = z.object({
   width: z.number(),
   height: z.number(),
@@ -26,6 +34,8 @@ export const OutputFactsSchema = z.object({
   serviceSettingsApplied: z.boolean(),
   /** MB free where OBS records (GetStats.availableDiskSpace). */
   availableDiskMb: z.number().nullable(),
+  /** null or absent: not known (OBS on another computer, or not read). */
+  recordFolder: RecordFolderSchema.nullable().optional(),
 });
 export type OutputFacts = z.infer<typeof OutputFactsSchema>;
 

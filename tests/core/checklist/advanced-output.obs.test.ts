@@ -18,7 +18,7 @@ import { startObs, withRawObs, type RunningObs } from '../../support/obs-studio'
 import { waitFor } from '../../support/wait-for';
 
 /**
- * The output check in OBS's Advanced output mode, against a real OBS 29: obs-websocket 5.1
+ * The output check in OBS's Advanced output mode, against a real OBS (29, 30 or 32): obs-websocket
  * cannot read the stream encoder's settings, so the app reads streamEncoder.json from OBS's
  * profile folder when OBS runs on this computer. OBS names the folder after the profile but
  * not the same ("Bibblan – avancerad/1" lives in "Bibblan__avancerad1"), which the app must
@@ -64,8 +64,10 @@ describe('output settings in Advanced mode, real OBS', () => {
     const profiles = join(configDir, 'basic', 'profiles');
     const before = new Set(readdirSync(profiles));
     await withRawObs(obs.address, obs.password, async (raw) => {
-      // OBS switches to a profile it creates.
+      // OBS switches to a profile it creates; OBS 31+ does so after answering, so wait for it:
+      // else the parameters below land in the old profile and SetCurrentProfile fails (600).
       await raw.call('CreateProfile', { profileName: PROFILE });
+      await waitFor(async () => (await raw.call('GetProfileList')).currentProfileName === PROFILE, { message: 'profile created' });
       await raw.call('SetProfileParameter', { parameterCategory: 'Output', parameterName: 'Mode', parameterValue: 'Advanced' });
       // The stream takes audio track 2, whose bitrate is within Facebook's 128 kbps; track 1's is not.
       // "Enforce streaming service encoder settings" off: the file's keyframe interval is what streams.

@@ -18,7 +18,8 @@ import { waitFor } from '../../support/wait-for';
  * nothing, the state says rehearsal, End stops the recording and shows the after-broadcast
  * list. Then an End that OBS cannot confirm, because OBS is frozen (SIGSTOP) the moment it is
  * asked: the state says so and End can be pressed again; once OBS runs again it settles as
- * ended by the app. OBS's own state is read by a separate raw client, never the app's mirror.
+ * ended by the app. Last, a recording folder that does not exist: refused before OBS is asked.
+ * OBS's own state is read by a separate raw client, never the app's mirror.
  */
 const STOP_DEADLINE_MS = 3_000;
 
@@ -164,5 +165,30 @@ describe('record-only rehearsal with real OBS', () => {
     await waitFor(async () => !(await obsStatus()).record, { timeoutMs: 10_000, message: 'OBS says the recording is off' });
     expect(await obsStatus()).toEqual({ record: false, stream: false });
     expect([...streamStates]).toEqual(['offline']);
+  });
+  it("refuses to rehearse into a recording folder that does not exist, naming the folder, and OBS records nothing", async () => {
+    // OBS itself accepts StartRecord then, shows a dialog and never says the recording started.
+    const missing = join(data.path, 'inspelningar-finns-inte');
+    const setFolder = (folder: string) =>
+      withRawObs(obs.address, obs.password, async (raw) => {
+        for (const [parameterCategory, parameterName] of [['SimpleOutput', 'FilePath'], ['AdvOut', 'RecFilePath']] as const) {
+          await raw.call('SetProfileParameter', { parameterCategory, parameterName, parameterValue: folder });
+        }
+      });
+    const before = await withRawObs(obs.address, obs.password, async (raw) => (await raw.call('GetRecordDirectory')).recordDirectory);
+    const diskCheck = () => checklist?.auto.find((a) => a.id === 'diskSpace');
+    await setFolder(missing);
+    try {
+      await waitFor(() => diskCheck()?.reason === 'folderMissing', { timeoutMs: 15_000, message: 'the checklist names the missing folder' });
+      expect(diskCheck()).toMatchObject({ status: 'fail', params: { folder: missing } });
+      const refused = (await core.handle('golive.start', { overrideReason: 'Repetition' })) as Result<GoLiveState>;
+      expect(refused).toEqual({ ok: false, error: { code: 'GOLIVE_RECORD_FAILED', params: { folder: missing, folderMissing: true } } });
+      expect(golive).toMatchObject({ phase: 'failed', error: { code: 'GOLIVE_RECORD_FAILED' } });
+      expect(await obsStatus()).toEqual({ record: false, stream: false });
+      await call('golive.dismiss');
+    } finally {
+      await setFolder(before);
+    }
+    await waitFor(() => diskCheck()?.reason !== 'folderMissing', { timeoutMs: 15_000, message: 'the folder is fine again' });
   });
 });

@@ -143,6 +143,9 @@ describe('evaluateChecklist', () => {
     expect(check(evaluateChecklist(rec, session({ record: true }), facts()), 'recordingPlanned').status).toBe('pass');
     const low = facts({ output: { ...facts().output!, availableDiskMb: 1024 } });
     expect(check(evaluateChecklist(rec, session({ record: true }), low), 'diskSpace')).toMatchObject({ status: 'fail', reason: 'low' });
+    // A missing folder is named first: OBS then says 0 MB free, which is not what to fix.
+    const missing = facts({ output: { ...facts().output!, availableDiskMb: 0, recordFolder: { path: '/home/bib/Videos', status: 'missing' } } });
+    expect(check(evaluateChecklist(rec, session({ record: true }), missing), 'diskSpace')).toMatchObject({ status: 'fail', reason: 'folderMissing', params: { folder: '/home/bib/Videos' } });
   });
 
   it('checks the "Starting soon" scene when the template names one', () => {
