@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeObsServer } from '../support/fake-obs-server';
 import { withRawObs, type RunningObs } from '../support/obs-studio';
 import { startE2eSession, type E2eSession } from './e2e-session';
 import { expectLiveScene, expectText, sceneButton, statusText } from './page-helpers';
@@ -12,11 +13,18 @@ describe('connecting to OBS and switching scenes, in the browser', () => {
   let session: E2eSession;
   let obs: RunningObs;
   let page: Page;
+  /** "Ansluten till OBS 32\.2\.2" for whichever OBS the harness started. */
+  let connectedSv: RegExp;
+  let connectedEn: RegExp;
 
   beforeAll(async () => {
     // Not connected: the first-run screen is what these tests look at.
     session = await startE2eSession({ connect: false });
     ({ obs, page } = session);
+    const { obsVersion } = await withRawObs(obs.address, obs.password, (c) => c.call('GetVersion'));
+    const version = obsVersion.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    connectedSv = new RegExp(`Ansluten till OBS ${version}`);
+    connectedEn = new RegExp(`Connected to OBS ${version}`);
   });
 
   afterAll(() => session?.stop());
@@ -26,6 +34,19 @@ describe('connecting to OBS and switching scenes, in the browser', () => {
     await page.getByTestId('first-run').waitFor();
     await page.getByRole('heading', { name: 'Välkommen till Bibblan Live' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('sv');
+  });
+
+  it('an old OBS (obs-websocket 4): says OBS 28 or later is needed and where to get it', async () => {
+    const oldObs = await startFakeObsServer('v4');
+    try {
+      await page.getByLabel('Adress till OBS').fill(oldObs.address);
+      await page.getByRole('button', { name: 'Anslut', exact: true }).click();
+      const alert = page.locator('[data-error-code="OBS_NOT_V5"]').first();
+      await expectText(alert, /Bibblan Live behöver OBS 28 eller senare/);
+      await expectText(alert, /obsproject\.com/);
+    } finally {
+      await oldObs.close();
+    }
   });
 
   it('says the password is wrong, in words that say what to do', async () => {
@@ -41,7 +62,7 @@ describe('connecting to OBS and switching scenes, in the browser', () => {
     // The rejected password was saved, so the field now asks for a new one.
     await page.getByLabel('Nytt lösenord', { exact: true }).fill(obs.password!);
     await page.getByRole('button', { name: 'Anslut', exact: true }).click();
-    await expectText(statusText(page), /Ansluten till OBS 29\./);
+    await expectText(statusText(page), connectedSv);
     await page.getByTestId('main-screen').waitFor();
     const live = await withRawObs(obs.address, obs.password, (c) => c.call('GetCurrentProgramScene'));
     await expectLiveScene(page, live.currentProgramSceneName);
@@ -70,7 +91,7 @@ describe('connecting to OBS and switching scenes, in the browser', () => {
     await obs.kill('SIGKILL');
     await expectText(statusText(page), /Återansluter|Inte ansluten/, 2_000);
     await obs.restart();
-    await expectText(statusText(page), /Ansluten till OBS 29\./, 15_000);
+    await expectText(statusText(page), connectedSv, 15_000);
     const live = await withRawObs(obs.address, obs.password, (c) => c.call('GetCurrentProgramScene'));
     await expectLiveScene(page, live.currentProgramSceneName);
   });
@@ -78,8 +99,11 @@ describe('connecting to OBS and switching scenes, in the browser', () => {
   it('switches the whole UI to English from the settings', async () => {
     await page.getByRole('button', { name: 'Inställningar' }).click();
     await page.getByTestId('password-saved').waitFor();
+    // The connection screen names the OBS it found.
+    await expectText(page.getByTestId('connection-screen-status'), connectedSv);
     await page.getByRole('radio', { name: 'English' }).check();
-    await expectText(statusText(page), /Connected to OBS 29\./);
+    await expectText(statusText(page), connectedEn);
+    await expectText(page.getByTestId('connection-screen-status'), connectedEn);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await page.getByRole('button', { name: 'Back' }).click();
     await page.getByTestId('main-screen').waitFor();
@@ -88,7 +112,7 @@ describe('connecting to OBS and switching scenes, in the browser', () => {
   it('remembers the connection and language: a restarted host connects at start', async () => {
     await session.restartHost();
     await page.goto(session.host.url);
-    await expectText(statusText(page), /Connected to OBS 29\./, 15_000);
+    await expectText(statusText(page), connectedEn, 15_000);
     await page.getByTestId('main-screen').waitFor();
     expect(session.consoleErrors.filter((e) => !/WebSocket|ERR_CONNECTION_REFUSED/.test(e))).toEqual([]);
   });

@@ -15,6 +15,18 @@ describe('connectionView', () => {
     expect(connectionView(state, 'local', NOW)).toEqual({ kind: 'connected', version: '29.0.2' });
   });
 
+  it('says "OBS is starting" while OBS answers "not ready" before the first load, "loading" once connected', () => {
+    const versions = { obsVersion: '32.2.2', obsWebSocketVersion: '5.7.4', rpcVersion: 1, platform: 'linux' };
+    expect(connectionView(obs({ status: 'connecting', obsLoading: true }), 'local', NOW)).toEqual({ kind: 'obsStarting' });
+    expect(connectionView(obs({ status: 'reconnecting', obsLoading: true }), 'local', NOW)).toEqual({ kind: 'obsStarting' });
+    expect(connectionView(obs({ status: 'connected', obsLoading: true }, versions), 'local', NOW)).toEqual({
+      kind: 'obsLoading',
+      version: '32.2.2',
+    });
+    expect(offersReconnect({ kind: 'obsStarting' })).toBe(true);
+    expect(offersReconnect({ kind: 'obsLoading', version: '32.2.2' })).toBe(false);
+  });
+
   it('counts down whole seconds to the next attempt, rounding up', () => {
     expect(connectionView(obs({ status: 'reconnecting', nextAttemptAt: NOW + 4200 }), 'local', NOW)).toEqual({
       kind: 'reconnectingIn',
