@@ -21,15 +21,21 @@ export interface OutputFactsOptions {
  */
 const SIMPLE_MODE_KEYFRAME_SEC = 0;
 
+/** bitrate null: this OBS's version, and so its default, is not known. */
+type EncoderDefaults = { bitrate: number | null; keyint_sec: number; rate_control: string };
+
 /**
  * What an encoder does with a setting missing from streamEncoder.json (OBS saves only what
- * differs from the defaults). Only encoders whose defaults are known: obs-x264's
- * (obs_x264_defaults). keyint_sec 0 is "auto": obs-x264 then leaves x264's own default of
- * 250 frames (over 8 s at 30 fps; OBS 29's log says "keyint: 250"), so it is not 2 s.
+ * differs from the defaults; OBS 32 writes no file at all for a new profile). Only encoders
+ * whose defaults are known: obs-x264's (obs_x264_defaults). keyint_sec 0 is "auto": obs-x264
+ * then leaves x264's own default of 250 frames (over 8 s at 30 fps; the log says "keyint: 250"
+ * on OBS 29, 30 and 32), so it is not 2 s. The bitrate went from 2500 to 6000 in OBS 31
+ * (obs-studio#9442): seen in the logs of OBS 30.2 (2500) and 32.2 (6000).
  */
-const ENCODER_DEFAULTS: Readonly<Record<string, Required<Pick<StreamEncoderFile, 'bitrate' | 'keyint_sec' | 'rate_control'>>>> = {
-  obs_x264: { bitrate: 2500, keyint_sec: 0, rate_control: 'CBR' },
-};
+function encoderDefaults(encoder: string | null, obsMajor: number | null): EncoderDefaults | undefined {
+  if (encoder !== 'obs_x264') return undefined;
+  return { bitrate: obsMajor === null ? null : obsMajor >= 31 ? 6000 : 2500, keyint_sec: 0, rate_control: 'CBR' };
+}
 
 /** Rate controls that aim at a quality, not a bitrate: the bitrate setting says nothing then. */
 const QUALITY_RATE_CONTROLS = new Set(['CRF', 'CQP', 'ICQ', 'LA_ICQ', 'LOSSLESS']);
@@ -41,8 +47,12 @@ const toNumber = (value: string | null | undefined): number | null => {
 };
 
 /** The Advanced mode's stream encoder as the checklist sees it; null: cannot tell. */
-export function streamEncoderFacts(encoder: string | null, settings: StreamEncoderFile): Pick<OutputFacts, 'videoKbps' | 'keyframeSec'> {
-  const defaults = encoder !== null ? ENCODER_DEFAULTS[encoder] : undefined;
+export function streamEncoderFacts(
+  encoder: string | null,
+  settings: StreamEncoderFile,
+  obsMajor: number | null,
+): Pick<OutputFacts, 'videoKbps' | 'keyframeSec'> {
+  const defaults = encoderDefaults(encoder, obsMajor);
   const rateControl = (settings.rate_control ?? defaults?.rate_control ?? '').toUpperCase();
   const bitrate = settings.bitrate ?? defaults?.bitrate ?? null;
   const videoKbps = QUALITY_RATE_CONTROLS.has(rateControl) || bitrate === 0 ? null : bitrate;
@@ -117,5 +127,9 @@ async function readAdvancedEncoder(
   const profiles = await obs.call('GetProfileList');
   if (!profiles.ok) return unknown;
   const read = await options.profileFiles.advancedStreamEncoder(profiles.value.currentProfileName);
-  return read.ok ? streamEncoderFacts(await encoderId(), read.settings) : unknown;
+  if (!read.ok) return unknown;
+  // Defaults differ between OBS versions: asked only when the file leaves the bitrate out.
+  const version = read.settings.bitrate === undefined ? await obs.call('GetVersion') : null;
+  const obsMajor = version?.ok ? Number.parseInt(version.value.obsVersion, 10) : null;
+  return streamEncoderFacts(await encoderId(), read.settings, Number.isFinite(obsMajor) ? obsMajor : null);
 }

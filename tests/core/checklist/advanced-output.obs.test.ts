@@ -15,6 +15,7 @@ import type { Destination } from '../../../src/shared/destinations/destination-s
 import type { Result } from '../../../src/shared/result';
 import { MemorySecretStore } from '../../support/memory-secret-store';
 import { startObs, withRawObs, type RunningObs } from '../../support/obs-studio';
+import { startRtmpIngest } from '../../support/rtmp-ingest';
 import { waitFor } from '../../support/wait-for';
 
 /**
@@ -41,6 +42,8 @@ describe('output settings in Advanced mode, real OBS', () => {
   const logger: Logger = { info() {}, error() {}, warn: (m, d) => warnings.push(`${m} ${JSON.stringify(d ?? {})}`) };
   const files = () => new ObsProfileFiles({ configDir, logger });
   const encoderFile = () => join(profileDir, 'streamEncoder.json');
+  /** obs-x264's default bitrate on the OBS under test (the last test checks it in OBS's log). */
+  const defaultKbps = () => (Number.parseInt(controller.state.versions?.obsVersion ?? '', 10) >= 31 ? 6000 : 2500);
   const writeEncoder = (text: string) => {
     rmSync(encoderFile(), { recursive: true, force: true });
     writeFileSync(encoderFile(), text);
@@ -52,9 +55,9 @@ describe('output settings in Advanced mode, real OBS', () => {
     return facts.value;
   };
   /** The output check with a Facebook destination (720p: at most 4000 kbps video, 128 kbps audio). */
-  const outputCheck = (output: OutputFacts): AutoCheckResult => {
-    const session = { programType: 'storytime' as const, presetId: null, destinationId: 'fb', record: false, rehearsal: false, ticks: {} };
-    const status = evaluateChecklist(defaultTemplates.storytime, session, { obs: controller.state, destination: FACEBOOK, output, readError: null });
+  const outputCheck = (output: OutputFacts, destination: Destination = FACEBOOK): AutoCheckResult => {
+    const session = { programType: 'storytime' as const, presetId: null, destinationId: destination.id, record: false, rehearsal: false, ticks: {} };
+    const status = evaluateChecklist(defaultTemplates.storytime, session, { obs: controller.state, destination, output, readError: null });
     return status.auto.find((a) => a.id === 'outputWithinLimits')!;
   };
 
@@ -115,8 +118,10 @@ describe('output settings in Advanced mode, real OBS', () => {
 
     rmSync(encoderFile());
     const defaults = await read();
-    expect(defaults).toMatchObject({ videoKbps: 2500, keyframeSec: 0 });
-    expect(outputCheck(defaults)).toMatchObject({ status: 'fail', reason: 'keyframe' });
+    expect(defaults).toMatchObject({ videoKbps: defaultKbps(), keyframeSec: 0 });
+    // YouTube: OBS 31+'s default 6000 kbps is within its limit, so the keyframe is what fails.
+    const youtube: Destination = { ...FACEBOOK, id: 'yt', platform: 'youtube', server: 'rtmps://a.rtmps.youtube.com:443/live2' };
+    expect(outputCheck(defaults, youtube)).toMatchObject({ status: 'fail', reason: 'keyframe' });
   });
 
   it("passes an auto keyframe interval when OBS enforces the service's settings (a keyframe every 2 s), but not for a custom server", async () => {
@@ -199,4 +204,41 @@ describe('output settings in Advanced mode, real OBS', () => {
       await core.stop();
     }
   });
+  it("assumes for a missing streamEncoder.json what this OBS really streams with (its obs-x264 defaults)", async () => {
+    rmSync(encoderFile(), { force: true });
+    const facts = await read();
+    expect(facts).toMatchObject({ mode: 'Advanced', videoKbps: defaultKbps(), keyframeSec: 0, serviceSettingsApplied: false });
+    const ingest = await startRtmpIngest();
+    try {
+      const logged = await withRawObs(obs.address, obs.password, async (raw) => {
+        await raw.call('SetStreamServiceSettings', { streamServiceType: 'rtmp_custom', streamServiceSettings: { server: ingest.server, key: 'adv' } });
+        const before = x264Settings(obs.home).length;
+        await raw.call('StartStream');
+        try {
+          // Stopped only once it is up: a stop while OBS still connects may be ignored.
+          await waitFor(() => ingest.bytesIn('adv'), { timeoutMs: 20_000, message: 'bytes at nginx' });
+          return await waitFor(() => x264Settings(obs.home).slice(before).find((e) => e.name.startsWith('adv')) ?? null, { message: "the stream encoder's settings in OBS's log" });
+        } finally {
+          await raw.call('StopStream').catch(() => undefined);
+          await waitFor(async () => !(await raw.call('GetStreamStatus')).outputActive, { timeoutMs: 20_000, message: 'stream stopped' });
+        }
+      });
+      expect(logged.bitrate).toBe(facts.videoKbps);
+      // keyint_sec 0 is "auto": x264's own 250 frames, not a keyframe every 2 s.
+      expect(logged.keyint).toBe(250);
+    } finally {
+      await ingest.stop();
+    }
+  });
 });
+
+/** The x264 encoders' settings as OBS logs them when an output starts, oldest first. */
+function x264Settings(home: string): Array<{ name: string; bitrate: number; keyint: number }> {
+  const dir = join(home, '.config', 'obs-studio', 'logs');
+  const text = readdirSync(dir).sort().map((file) => readFileSync(join(dir, file), 'utf8')).join('\n');
+  return [...text.matchAll(/\[x264 encoder: '([^']+)'\] settings:[\s\S]*?bitrate:\s+(\d+)[\s\S]*?keyint:\s+(\d+)/g)].map((m) => ({
+    name: m[1]!,
+    bitrate: Number(m[2]),
+    keyint: Number(m[3]),
+  }));
+}

@@ -169,16 +169,19 @@ describe('readAdvancedStreamEncoder', () => {
 });
 
 describe('streamEncoderFacts', () => {
-  it("fills in obs-x264's defaults: 2500 kbps, keyframe interval 0 (auto)", () => {
-    expect(streamEncoderFacts('obs_x264', {})).toEqual({ videoKbps: 2500, keyframeSec: 0 });
-    expect(streamEncoderFacts('obs_x264', { bitrate: 6000, keyint_sec: 2 })).toEqual({ videoKbps: 6000, keyframeSec: 2 });
+  it("fills in obs-x264's defaults: 2500 kbps (6000 from OBS 31 on), keyframe interval 0 (auto)", () => {
+    expect(streamEncoderFacts('obs_x264', {}, 29)).toEqual({ videoKbps: 2500, keyframeSec: 0 });
+    // obs-x264's default bitrate is 6000 from OBS 31 on; unknown when the version is.
+    expect(streamEncoderFacts('obs_x264', {}, 32)).toEqual({ videoKbps: 6000, keyframeSec: 0 });
+    expect(streamEncoderFacts('obs_x264', {}, null)).toEqual({ videoKbps: null, keyframeSec: 0 });
+    expect(streamEncoderFacts('obs_x264', { bitrate: 6000, keyint_sec: 2 }, 29)).toEqual({ videoKbps: 6000, keyframeSec: 2 });
   });
 
   it('says nothing it cannot know: quality-based rate control, keyint in x264 options, unknown defaults', () => {
-    expect(streamEncoderFacts('obs_x264', { rate_control: 'CRF', keyint_sec: 2 })).toEqual({ videoKbps: null, keyframeSec: 2 });
-    expect(streamEncoderFacts('jim_nvenc', { rate_control: 'CQP', bitrate: 5000, keyint_sec: 2 })).toEqual({ videoKbps: null, keyframeSec: 2 });
-    expect(streamEncoderFacts('obs_x264', { x264opts: 'bframes=0 keyint=60', keyint_sec: 0 })).toEqual({ videoKbps: 2500, keyframeSec: null });
-    expect(streamEncoderFacts('obs_qsv11', {})).toEqual({ videoKbps: null, keyframeSec: null });
-    expect(streamEncoderFacts('jim_nvenc', { bitrate: 4000, keyint_sec: 0 })).toEqual({ videoKbps: 4000, keyframeSec: 0 });
+    expect(streamEncoderFacts('obs_x264', { rate_control: 'CRF', keyint_sec: 2 }, 29)).toEqual({ videoKbps: null, keyframeSec: 2 });
+    expect(streamEncoderFacts('jim_nvenc', { rate_control: 'CQP', bitrate: 5000, keyint_sec: 2 }, 29)).toEqual({ videoKbps: null, keyframeSec: 2 });
+    expect(streamEncoderFacts('obs_x264', { x264opts: 'bframes=0 keyint=60', keyint_sec: 0 }, 29)).toEqual({ videoKbps: 2500, keyframeSec: null });
+    expect(streamEncoderFacts('obs_qsv11', {}, 29)).toEqual({ videoKbps: null, keyframeSec: null });
+    expect(streamEncoderFacts('jim_nvenc', { bitrate: 4000, keyint_sec: 0 }, 29)).toEqual({ videoKbps: 4000, keyframeSec: 0 });
   });
 });
