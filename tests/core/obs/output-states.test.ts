@@ -34,7 +34,10 @@ describe('record state', () => {
     ['OBS_WEBSOCKET_OUTPUT_PAUSED', true, 'paused'],
     ['OBS_WEBSOCKET_OUTPUT_RESUMED', true, 'recording'],
     ['OBS_WEBSOCKET_OUTPUT_STOPPING', true, 'stopping'],
+    // OBS 32 (obs-websocket 5.7) says the recording is inactive while it stops.
+    ['OBS_WEBSOCKET_OUTPUT_STOPPING', false, 'stopping'],
     ['OBS_WEBSOCKET_OUTPUT_STOPPED', false, 'off'],
+    ['OBS_WEBSOCKET_OUTPUT_UNKNOWN', false, 'off'],
   ] as const)('%s (active %s) is %s', (outputState, active, state) => {
     expect(recordStateFromEvent(active, outputState)).toEqual({ active, state });
   });
