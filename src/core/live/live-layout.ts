@@ -14,12 +14,14 @@ export function findLiveLayout(
   obs: Pick<ObsState, 'scenes' | 'programScene' | 'inputs'>,
 ): LiveLayout | null {
   const inObs = new Set(obs.scenes.map((s) => s.name));
+  // A scene just created has its UUID in the mirror before the record has it.
+  const uuidOf = new Map(obs.scenes.flatMap((s) => (s.uuid ? [[s.name, s.uuid] as const] : [])));
   let best: { layout: LiveLayout; score: number } | null = null;
   for (const { preset } of entries) {
     const own = ownership(preset.id);
     const scenes = preset.scenes.flatMap((scene) => {
       const owned = own.scenes[scene.id];
-      return owned && inObs.has(owned.name) ? [{ scene, obsName: owned.name, uuid: owned.uuid }] : [];
+      return owned && inObs.has(owned.name) ? [{ scene, obsName: owned.name, uuid: owned.uuid ?? uuidOf.get(owned.name) }] : [];
     });
     if (scenes.length === 0) continue;
     const mics = preset.sources.flatMap((source) =>

@@ -49,7 +49,9 @@ const MAX_ATTEMPTS = 3;
  * lists in the same batch disagree (something changed meanwhile), it reads again with those.
  */
 export async function readSnapshot(obs: PresetObs, countRoundTrip: () => void): Promise<Result<ObsSnapshot>> {
-  let sceneNames = obs.state.scenes.map((s) => s.name);
+  // Items are read by UUID where OBS has them: a scene deleted or renamed meanwhile cannot
+  // lend its name to another (OBS frees names a moment after answering).
+  let sceneRefs: { name: string; uuid?: string | undefined }[] = obs.state.scenes.map((s) => ({ name: s.name, uuid: s.uuid }));
   let inputs = obs.state.inputs.map((i) => ({ name: i.name, kind: i.kind }));
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     const deviceInputs = inputs.filter((i) => devicePropertyOf(i.kind) !== null);
@@ -60,7 +62,7 @@ export async function readSnapshot(obs: PresetObs, countRoundTrip: () => void): 
       { requestType: 'GetVideoSettings' },
       { requestType: 'GetSceneTransitionList' },
       { requestType: 'GetCurrentSceneTransition' },
-      ...sceneNames.map((sceneName) => ({ requestType: 'GetSceneItemList', requestData: { sceneName } })),
+      ...sceneRefs.map((s) => ({ requestType: 'GetSceneItemList', requestData: s.uuid ? { sceneUuid: s.uuid } : { sceneName: s.name } })),
       ...inputs.map((i) => ({ requestType: 'GetInputSettings', requestData: { inputName: i.name } })),
       ...deviceInputs.map((i) => ({
         requestType: 'GetInputPropertiesListPropertyItems',
@@ -84,21 +86,21 @@ export async function readSnapshot(obs: PresetObs, countRoundTrip: () => void): 
     if (!sceneList || !inputList || !kinds || !video || !transitions) {
       return fail(appError('OBS_REQUEST_FAILED', { request: 'RequestBatch', status: 0, comment: 'could not read the state of OBS' }));
     }
-    const sceneUuids = new Map((sceneList.scenes as { sceneName: string; sceneUuid?: unknown }[]).map((s) => [s.sceneName, uuidOf(s.sceneUuid)]));
-    const freshScenes = [...sceneUuids.keys()];
+    const freshScenes = (sceneList.scenes as { sceneName: string; sceneUuid?: unknown }[]).map((s) => ({ name: s.sceneName, uuid: uuidOf(s.sceneUuid) }));
+    const sceneKey = (list: { name: string; uuid?: string | undefined }[]) => JSON.stringify(list.map((s) => `${s.name}\u0000${s.uuid ?? ''}`).sort());
     const freshInputs = (inputList.inputs as { inputName: string; inputKind: string; inputUuid?: unknown }[]).map((i) => ({ name: i.inputName, kind: i.inputKind, uuid: uuidOf(i.inputUuid) }));
     const sameNames =
-      JSON.stringify([...freshScenes].sort()) === JSON.stringify([...sceneNames].sort()) &&
+      sceneKey(freshScenes) === sceneKey(sceneRefs) &&
       JSON.stringify(freshInputs.map((i) => i.name).sort()) === JSON.stringify(inputs.map((i) => i.name).sort());
     if (!sameNames) {
-      sceneNames = freshScenes;
+      sceneRefs = freshScenes;
       inputs = freshInputs;
       continue;
     }
     let at = 6;
-    const scenes: SnapshotScene[] = sceneNames.map((name) => {
+    const scenes: SnapshotScene[] = sceneRefs.map(({ name, uuid }) => {
       const items = (data(at++)?.sceneItems ?? []) as { sceneItemId: number; sourceName: string; sceneItemTransform: Record<string, unknown> }[];
-      return { name, ...withUuid(sceneUuids.get(name)), items: items.map((item) => ({ id: item.sceneItemId, sourceName: item.sourceName, transform: item.sceneItemTransform })) };
+      return { name, ...withUuid(uuid), items: items.map((item) => ({ id: item.sceneItemId, sourceName: item.sourceName, transform: item.sceneItemTransform })) };
     });
     const uuidByInput = new Map(freshInputs.map((i) => [i.name, i.uuid]));
     const snapshotInputs: SnapshotInput[] = inputs.map((input) => ({

@@ -31,8 +31,17 @@ export interface BuiltPlan {
   requests: PlannedRequest[];
   /** The ownership record to save before sending the requests. */
   ownership: Ownership;
+  /** The transition the batch sets, to check afterwards (see settleTransition); null when unchanged. */
+  transition: WantedTransition | null;
   /** Inputs created now whose device list is read at the end of the batch (key → input name). */
   deviceProbes: { key: string; inputName: string; role: 'camera' | 'microphone' }[];
+}
+
+export interface WantedTransition {
+  name: string;
+  /** null for fixed transitions (Cut). */
+  durationMs: number | null;
+  step: number;
 }
 
 const SCENE_SEPARATOR = ' – ';
@@ -169,6 +178,7 @@ export function buildPlan(input: PlanInput): BuiltPlan {
 
   // ---- transition (a global OBS setting the preset describes)
   let settleAfter = false;
+  let wantedTransition: WantedTransition | null = null;
   const wantedKind = preset.transition.kind === 'cut' ? 'cut_transition' : 'fade_transition';
   const transition = snapshot.transitions.list.find((t) => t.kind === wantedKind);
   if (transition) {
@@ -184,6 +194,7 @@ export function buildPlan(input: PlanInput): BuiltPlan {
       if (changeDuration) first.push({ step: s, mutating: true, request: { requestType: 'SetCurrentSceneTransitionDuration', requestData: { transitionDuration: preset.transition.durationMs } } });
       requests.unshift(...first);
       settleAfter = true;
+      wantedTransition = { name: transition.name, durationMs: transition.fixed ? null : preset.transition.durationMs, step: s };
     } else {
       step({ action: 'keep', target: 'transition', name: transition.name });
     }
@@ -223,6 +234,7 @@ export function buildPlan(input: PlanInput): BuiltPlan {
     },
     requests,
     ownership,
+    transition: wantedTransition,
     deviceProbes,
   };
 }

@@ -5,6 +5,7 @@ import { ok, type Result } from '../../shared/result';
 import { buildPlan, deviceWarnings, type BuiltPlan, type PlanInput } from './plan-builder';
 import { readSnapshot, type PresetObs } from './obs-snapshot';
 import type { Ownership } from './ownership';
+import { settleTransition } from './transition-settle';
 
 /** A whole preset is tens of requests; OBS renders in software on small machines. */
 const APPLY_TIMEOUT_MS = 30_000;
@@ -81,6 +82,9 @@ export async function applyPreset(ctx: ApplyContext): Promise<Result<ApplyResult
       failedSteps.set(planned.step, commentOf(response));
     }
   });
+  if (built.transition && !failedSteps.has(built.transition.step) && !(await settleTransition(ctx.obs, built.transition, count))) {
+    failedSteps.set(built.transition.step, `SetCurrentSceneTransition: OBS still shows another transition than ${built.transition.name}`);
+  }
   warnings.push(...probeWarnings(built, reply.value, ctx.input));
   const withUuids = createdUuids(built, reply.value);
   if (withUuids !== built.ownership) ctx.saveOwnership(withUuids);

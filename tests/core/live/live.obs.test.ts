@@ -72,6 +72,8 @@ describe('live control with real OBS', () => {
     expect(layout.scenes.length).toBeGreaterThanOrEqual(4);
     const names = state!.scenes.map((s) => s.name);
     for (const scene of layout.scenes) expect(names).toContain(scene.obsName);
+    // obs-websocket 5.3+ (OBS 30/32): each button switches by the scene's UUID; 5.1 by name.
+    for (const scene of layout.scenes) expect(scene.obsUuid).toBe(state!.scenes.find((s) => s.name === scene.obsName)!.uuid);
     expect(layout.safeScene).not.toBeNull();
     expect(layout.mics.filter((m) => m.main)).toHaveLength(1);
     expect(layout.scenes.some((s) => s.liveMics.includes(layout.mics[0]!.inputName))).toBe(true);
