@@ -8,6 +8,8 @@ import { devicePropertyOf } from './input-kinds';
 /** What the planner needs to know about OBS, read in one round trip. */
 export interface ObsSnapshot {
   platform: string;
+  /** OBS's major version (29, 30, 32…); where new scenes land in the dock depends on it. */
+  obsMajor?: number;
   inputKinds: string[];
   canvas: { width: number; height: number };
   scenes: SnapshotScene[];
@@ -117,6 +119,7 @@ export async function readSnapshot(obs: PresetObs, countRoundTrip: () => void): 
     const list = (transitions.transitions ?? []) as { transitionName: string; transitionKind: string; transitionFixed: boolean }[];
     return ok({
       platform: obs.state.versions?.platform ?? 'linux',
+      obsMajor: Number.parseInt(obs.state.versions?.obsVersion ?? '', 10) || undefined,
       inputKinds: (kinds.inputKinds ?? []) as string[],
       canvas: { width: Number(video.baseWidth) || 1920, height: Number(video.baseHeight) || 1080 },
       scenes,

@@ -133,12 +133,16 @@ export function buildPlan(input: PlanInput): BuiltPlan {
 
   // ---- requests, scene by scene, items bottom first
   const created = new Set<string>();
+  const sceneCreates: PlannedRequest[] = [];
   const deviceProbes: BuiltPlan['deviceProbes'] = [];
   let variable = 0;
   for (const scene of preset.scenes) {
     const target = sceneNames.get(scene.id)!;
     const sceneName = target.name;
-    if (target.status === 'create') send(step({ action: 'create', target: 'scene', name: sceneName }), { requestType: 'CreateScene', requestData: { sceneName } }, true, { scene: scene.id });
+    if (target.status === 'create') {
+      const s = step({ action: 'create', target: 'scene', name: sceneName });
+      sceneCreates.push({ request: { requestType: 'CreateScene', requestData: { sceneName } }, step: s, mutating: true, creates: { scene: scene.id } });
+    }
     else step({ action: 'keep', target: 'scene', name: sceneName });
     for (const item of scene.items) {
       for (const spec of specsBySource.get(item.source) ?? []) {
@@ -167,6 +171,10 @@ export function buildPlan(input: PlanInput): BuiltPlan {
       }
     }
   }
+
+  // New scenes first, so that OBS's Scenes dock lists them in the preset's order: OBS 29 adds
+  // each at the bottom, OBS 30+ right below the program scene (so those go last to first).
+  requests.unshift(...((snapshot.obsMajor ?? 0) >= 30 ? sceneCreates.reverse() : sceneCreates));
 
   // ---- settings of inputs that exist and are ours
   for (const spec of [...specsBySource.values()].flat()) {

@@ -170,6 +170,17 @@ describe('buildPlan', () => {
     expect(second.plan.devices.camera).toEqual([]);
   });
 
+  it("creates the new scenes first, so OBS's dock lists them in the preset's order (30+ inserts below the program scene)", () => {
+    const created = (obsMajor: number) =>
+      buildPlan(input(emptyObs({ obsMajor })))
+        .requests.map((r) => r.request as unknown as { requestType: string; requestData: { sceneName: string } })
+        .filter((r, i, all) => r.requestType === 'CreateScene' && all.slice(0, i).every((p) => p.requestType === 'CreateScene'))
+        .map((r) => r.requestData.sceneName);
+    const inOrder = storyTime.scenes.map((s) => `Sagostund – ${s.name}`);
+    expect(created(29)).toEqual(inOrder);
+    expect(created(32)).toEqual([...inOrder].reverse());
+  });
+
   it('keeps layouts as canvas fractions: the same preset fits 720p', () => {
     const built = buildPlan(input(emptyObs({ canvas: { width: 1280, height: 720 } })));
     const transforms = built.requests
