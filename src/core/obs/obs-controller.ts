@@ -154,7 +154,9 @@ export class ObsController {
     const scene = sceneRef(this.#state, sceneName, opts.sceneUuid);
     const result = opts.preview ? await this.call('SetCurrentPreviewScene', scene) : await this.call('SetCurrentProgramScene', scene);
     if (result.ok) return ok(null);
-    if (result.error.code === 'OBS_REQUEST_FAILED' && result.error.params?.status === 600) {
+    // By UUID, OBS 32 still finds a scene removed a moment ago, but no longer on its main canvas: 604.
+    const status = result.error.params?.status;
+    if (result.error.code === 'OBS_REQUEST_FAILED' && (status === 600 || ('sceneUuid' in scene && status === 604))) {
       return fail(appError('OBS_SCENE_NOT_FOUND', { sceneName }));
     }
     return fail(result.error);

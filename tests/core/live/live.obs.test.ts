@@ -172,7 +172,7 @@ describe('live control with real OBS', () => {
       },
       { timeoutMs: 10_000, message: 'the switch to the removed scene refused' },
     );
-    expect(selected.error.code).toBe('OBS_SCENE_NOT_FOUND');
+    expect(selected.error.code, JSON.stringify(selected.error)).toBe('OBS_SCENE_NOT_FOUND');
     expect(state!.scenes.some((s) => s.name === 'Spöke')).toBe(false);
   });
 
