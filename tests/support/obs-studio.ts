@@ -142,8 +142,10 @@ export async function startObs(options: StartObsOptions = {}): Promise<RunningOb
       if (stopped) return;
       stopped = true;
       await obs.kill();
-      rmSync(home, { recursive: true, force: true });
       liveHomes.delete(home);
+      // BIBBLAN_KEEP_OBS_HOME=1 keeps OBS's logs and crash reports (.config/obs-studio/{logs,crashes}).
+      if (process.env.BIBBLAN_KEEP_OBS_HOME === '1') process.stderr.write(`OBS home kept: ${home}\n`);
+      else rmSync(home, { recursive: true, force: true });
     },
     logTail(lines = 30) {
       try {

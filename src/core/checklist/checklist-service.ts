@@ -210,7 +210,8 @@ export class ChecklistService {
     if (session.presetId !== null && preset?.found && this.#presets && planDue) {
       this.#planDue = false;
       this.#lastPlanAt = Date.now();
-      const plan = await this.#presets.plan(session.presetId);
+      // Only the count of changes matters here: no device lists on this periodic read.
+      const plan = await this.#presets.plan(session.presetId, { devices: false });
       this.#planned = plan.ok ? { presetId: session.presetId, mutations: plan.value.mutations } : null;
     }
     return this.notify();

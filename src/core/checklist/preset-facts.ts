@@ -8,7 +8,7 @@ import { ownedName, type Ownership } from '../presets/ownership';
 export interface ChecklistPresets {
   find(presetId: string): Result<PresetEntry>;
   ownership(presetId: string): Ownership;
-  plan(presetId: string): Promise<Result<Plan>>;
+  plan(presetId: string, options?: { devices?: boolean }): Promise<Result<Plan>>;
   apply(presetId: string): Promise<Result<ApplyResult>>;
 }
 

@@ -45,18 +45,27 @@ export interface PresetObs {
 
 const MAX_ATTEMPTS = 3;
 
+export interface SnapshotOptions {
+  /**
+   * Default true. false: no device lists (they only feed warnings, not the changes). Listing a
+   * capture device's options makes the driver enumerate devices, which is slow, and OBS 30's v4l2
+   * plugin crashes OBS when that meets a camera being deactivated by a scene switch.
+   */
+  devices?: boolean;
+}
+
 /**
  * Reads scenes with their items, inputs with their settings, kinds, canvas, transitions and
  * device lists in one RequestBatch. The names to ask about come from the mirror; if OBS's
  * lists in the same batch disagree (something changed meanwhile), it reads again with those.
  */
-export async function readSnapshot(obs: PresetObs, countRoundTrip: () => void): Promise<Result<ObsSnapshot>> {
+export async function readSnapshot(obs: PresetObs, countRoundTrip: () => void, options: SnapshotOptions = {}): Promise<Result<ObsSnapshot>> {
   // Items are read by UUID where OBS has them: a scene deleted or renamed meanwhile cannot
   // lend its name to another (OBS frees names a moment after answering).
   let sceneRefs: { name: string; uuid?: string | undefined }[] = obs.state.scenes.map((s) => ({ name: s.name, uuid: s.uuid }));
   let inputs = obs.state.inputs.map((i) => ({ name: i.name, kind: i.kind }));
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-    const deviceInputs = inputs.filter((i) => devicePropertyOf(i.kind) !== null);
+    const deviceInputs = options.devices === false ? [] : inputs.filter((i) => devicePropertyOf(i.kind) !== null);
     const requests = [
       { requestType: 'GetSceneList' },
       { requestType: 'GetInputList', requestData: {} },

@@ -3,7 +3,7 @@ import type { DeviceChoice } from '../../shared/presets/preset-details';
 import type { ApplyResult, PlanStep, PlanWarning } from '../../shared/presets/preset-plan';
 import { ok, type Result } from '../../shared/result';
 import { buildPlan, deviceWarnings, type BuiltPlan, type PlanInput } from './plan-builder';
-import { readSnapshot, type PresetObs } from './obs-snapshot';
+import { readSnapshot, type PresetObs, type SnapshotOptions } from './obs-snapshot';
 import type { Ownership } from './ownership';
 import { settleTransition } from './transition-settle';
 
@@ -24,8 +24,13 @@ export interface ApplyContext {
 }
 
 /** Reads OBS and plans, in one round trip. */
-export async function planPreset(obs: PresetObs, input: Omit<PlanInput, 'snapshot'>, countRoundTrip: () => void = () => {}): Promise<Result<BuiltPlan>> {
-  const snapshot = await readSnapshot(obs, countRoundTrip);
+export async function planPreset(
+  obs: PresetObs,
+  input: Omit<PlanInput, 'snapshot'>,
+  countRoundTrip: () => void = () => {},
+  options: SnapshotOptions = {},
+): Promise<Result<BuiltPlan>> {
+  const snapshot = await readSnapshot(obs, countRoundTrip, options);
   if (!snapshot.ok) return snapshot;
   return ok(buildPlan({ ...input, snapshot: snapshot.value }));
 }

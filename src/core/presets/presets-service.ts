@@ -10,7 +10,7 @@ import type { ObsState } from '../../shared/obs-state';
 import { obsHasUuids } from '../obs/scene-ref';
 import { builtInPresets } from './built-ins';
 import { textOnly } from './input-kinds';
-import type { PresetObs } from './obs-snapshot';
+import type { PresetObs, SnapshotOptions } from './obs-snapshot';
 import { markerOf, withCurrentSceneNames, type Ownership } from './ownership';
 import { applyPreset, planPreset, type ApplyPhase } from './preset-applier';
 import type { PresetStore } from './preset-store';
@@ -29,6 +29,13 @@ export interface PresetsServiceDeps {
 export class PresetsService {
   readonly #deps: PresetsServiceDeps;
   #applying = false;
+  /**
+   * Plans and applies read OBS one at a time. Their batches list capture devices
+   * (GetInputPropertiesListPropertyItems), and OBS 30's v4l2 plugin crashes OBS when two such
+   * lists are read at once (obs-websocket runs concurrent batches on parallel threads); the
+   * checklist and the Programs screen may both ask for a plan at the same moment.
+   */
+  #obsTurn: Promise<unknown> = Promise.resolve();
 
   constructor(deps: PresetsServiceDeps) {
     this.#deps = deps;
@@ -106,10 +113,11 @@ export class PresetsService {
     return ok({ entry: { ...found.value, details, devices: devices ?? found.value.devices }, updatedTexts });
   }
 
-  async plan(presetId: string): Promise<Result<Plan>> {
+  /** The plan to review; `devices: false` skips the device lists (see SnapshotOptions). */
+  async plan(presetId: string, options: SnapshotOptions = {}): Promise<Result<Plan>> {
     const input = this.#planInput(presetId);
     if (!input.ok) return input;
-    const built = await planPreset(this.#deps.obs, input.value);
+    const built = await this.#oneAtATime(() => planPreset(this.#deps.obs, input.value, undefined, options));
     return built.ok ? ok(built.value.plan) : built;
   }
 
@@ -119,17 +127,26 @@ export class PresetsService {
     if (this.#applying) return fail(appError('PRESET_APPLY_BUSY'));
     this.#applying = true;
     try {
-      return await applyPreset({
-        obs: this.#deps.obs,
-        input: input.value,
-        saveOwnership: (ownership) => this.#deps.store.setOwnership(presetId, ownership),
-        onPhase: (phase) => this.#deps.onPhase(presetId, phase),
-        waitForConnection: (ms) => this.#waitForConnection(ms),
-        reconnectWaitMs: this.#deps.reconnectWaitMs ?? 10_000,
-      });
+      return await this.#oneAtATime(() =>
+        applyPreset({
+          obs: this.#deps.obs,
+          input: input.value,
+          saveOwnership: (ownership) => this.#deps.store.setOwnership(presetId, ownership),
+          onPhase: (phase) => this.#deps.onPhase(presetId, phase),
+          waitForConnection: (ms) => this.#waitForConnection(ms),
+          reconnectWaitMs: this.#deps.reconnectWaitMs ?? 10_000,
+        }),
+      );
     } finally {
       this.#applying = false;
     }
+  }
+
+  /** Runs `work` once every plan or apply asked for before it has finished. */
+  #oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const turn = this.#obsTurn.then(work, work);
+    this.#obsTurn = turn.catch(() => undefined);
+    return turn;
   }
 
   #planInput(presetId: string) {

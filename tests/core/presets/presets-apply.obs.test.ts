@@ -76,8 +76,28 @@ describe('applying presets to a real OBS', () => {
     ctx.reset();
     const result = unwrap(await ctx.service.apply('builtin-story-time'));
     expect(result).toMatchObject({ status: 'unchanged', mutatingRequests: 0, roundTrips: 1 });
-    expect(ctx.sent).toEqual({ batches: 1, mutating: 0 });
+    expect(ctx.sent).toMatchObject({ batches: 1, mutating: 0 });
     expect(unwrap(await ctx.service.plan('builtin-story-time')).mutations).toBe(0);
+  });
+
+  it("plans read OBS one at a time, and the checklist's plan lists no capture devices", async () => {
+    // OBS 30's v4l2 plugin crashed OBS when a device list was read while a scene switch
+    // deactivated the camera; the checklist plans every few seconds, so it must not list them.
+    ctx.reset();
+    const [full, light, again] = await Promise.all([
+      ctx.service.plan('builtin-story-time'),
+      ctx.service.plan('builtin-story-time', { devices: false }),
+      ctx.service.plan('builtin-story-time'),
+    ]);
+    expect(ctx.sent.maxInFlight).toBe(1);
+    expect(ctx.sent.types.filter((t) => t === 'GetInputPropertiesListPropertyItems').length).toBeGreaterThan(0);
+    expect(unwrap(light).mutations).toBe(unwrap(full).mutations);
+    expect(unwrap(again).mutations).toBe(0);
+
+    ctx.reset();
+    unwrap(await ctx.service.plan('builtin-story-time', { devices: false }));
+    expect(ctx.sent.types).not.toContain('GetInputPropertiesListPropertyItems');
+    expect(ctx.sent.types).toContain('GetSceneItemList');
   });
 
   it('changing a detail updates the text sources in OBS at once', async () => {

@@ -14,7 +14,8 @@ export async function connectedPresets(address: string, password: string | null,
   const controller = new ObsController({ requestTimeoutMs: 10_000, maxBackoffMs: 500 });
   controller.connect(address, password);
   await waitFor(() => controller.state.connection.status === 'connected', { timeoutMs: 20_000, message: 'connected to OBS' });
-  const sent = { batches: 0, mutating: 0 };
+  /** types: every request type sent; inFlight/maxInFlight: batches awaiting OBS's answer at once. */
+  const sent = { batches: 0, mutating: 0, types: [] as string[], inFlight: 0, maxInFlight: 0 };
   const obs = {
     get state() {
       return controller.state;
@@ -23,7 +24,10 @@ export async function connectedPresets(address: string, password: string | null,
     callBatch: (requests: RequestBatchRequest[], opts?: { timeoutMs?: number }) => {
       sent.batches += 1;
       sent.mutating += requests.filter(isMutating).length;
-      return controller.callBatch(requests, opts);
+      sent.types.push(...requests.map((r) => r.requestType));
+      sent.inFlight += 1;
+      sent.maxInFlight = Math.max(sent.maxInFlight, sent.inFlight);
+      return controller.callBatch(requests, opts).finally(() => (sent.inFlight -= 1));
     },
   };
   const documents = new MemoryDocumentStore();
@@ -36,5 +40,5 @@ export async function connectedPresets(address: string, password: string | null,
     onPhase: (_id, phase) => phases.push(phase),
     reconnectWaitMs: options.reconnectWaitMs ?? 10_000,
   });
-  return { controller, service, sent, documents, phases, reset: () => Object.assign(sent, { batches: 0, mutating: 0 }) };
+  return { controller, service, sent, documents, phases, reset: () => Object.assign(sent, { batches: 0, mutating: 0, types: [], inFlight: 0, maxInFlight: 0 }) };
 }
