@@ -14,7 +14,7 @@ import { initialMachine, transition, type MachineEvent, type MachineState } from
 import { obsStreamService } from '../../shared/destinations/platforms';
 import { programMeta } from './program-meta';
 
-export type GoLiveObs = Pick<ObsController, 'state' | 'onState' | 'call'>;
+export type GoLiveObs = Pick<ObsController, 'state' | 'onState' | 'call' | 'switchScene'>;
 
 export interface GoLiveServiceOptions {
   obs: GoLiveObs;
@@ -152,7 +152,8 @@ export class GoLiveService {
     const scene = closingScene ?? this.#o.checklist.status().closingScene;
     if (scene && this.#o.obs.state.scenes.some((s) => s.name === scene) && this.#o.obs.state.programScene !== scene) {
       this.#o.noteAppSwitch?.(scene);
-      const switched = await this.#o.obs.call('SetCurrentProgramScene', { sceneName: scene });
+      // By UUID where OBS has them (switchScene), like every other switch.
+      const switched = await this.#o.obs.switchScene(scene);
       // A closing scene that cannot be shown must not keep the stream running.
       if (!switched.ok) this.#o.logger.warn('Could not switch to the closing scene', { error: switched.error.code });
     }
