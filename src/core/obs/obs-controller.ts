@@ -438,6 +438,9 @@ export class ObsController {
         const reply = await session.call('GetInputMute', { inputName });
         if (!reply.ok && reply.error.code !== 'OBS_REQUEST_FAILED') {
           this.#logger.warn('Could not read the mute state of a new input', { error: reply.error.code });
+        } else if (!reply.ok) {
+          // Expected for inputs without audio (604); any other status explains a mute state left unknown.
+          this.#logger.info('No mute state for a new input', { status: reply.error.params?.status ?? null });
         }
         if (!reply.ok || this.#session !== session) return;
         const muted = reply.value.inputMuted;
