@@ -173,7 +173,9 @@ describe('live control with real OBS', () => {
       { timeoutMs: 10_000, message: 'the switch to the removed scene refused' },
     );
     expect(selected.error.code, JSON.stringify(selected.error)).toBe('OBS_SCENE_NOT_FOUND');
-    expect(state!.scenes.some((s) => s.name === 'Spöke')).toBe(false);
+    // The refusal's refresh races OBS's own removal (asynchronous; seen once on OBS 32 under
+    // load): the mirror must be without the scene shortly, not necessarily at this instant.
+    await waitFor(() => !state!.scenes.some((s) => s.name === 'Spöke'), { timeoutMs: 5_000, message: 'the removed scene gone from the mirror' });
   });
 
   it('gives a small JPEG thumbnail of a scene', async () => {
