@@ -69,7 +69,10 @@ for (const run of runs) {
     continue;
   }
   const { obs, other, unhandled } = run.summary;
-  console.log(`${name}: ${obs.passed} passed, ${obs.failed} failed${obs.skipped ? `, ${obs.skipped} skipped` : ''}`);
+  // A filtered run may have had no OBS test at all: no line for an OBS that never ran.
+  if (run.version || obs.passed + obs.failed + obs.skipped > 0) {
+    console.log(`${name}: ${obs.passed} passed, ${obs.failed} failed${obs.skipped ? `, ${obs.skipped} skipped` : ''}`);
+  }
   if (run.label === 'system' && other.passed + other.failed + other.skipped > 0) {
     console.log(`tests that need no OBS: ${other.passed} passed, ${other.failed} failed${other.skipped ? `, ${other.skipped} skipped` : ''}`);
   }
