@@ -117,3 +117,40 @@ describe('connecting to OBS and switching scenes, in the browser', () => {
     expect(session.consoleErrors.filter((e) => !/WebSocket|ERR_CONNECTION_REFUSED/.test(e))).toEqual([]);
   });
 });
+
+/**
+ * An OBS that has opened its WebSocket but not yet loaded (obs-websocket 5.3+ answers "not
+ * ready" then): a fake server, since a real OBS is not ready only for a moment, and not on cue.
+ */
+describe('an OBS that is still starting, in the browser', () => {
+  let session: E2eSession<{ obs: false; connect: false }>;
+
+  beforeAll(async () => {
+    session = await startE2eSession({ obs: false, connect: false });
+  });
+
+  afterAll(() => session?.stop());
+
+  it('says "OBS startar…" while OBS is not ready, then connects by itself when it is', async () => {
+    const starting = await startFakeObsServer('obs');
+    try {
+      starting.setNotReady(true);
+      const { page } = session;
+      await page.getByTestId('first-run').waitFor();
+      await page.getByLabel('Adress till OBS').fill(starting.address);
+      await page.getByRole('button', { name: 'Anslut', exact: true }).click();
+      await expectText(statusText(page), /OBS startar…/, 10_000);
+      // No failure is shown for a request OBS will answer a moment later, and nothing to press.
+      expect(await page.locator('[data-error-code]').count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Återanslut nu' }).count()).toBe(0);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await expectText(statusText(page), /OBS startar…/);
+      starting.setNotReady(false);
+      await expectText(statusText(page), /Ansluten till OBS 29\.0\.2-fake/, 10_000);
+      await page.getByTestId('main-screen').waitFor();
+      expect(starting.requests.some((r) => r.status === 207)).toBe(true);
+    } finally {
+      await starting.close();
+    }
+  });
+});

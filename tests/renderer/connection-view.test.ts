@@ -23,7 +23,7 @@ describe('connectionView', () => {
       kind: 'obsLoading',
       version: '32.2.2',
     });
-    expect(offersReconnect({ kind: 'obsStarting' })).toBe(true);
+    expect(offersReconnect({ kind: 'obsStarting' })).toBe(false);
     expect(offersReconnect({ kind: 'obsLoading', version: '32.2.2' })).toBe(false);
   });
 

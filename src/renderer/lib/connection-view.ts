@@ -41,13 +41,12 @@ export function connectionView(
   }
 }
 
-/** "Reconnect now" makes sense whenever the core is reachable and OBS is not connected. */
+/**
+ * "Reconnect now" makes sense whenever the core is reachable and OBS is not connected; not while
+ * OBS is starting: the link is there and waits for OBS, a new one would only wait again.
+ */
 export const offersReconnect = (view: ConnectionView): boolean =>
-  view.kind === 'disconnected' ||
-  view.kind === 'reconnecting' ||
-  view.kind === 'reconnectingIn' ||
-  view.kind === 'connecting' ||
-  view.kind === 'obsStarting';
+  view.kind === 'disconnected' || view.kind === 'reconnecting' || view.kind === 'reconnectingIn' || view.kind === 'connecting';
 
 /** True while a countdown is shown, so the clock needs to tick. */
 export const needsClock = (obs: Pick<ObsState, 'connection'>): boolean =>
