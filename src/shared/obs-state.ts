@@ -13,7 +13,7 @@ export type RecordState = z.infer<typeof RecordStateSchema>;
 
 export const ObsSceneSchema = z.object({
   name: z.string(),
-  /** obs-websocket 5.3+ only. */
+  /** obs-websocket 5.4+ only. */
   uuid: z.string().optional(),
 });
 export type ObsScene = z.infer<typeof ObsSceneSchema>;

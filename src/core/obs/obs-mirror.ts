@@ -46,7 +46,7 @@ export type MirrorEvent = { [K in MirrorEventType]: { type: K; data: OBSEventTyp
  * GetSceneList / SceneListChanged give each scene a sceneIndex; OBS's Scenes dock shows the
  * highest index at the top (every version so far sends the list bottom-up, index = position,
  * but the index is what obs-websocket documents). Items without an index keep their
- * position, still read bottom-up. obs-websocket 5.1 has no scene UUIDs; 5.3+ does.
+ * position, still read bottom-up. obs-websocket 5.1 has no scene UUIDs; 5.4+ does.
  */
 export function scenesFromObs(list: unknown): ObsScene[] {
   if (!Array.isArray(list)) return [];
@@ -77,7 +77,7 @@ function withNewScene(mirror: MirrorData, scene: ObsScene): ObsScene[] {
   return [...mirror.scenes.slice(0, at + 1), scene, ...mirror.scenes.slice(at + 1)];
 }
 
-/** The scene an event names: by UUID where OBS sends one (5.3+), else by name. */
+/** The scene an event names: by UUID where OBS sends one (5.4+), else by name. */
 function sameScene(scene: ObsScene, data: { sceneName: string; sceneUuid?: unknown }): boolean {
   if (typeof data.sceneUuid === 'string' && scene.uuid !== undefined) return scene.uuid === data.sceneUuid;
   return scene.name === data.sceneName;

@@ -1,13 +1,14 @@
 import type { ObsState } from '../../shared/obs-state';
 
-/** How a request names a scene: by UUID where OBS has them (obs-websocket 5.3+), else by name. */
+/** How a request names a scene: by UUID where OBS has them (obs-websocket 5.4+), else by name. */
 export type SceneRef = { sceneUuid: string } | { sceneName: string };
 
 /** Whether this OBS takes UUIDs in requests: its version says so, or its scenes carry them. */
 export function obsHasUuids(state: Pick<ObsState, 'versions' | 'scenes'>): boolean {
   if (state.scenes.some((s) => s.uuid)) return true;
   const [major = 0, minor = 0] = (state.versions?.obsWebSocketVersion ?? '').split('.').map(Number);
-  return major > 5 || (major === 5 && minor >= 3);
+  // UUIDs came with obs-websocket 5.4 (OBS 30.1); OBS 30.0's 5.3 would refuse a sceneUuid.
+  return major > 5 || (major === 5 && minor >= 4);
 }
 
 /**

@@ -20,7 +20,7 @@ export interface ObsSnapshot {
 }
 export interface SnapshotScene {
   name: string;
-  /** obs-websocket 5.3+ only. */
+  /** obs-websocket 5.4+ only. */
   uuid?: string;
   items: SnapshotItem[];
 }
@@ -31,7 +31,7 @@ export interface SnapshotItem {
 }
 export interface SnapshotInput {
   name: string;
-  /** obs-websocket 5.3+ only. */
+  /** obs-websocket 5.4+ only. */
   uuid?: string;
   kind: string;
   settings: Record<string, unknown>;

@@ -8,7 +8,7 @@ import { z } from 'zod';
  * - scenes cannot carry settings over obs-websocket, so the scenes the app creates are
  *   recorded per preset in the presets store: by name before the request that creates them
  *   is sent (an interrupted apply still knows its scenes), and with OBS's UUID once OBS
- *   answered (obs-websocket 5.3+; 5.1 has none).
+ *   answered (obs-websocket 5.4+; 5.1 has none).
  * - A recorded UUID is the scene's identity: the scene with it is ours whatever its name, and
  *   when no scene has it the scene was deleted — one made by hand under our name is not ours.
  * - Without a UUID (OBS 29, or a record from before UUIDs) the name decides: a new scene only

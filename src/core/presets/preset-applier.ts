@@ -145,7 +145,7 @@ function probeWarnings(built: BuiltPlan, responses: ResponseMessage[], input: Ap
   return out;
 }
 
-/** The record with the UUIDs OBS gave what the batch created (obs-websocket 5.3+; 5.1 gives none). */
+/** The record with the UUIDs OBS gave what the batch created (obs-websocket 5.4+; 5.1 gives none). */
 export function createdUuids(built: Pick<BuiltPlan, 'requests' | 'ownership'>, responses: ResponseMessage[]): Ownership {
   let ownership = built.ownership;
   built.requests.forEach((planned, i) => {

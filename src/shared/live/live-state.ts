@@ -16,7 +16,7 @@ export const LiveSceneSchema = z.object({
   label: z.string(),
   /** The scene's name in OBS. */
   obsName: z.string(),
-  /** Its UUID in OBS (obs-websocket 5.3+): switching goes by it, so a rename in OBS meanwhile does not matter. */
+  /** Its UUID in OBS (obs-websocket 5.4+): switching goes by it, so a rename in OBS meanwhile does not matter. */
   obsUuid: z.string().optional(),
   /** Input names of the microphones that should be live (unmuted) in this scene. */
   liveMics: z.array(z.string()),
