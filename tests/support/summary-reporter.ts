@@ -25,14 +25,16 @@ export default class SummaryReporter implements Reporter {
     const summary: RunSummary = { obs: zero(), other: zero(), unhandled: unhandledErrors.length };
     for (const module of testModules) {
       const counts = isObsTestFile(module.moduleId) ? summary.obs : summary.other;
-      // A file that failed before any test ran (an import error, a failed beforeAll) counts once.
-      if (module.state() === 'failed' && [...module.children.allTests()].length === 0) counts.failed += 1;
-      for (const test of module.children.allTests()) {
+      const tests = [...module.children.allTests()];
+      for (const test of tests) {
         const state = test.result().state;
         if (state === 'passed') counts.passed += 1;
         else if (state === 'failed') counts.failed += 1;
         else counts.skipped += 1;
       }
+      // A file that failed with no failed test (an import error, a failed beforeAll that left
+      // its tests skipped) counts once: it must never read as a clean run.
+      if (module.state() === 'failed' && !tests.some((test) => test.result().state === 'failed')) counts.failed += 1;
     }
     const file = process.env.BIBBLAN_TEST_SUMMARY_FILE;
     if (file) {
