@@ -75,6 +75,8 @@ export class ObsController {
   #loadGeneration = 0;
   /** Between CurrentSceneCollectionChanging and ...Changed: the mirror holds still (see #onEvent). */
   #collectionChanging = false;
+  /** Reads OBS anyway when CurrentSceneCollectionChanged does not follow (see #onEvent). */
+  #collectionTimer: NodeJS.Timeout | null = null;
   #lastLoggedFailure: string | null = null;
   /** Raw InputVolumeMeters payloads go here; OBS sends them only while this is not empty. */
   readonly #meterListeners = new Set<(data: unknown) => void>();
@@ -369,7 +371,7 @@ export class ObsController {
     this.#session = null;
     this.#loading = false;
     this.#queued = [];
-    this.#collectionChanging = false;
+    this.#endCollectionChange();
     this.#loadGeneration += 1;
     if (session) void session.terminate(appError('OBS_NOT_CONNECTED'));
   }
@@ -400,10 +402,19 @@ export class ObsController {
         return;
       case 'CurrentSceneCollectionChanging':
         this.#collectionChanging = true;
+        // OBS 32 was seen to send no ...Changed after a collection switch that followed studio
+        // mode: the mirror must not stay frozen, so it reads OBS anyway after a while.
+        if (this.#collectionTimer) clearTimeout(this.#collectionTimer);
+        this.#collectionTimer = setTimeout(() => {
+          this.#collectionTimer = null;
+          if (this.#session !== session || !this.#collectionChanging) return;
+          this.#logger.info('OBS announced no end of its scene collection change; reading OBS again');
+          this.#onEvent(session, { type: 'CurrentSceneCollectionChanged', data: { sceneCollectionName: '' } });
+        }, COLLECTION_CHANGE_WAIT_MS);
         return;
       case 'CurrentSceneCollectionChanged':
         // Another collection: other scenes, inputs, everything. Read it all again.
-        this.#collectionChanging = false;
+        this.#endCollectionChange();
         this.#reload(session).catch((error: unknown) => {
           this.#logger.error('Reloading the OBS state crashed', { error: String(error) });
         });
@@ -415,6 +426,12 @@ export class ObsController {
         if (this.#loading) this.#queued.push(event);
         else this.#applyEvent(session, event);
     }
+  }
+
+  #endCollectionChange(): void {
+    this.#collectionChanging = false;
+    if (this.#collectionTimer) clearTimeout(this.#collectionTimer);
+    this.#collectionTimer = null;
   }
 
   #applyEvent(session: ObsSession, event: MirrorEvent): void {
@@ -491,6 +508,9 @@ export class ObsController {
     }
   }
 }
+
+/** How long a scene collection change may take before the mirror is read without its end event. */
+const COLLECTION_CHANGE_WAIT_MS = 3000;
 
 function disconnected(address: string, error: AppError | null): Connection {
   return { status: 'disconnected', address, error, autoReconnect: false, nextAttemptAt: null };
