@@ -26,6 +26,16 @@ async function notReadyServer(): Promise<FakeObsServer> {
 
 const fast = { notReadyRetryMs: 20, notReadyNoticeMs: 200 };
 
+/** A fake OBS that answers, and a controller connected to it. */
+async function connectedToReadyServer() {
+  const server = await startFakeObsServer('obs');
+  servers.push(server);
+  const controller = controllers.create(fast);
+  controller.connect(server.address, null);
+  await waitForState(controller, isConnected, 'connected');
+  return { server, controller };
+}
+
 describe('ObsController while OBS is not ready (207)', () => {
   it('waits at connect, says "OBS is starting" after a moment, then connects with no error', async () => {
     const server = await notReadyServer();
@@ -76,11 +86,7 @@ describe('ObsController while OBS is not ready (207)', () => {
   });
 
   it('call() and callBatch() while connected: sent again until OBS is ready, the batch as a whole', async () => {
-    const server = await startFakeObsServer('obs');
-    servers.push(server);
-    const controller = controllers.create(fast);
-    controller.connect(server.address, null);
-    await waitForState(controller, isConnected, 'connected');
+    const { server, controller } = await connectedToReadyServer();
 
     server.setNotReady(true);
     const seen = server.requests.length;
@@ -105,11 +111,7 @@ describe('ObsController while OBS is not ready (207)', () => {
   });
 
   it('a call OBS is never ready for: OBS_NOT_READY after its deadline, and the link stays', async () => {
-    const server = await startFakeObsServer('obs');
-    servers.push(server);
-    const controller = controllers.create(fast);
-    controller.connect(server.address, null);
-    await waitForState(controller, isConnected, 'connected');
+    const { server, controller } = await connectedToReadyServer();
     server.setNotReady(true);
     const started = Date.now();
     await expect(controller.call('StartStream', undefined, { notReadyWaitMs: 300 })).resolves.toEqual({
