@@ -37,7 +37,9 @@ function vitest(label, obs, filters) {
   const env = { ...process.env, BIBBLAN_TEST_SUMMARY_FILE: summaryFile, BIBBLAN_OBS_VERSION_FILE: versionFile };
   if (obs === 'system') delete env.BIBBLAN_OBS;
   else env.BIBBLAN_OBS = obs;
-  console.log(`\n==> Tests on OBS ${obs === 'system' ? "(this machine's)" : obs}${filters.length ? ': the tests that drive OBS' : ''}\n`);
+  console.log(
+    `\n==> Tests on OBS ${obs === 'system' ? "(this machine's)" : obs}${filters.length ? ': the tests that drive OBS' : ''}\n`,
+  );
   const result = spawnSync('npx', ['vitest', 'run', ...filters, ...extra], { env, stdio: 'inherit' });
   const summary = existsSync(summaryFile) ? JSON.parse(readFileSync(summaryFile, 'utf8')) : null;
   const version = existsSync(versionFile) ? JSON.parse(readFileSync(versionFile, 'utf8')) : null;
@@ -74,7 +76,9 @@ for (const run of runs) {
     console.log(`${name}: ${obs.passed} passed, ${obs.failed} failed${obs.skipped ? `, ${obs.skipped} skipped` : ''}`);
   }
   if (run.label === 'system' && other.passed + other.failed + other.skipped > 0) {
-    console.log(`tests that need no OBS: ${other.passed} passed, ${other.failed} failed${other.skipped ? `, ${other.skipped} skipped` : ''}`);
+    console.log(
+      `tests that need no OBS: ${other.passed} passed, ${other.failed} failed${other.skipped ? `, ${other.skipped} skipped` : ''}`,
+    );
   }
   if (unhandled > 0) console.log(`  and ${unhandled} errors outside any test; see above`);
   total.passed += obs.passed + other.passed;
@@ -83,7 +87,9 @@ for (const run of runs) {
   if (run.exitCode !== 0 && obs.failed + other.failed + unhandled === 0) failedRuns += 1;
 }
 for (const version of leftOut) {
-  console.log(`obs ${version}: not tested, it is not set up here (bash scripts/setup-debian.sh --test-deps sets it up as root)`);
+  console.log(
+    `obs ${version}: not tested, it is not set up here (bash scripts/setup-debian.sh --test-deps sets it up as root)`,
+  );
 }
 total.failed += failedRuns;
 console.log(`\ntests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);

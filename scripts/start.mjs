@@ -22,8 +22,7 @@ function electronBinary() {
   }
 }
 
-const hasDisplay = () =>
-  process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const hasDisplay = () => process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 
 /** Newest modification time among the sources the build reads. */
 function newestSourceTime() {

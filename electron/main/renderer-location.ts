@@ -80,4 +80,3 @@ export function resolveRendererFile(rendererDir: string, requestUrl: string): st
   if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return null;
   return file;
 }
-

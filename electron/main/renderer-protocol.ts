@@ -1,12 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
 import type { Logger } from '../../src/core/ports';
-import {
-  RENDERER_BASELINE_CSP,
-  RENDERER_SCHEME,
-  contentTypeFor,
-  resolveRendererFile,
-} from './renderer-location';
+import { RENDERER_BASELINE_CSP, RENDERER_SCHEME, contentTypeFor, resolveRendererFile } from './renderer-location';
 
 /** Must run before `app` is ready: the scheme gets a real origin, like https. */
 export function registerRendererScheme(): void {

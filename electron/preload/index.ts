@@ -1,5 +1,11 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { buildApi, eventChannel, requestChannel, type ApiTransport, type BibblanApi } from '../../src/shared/api-bridge';
+import {
+  buildApi,
+  eventChannel,
+  requestChannel,
+  type ApiTransport,
+  type BibblanApi,
+} from '../../src/shared/api-bridge';
 import type { Result } from '../../src/shared/result';
 
 /**

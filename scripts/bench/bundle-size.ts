@@ -9,7 +9,10 @@ export function measureBundleSize(projectRoot: string): PhaseResult {
   const assets = join(projectRoot, 'out', 'renderer', 'assets');
   const jsFiles = (): string[] => (existsSync(assets) ? readdirSync(assets).filter((f) => f.endsWith('.js')) : []);
   if (jsFiles().length === 0) {
-    const built = spawnSync('npx', ['electron-vite', 'build'], { cwd: projectRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+    const built = spawnSync('npx', ['electron-vite', 'build'], {
+      cwd: projectRoot,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     if (built.status !== 0) throw new Error(`electron-vite build failed (exit ${built.status})`);
   }
   const files = jsFiles();
@@ -23,6 +26,13 @@ export function measureBundleSize(projectRoot: string): PhaseResult {
   }
   return {
     figures: { renderer_js_gzip_kb: gz / 1024, renderer_js_raw_kb: raw / 1024, renderer_js_files: files.length },
-    rows: [{ figure: `renderer JS, gzip -9 (${files.length} file${files.length === 1 ? '' : 's'})`, value: gz / 1024, unit: 'KiB', floor: `raw ${Math.round(raw / 1024)} KiB` }],
+    rows: [
+      {
+        figure: `renderer JS, gzip -9 (${files.length} file${files.length === 1 ? '' : 's'})`,
+        value: gz / 1024,
+        unit: 'KiB',
+        floor: `raw ${Math.round(raw / 1024)} KiB`,
+      },
+    ],
   };
 }

@@ -15,7 +15,11 @@ export interface CoreSession {
 }
 
 export async function startCore(obs: RunningObs): Promise<CoreSession> {
-  const core = createAppCore({ settings: new MemoryDocumentStore(), secrets: new MemorySecretStore(), version: 'bench' });
+  const core = createAppCore({
+    settings: new MemoryDocumentStore(),
+    secrets: new MemorySecretStore(),
+    version: 'bench',
+  });
   let latest: ObsState | null = null;
   const waiters = new Set<() => void>();
   core.subscribe((name, payload) => {
@@ -34,7 +38,11 @@ export async function startCore(obs: RunningObs): Promise<CoreSession> {
       };
       const timer = setTimeout(() => {
         waiters.delete(check);
-        reject(new Error(`core: timed out after ${timeoutMs} ms waiting for ${what} (status ${latest?.connection.status ?? 'none'})`));
+        reject(
+          new Error(
+            `core: timed out after ${timeoutMs} ms waiting for ${what} (status ${latest?.connection.status ?? 'none'})`,
+          ),
+        );
       }, timeoutMs);
       waiters.add(check);
       check();

@@ -14,10 +14,14 @@ const STREAM_KEY = 'bench';
 
 /** Starts the raw-floor child and waits for its "ready". */
 async function startRawClient(projectRoot: string, obs: RunningObs): Promise<{ pid: number; stop(): void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join('scripts', 'bench', 'raw-client-child.ts'), obs.address, obs.password ?? ''], {
-    cwd: projectRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join('scripts', 'bench', 'raw-client-child.ts'), obs.address, obs.password ?? ''],
+    {
+      cwd: projectRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const stop = (): void => {
     forget();
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -47,7 +51,12 @@ async function startRawClient(projectRoot: string, obs: RunningObs): Promise<{ p
  * Issue #4: the browser host's CPU while OBS streams to the local nginx-rtmp, with the UI open
  * in Chromium, a test-tone "mic" feeding the meters; against a bare obs-websocket-js process.
  */
-export async function measureHostCpu(obs: RunningObs, rtmp: RtmpIngest, projectRoot: string, opts: { quick: boolean; log: (m: string) => void }): Promise<PhaseResult> {
+export async function measureHostCpu(
+  obs: RunningObs,
+  rtmp: RtmpIngest,
+  projectRoot: string,
+  opts: { quick: boolean; log: (m: string) => void },
+): Promise<PhaseResult> {
   const durationMs = opts.quick ? 5_000 : 15_000;
   const tmp = makeTempDir('bibblan-bench-tone-');
   let streaming = false;
@@ -56,16 +65,33 @@ export async function measureHostCpu(obs: RunningObs, rtmp: RtmpIngest, projectR
   try {
     // A looping tone behaves like a live microphone (environment.md): meters have levels.
     const tone = join(tmp.path, 'tone.wav');
-    const made = spawnSync('ffmpeg', ['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=5', tone]);
+    const made = spawnSync('ffmpeg', [
+      '-loglevel',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=frequency=440:duration=5',
+      tone,
+    ]);
     const haveTone = made.status === 0;
     await withRawObs(obs.address, obs.password, async (c) => {
       const { currentProgramSceneName } = await c.call('GetCurrentProgramScene');
       if (haveTone) {
         await c
-          .call('CreateInput', { sceneName: currentProgramSceneName, inputName: 'Bench tone', inputKind: 'ffmpeg_source', inputSettings: { local_file: tone, looping: true } })
+          .call('CreateInput', {
+            sceneName: currentProgramSceneName,
+            inputName: 'Bench tone',
+            inputKind: 'ffmpeg_source',
+            inputSettings: { local_file: tone, looping: true },
+          })
           .catch(() => {}); // already there from an earlier run of this OBS
       }
-      await c.call('SetStreamServiceSettings', { streamServiceType: 'rtmp_custom', streamServiceSettings: { server: rtmp.server, key: STREAM_KEY } });
+      await c.call('SetStreamServiceSettings', {
+        streamServiceType: 'rtmp_custom',
+        streamServiceSettings: { server: rtmp.server, key: STREAM_KEY },
+      });
     });
 
     const ui = await startUiSession(obs);
@@ -80,7 +106,12 @@ export async function measureHostCpu(obs: RunningObs, rtmp: RtmpIngest, projectR
     await withRawObs(obs.address, obs.password, async (c) => {
       await c.call('StartStream');
       streaming = true;
-      await until(async () => (await c.call('GetStreamStatus')).outputActive, 20_000, 'OBS streaming (OUTPUT_STARTED)', 100);
+      await until(
+        async () => (await c.call('GetStreamStatus')).outputActive,
+        20_000,
+        'OBS streaming (OUTPUT_STARTED)',
+        100,
+      );
     });
     await until(async () => (await rtmp.bytesIn(STREAM_KEY)) > 0, 20_000, 'bytes at nginx-rtmp', 200);
     await sleep(2_000); // let the UI settle into the on-air state
@@ -100,8 +131,20 @@ export async function measureHostCpu(obs: RunningObs, rtmp: RtmpIngest, projectR
     return {
       figures: f,
       rows: [
-        { figure: `host CPU on air, UI open${haveTone ? ', tone meter' : ''} (${durationMs / 1000} s)`, value: f.host_cpu_on_air_pct, unit: '% of a core', floor: `raw client ${f.host_cpu_raw_floor_pct.toFixed(1)} %`, target: '≤ 5 % (#4)' },
-        { figure: `host CPU preparing, UI open, checklist hearing the mic (${durationMs / 1000} s)`, value: f.host_cpu_preparing_pct, unit: '% of a core', floor: `raw client ${f.host_cpu_raw_floor_preparing_pct.toFixed(1)} %`, target: '≤ 5 %' },
+        {
+          figure: `host CPU on air, UI open${haveTone ? ', tone meter' : ''} (${durationMs / 1000} s)`,
+          value: f.host_cpu_on_air_pct,
+          unit: '% of a core',
+          floor: `raw client ${f.host_cpu_raw_floor_pct.toFixed(1)} %`,
+          target: '≤ 5 % (#4)',
+        },
+        {
+          figure: `host CPU preparing, UI open, checklist hearing the mic (${durationMs / 1000} s)`,
+          value: f.host_cpu_preparing_pct,
+          unit: '% of a core',
+          floor: `raw client ${f.host_cpu_raw_floor_preparing_pct.toFixed(1)} %`,
+          target: '≤ 5 %',
+        },
         { figure: 'host RSS at the end', value: f.host_rss_mb, unit: 'MiB' },
         { figure: 'stream arriving at nginx-rtmp meanwhile', value: f.stream_ingest_kbps, unit: 'kbit/s' },
       ],

@@ -60,7 +60,12 @@ async function measure(dir: string, updates: number): Promise<Record<string, num
   const live = store.get(first.id)!;
   const updateMs: number[] = [];
   for (let i = 0; i < updates; i += 1) {
-    const health = { ...live.health, samples: live.health.samples + i, avgKbps: 2500 + (i % 7), lastSeenAt: new Date().toISOString() };
+    const health = {
+      ...live.health,
+      samples: live.health.samples + i,
+      avgKbps: 2500 + (i % 7),
+      lastSeenAt: new Date().toISOString(),
+    };
     const [result, ms] = timed(() => store.patch(live.id, { health }, false));
     if (!result.ok) throw new Error(`patch failed: ${JSON.stringify(result.error)}`);
     updateMs.push(ms);

@@ -22,13 +22,19 @@ interface BatchItem {
   outputVariables?: Record<string, string>;
 }
 
-const isMutatingBatch = (requests: RequestBatchRequest[]): boolean => requests.some((r) => !String(r.requestType).startsWith('Get'));
+const isMutatingBatch = (requests: RequestBatchRequest[]): boolean =>
+  requests.some((r) => !String(r.requestType).startsWith('Get'));
 
 /** A fresh, empty scene collection (OBS switches to it). */
 async function freshCollection(obs: RunningObs, name: string): Promise<void> {
   await withRawObs(obs.address, obs.password, async (c) => {
     await c.call('CreateSceneCollection', { sceneCollectionName: name });
-    await until(async () => (await c.call('GetSceneCollectionList')).currentSceneCollectionName === name, 20_000, `scene collection ${name}`, 100);
+    await until(
+      async () => (await c.call('GetSceneCollectionList')).currentSceneCollectionName === name,
+      20_000,
+      `scene collection ${name}`,
+      100,
+    );
   });
 }
 
@@ -55,7 +61,12 @@ async function captureApplyBatch(obs: RunningObs, presetId: string): Promise<Req
       async callBatch(requests, opts) {
         if (!isMutatingBatch(requests)) return controller.callBatch(requests, opts);
         captured = requests;
-        const replies = requests.map((r) => ({ requestType: r.requestType, requestId: '', requestStatus: { result: true, code: 100 }, responseData: {} }));
+        const replies = requests.map((r) => ({
+          requestType: r.requestType,
+          requestId: '',
+          requestStatus: { result: true, code: 100 },
+          responseData: {},
+        }));
         return ok(replies as unknown as ResponseMessage[]);
       },
     };
@@ -75,7 +86,10 @@ async function captureApplyBatch(obs: RunningObs, presetId: string): Promise<Req
 }
 
 /** Issue #3: story time applied to an empty OBS through the app core; re-apply; the same requests one by one. */
-export async function measurePresetApply(obs: RunningObs, opts: { quick: boolean; log: (m: string) => void }): Promise<PhaseResult> {
+export async function measurePresetApply(
+  obs: RunningObs,
+  opts: { quick: boolean; log: (m: string) => void },
+): Promise<PhaseResult> {
   const stamp = Date.now().toString(36);
   await freshCollection(obs, `Bench preset ${stamp} a`);
   const session = await startCore(obs);
@@ -87,7 +101,10 @@ export async function measurePresetApply(obs: RunningObs, opts: { quick: boolean
     const t0 = performance.now();
     first = applied(await session.core.handle('presets.apply', { presetId: STORY_TIME }), 'apply');
     firstWallMs = performance.now() - t0;
-    if (first.status !== 'applied') opts.log(`  preset: first apply status ${first.status}, ${first.failed.length} failed: ${JSON.stringify(first.failed.slice(0, 3))}`);
+    if (first.status !== 'applied')
+      opts.log(
+        `  preset: first apply status ${first.status}, ${first.failed.length} failed: ${JSON.stringify(first.failed.slice(0, 3))}`,
+      );
     // Right away (the mirror may still be taking in OBS's events about the new scenes), then
     // once settled, as staff would press it again.
     immediate = applied(await session.core.handle('presets.apply', { presetId: STORY_TIME }), 're-apply at once');
@@ -110,7 +127,10 @@ export async function measurePresetApply(obs: RunningObs, opts: { quick: boolean
       const data: Record<string, unknown> = { ...(r.requestData ?? {}) };
       for (const [param, name] of Object.entries(r.inputVariables ?? {})) data[param] = vars.get(name);
       try {
-        const reply = (await c.call(r.requestType as 'GetVersion', (r.requestData || r.inputVariables ? data : undefined) as undefined)) as unknown as Record<string, unknown> | undefined;
+        const reply = (await c.call(
+          r.requestType as 'GetVersion',
+          (r.requestData || r.inputVariables ? data : undefined) as undefined,
+        )) as unknown as Record<string, unknown> | undefined;
         for (const [name, field] of Object.entries(r.outputVariables ?? {})) vars.set(name, reply?.[field]);
       } catch (error) {
         failures += 1;
@@ -138,12 +158,44 @@ export async function measurePresetApply(obs: RunningObs, opts: { quick: boolean
   return {
     figures: f,
     rows: [
-      { figure: `preset: story time on empty OBS, round trips (status ${first.status})`, value: f.preset_apply_round_trips, unit: 'round trips', target: '≤ 3 (#3)' },
-      { figure: `preset: story time on empty OBS, time (${f.preset_apply_mutations} mutating)`, value: f.preset_apply_ms, unit: 'ms', floor: `one by one ${Math.round(oneByOneMs)} ms, ${(f.preset_apply_ms / oneByOneMs).toFixed(2)}×` },
-      { figure: `preset: the batch's ${requests.length} requests one by one (raw)`, value: oneByOneMs, unit: 'ms', floor: failures > 0 ? `${failures} failed` : '' },
-      { figure: `preset: re-apply after 1 s, round trips (status ${again.status})`, value: f.preset_reapply_round_trips, unit: 'round trips', floor: `${Math.round(f.preset_reapply_ms)} ms`, target: '≤ 1 (#3)' },
-      { figure: `preset: re-apply at once, round trips (status ${immediate.status})`, value: f.preset_reapply_immediate_round_trips, unit: 'round trips', floor: `${f.preset_reapply_immediate_mutations} mutating`, target: '≤ 1 (#3)' },
-      { figure: 'preset: re-apply after 1 s, mutating requests', value: f.preset_reapply_mutations, unit: 'requests', target: '0 (#3)' },
+      {
+        figure: `preset: story time on empty OBS, round trips (status ${first.status})`,
+        value: f.preset_apply_round_trips,
+        unit: 'round trips',
+        target: '≤ 3 (#3)',
+      },
+      {
+        figure: `preset: story time on empty OBS, time (${f.preset_apply_mutations} mutating)`,
+        value: f.preset_apply_ms,
+        unit: 'ms',
+        floor: `one by one ${Math.round(oneByOneMs)} ms, ${(f.preset_apply_ms / oneByOneMs).toFixed(2)}×`,
+      },
+      {
+        figure: `preset: the batch's ${requests.length} requests one by one (raw)`,
+        value: oneByOneMs,
+        unit: 'ms',
+        floor: failures > 0 ? `${failures} failed` : '',
+      },
+      {
+        figure: `preset: re-apply after 1 s, round trips (status ${again.status})`,
+        value: f.preset_reapply_round_trips,
+        unit: 'round trips',
+        floor: `${Math.round(f.preset_reapply_ms)} ms`,
+        target: '≤ 1 (#3)',
+      },
+      {
+        figure: `preset: re-apply at once, round trips (status ${immediate.status})`,
+        value: f.preset_reapply_immediate_round_trips,
+        unit: 'round trips',
+        floor: `${f.preset_reapply_immediate_mutations} mutating`,
+        target: '≤ 1 (#3)',
+      },
+      {
+        figure: 'preset: re-apply after 1 s, mutating requests',
+        value: f.preset_reapply_mutations,
+        unit: 'requests',
+        target: '0 (#3)',
+      },
     ],
   };
 }

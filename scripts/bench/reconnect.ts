@@ -9,7 +9,10 @@ import type { PhaseResult } from './table';
  * (its first Hello, polled every ~25 ms by a raw socket) to the core's state being `connected`.
  * The core's backoff is capped at 2 s, which bounds this.
  */
-export async function measureReconnect(obs: RunningObs, opts: { quick: boolean; log: (m: string) => void }): Promise<PhaseResult> {
+export async function measureReconnect(
+  obs: RunningObs,
+  opts: { quick: boolean; log: (m: string) => void },
+): Promise<PhaseResult> {
   const rounds = opts.quick ? 1 : 5;
   const session = await startCore(obs);
   const samples: number[] = [];
@@ -19,9 +22,11 @@ export async function measureReconnect(obs: RunningObs, opts: { quick: boolean; 
       await session.waitFor((s) => s.connection.status !== 'connected', 10_000, 'the core to notice OBS is gone');
       let backAt: number | null = null;
       let connectedAt: number | null = null;
-      const connected = session.waitFor((s) => s.connection.status === 'connected', 90_000, 'reconnected').then(() => {
-        connectedAt = performance.now();
-      });
+      const connected = session
+        .waitFor((s) => s.connection.status === 'connected', 90_000, 'reconnected')
+        .then(() => {
+          connectedAt = performance.now();
+        });
       let polling = true;
       const poll = (async () => {
         while (polling && backAt === null) {
@@ -43,7 +48,11 @@ export async function measureReconnect(obs: RunningObs, opts: { quick: boolean; 
   } finally {
     await session.stop();
   }
-  const f = { reconnect_after_obs_restart_ms: median(samples), reconnect_after_obs_restart_max_ms: max(samples), reconnect_rounds: rounds };
+  const f = {
+    reconnect_after_obs_restart_ms: median(samples),
+    reconnect_after_obs_restart_max_ms: max(samples),
+    reconnect_rounds: rounds,
+  };
   return {
     figures: f,
     rows: [

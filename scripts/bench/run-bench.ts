@@ -104,7 +104,10 @@ async function main(): Promise<number> {
     if (o.status === 'fulfilled') obs = o.value;
     if (r.status === 'fulfilled') rtmp = r.value;
     if (o.status === 'rejected') {
-      failed.push({ phase: 'start OBS (scene switch, host CPU, presets, reconnect skipped)', error: String(o.reason).split('\n')[0]! });
+      failed.push({
+        phase: 'start OBS (scene switch, host CPU, presets, reconnect skipped)',
+        error: String(o.reason).split('\n')[0]!,
+      });
       log(`bench: OBS did not start: ${String(o.reason)}`);
     } else {
       obsName = await obsVersionName(obs!);

@@ -75,7 +75,10 @@ async function rawSwitch(client: OBSWebSocket, sceneName: string, timeoutMs = 10
 }
 
 /** Issue #4: scene button press → UI marks the new live scene, against the raw floor, interleaved. */
-export async function measureSceneSwitch(obs: RunningObs, opts: { quick: boolean; log: (m: string) => void }): Promise<PhaseResult> {
+export async function measureSceneSwitch(
+  obs: RunningObs,
+  opts: { quick: boolean; log: (m: string) => void },
+): Promise<PhaseResult> {
   const samples = opts.quick ? 10 : 40;
   const warmup = 3;
   await createScenes(obs.address, obs.password, BENCH_SCENES);
@@ -123,13 +126,26 @@ export async function measureSceneSwitch(obs: RunningObs, opts: { quick: boolean
     return {
       figures: f,
       rows: [
-        { figure: `scene switch (Cut), UI click → live marker, p50 (n=${samples})`, value: f.scene_switch_app_p50_ms, unit: 'ms', floor: `raw ${round(f.scene_switch_raw_p50_ms)} ms, ${f.scene_switch_p50_ratio.toFixed(2)}×`, target: '≤ 1.2× raw (#4)' },
-        { figure: `scene switch (Cut), UI click → live marker, p95 (n=${samples})`, value: f.scene_switch_app_p95_ms, unit: 'ms', floor: `raw ${round(f.scene_switch_raw_p95_ms)} ms, ${f.scene_switch_p95_ratio.toFixed(2)}×`, target: '≤ 1.5× raw (#4)' },
+        {
+          figure: `scene switch (Cut), UI click → live marker, p50 (n=${samples})`,
+          value: f.scene_switch_app_p50_ms,
+          unit: 'ms',
+          floor: `raw ${round(f.scene_switch_raw_p50_ms)} ms, ${f.scene_switch_p50_ratio.toFixed(2)}×`,
+          target: '≤ 1.2× raw (#4)',
+        },
+        {
+          figure: `scene switch (Cut), UI click → live marker, p95 (n=${samples})`,
+          value: f.scene_switch_app_p95_ms,
+          unit: 'ms',
+          floor: `raw ${round(f.scene_switch_raw_p95_ms)} ms, ${f.scene_switch_p95_ratio.toFixed(2)}×`,
+          target: '≤ 1.5× raw (#4)',
+        },
       ],
     };
   } finally {
     await ui.stop();
-    if (transitionBefore) await client.call('SetCurrentSceneTransition', { transitionName: transitionBefore }).catch(() => {});
+    if (transitionBefore)
+      await client.call('SetCurrentSceneTransition', { transitionName: transitionBefore }).catch(() => {});
     await client.disconnect().catch(() => {});
   }
 }

@@ -21,7 +21,12 @@ export function round(value: number): number {
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls until `predicate` is truthy; throws `message` after `timeoutMs`. */
-export async function until(predicate: () => boolean | Promise<boolean>, timeoutMs: number, message: string, intervalMs = 10): Promise<void> {
+export async function until(
+  predicate: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  message: string,
+  intervalMs = 10,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await predicate())) {
     if (Date.now() >= deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${message}`);

@@ -23,13 +23,18 @@ export function formatTable(rows: readonly Row[]): string {
   const header = ['figure', 'value', 'unit', 'floor / ratio', 'target'];
   const cells = rows.map((r) => [r.figure, String(round(r.value)), r.unit, r.floor ?? '', r.target ?? '']);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]): string => c.map((v, i) => (i === 1 ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (c: string[]): string =>
+    c
+      .map((v, i) => (i === 1 ? v.padStart(widths[i]!) : v.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
 }
 
 /** The same rows as a Markdown table (for README). */
 export function formatMarkdown(rows: readonly Row[]): string {
   const out = ['| figure | value | unit | floor / ratio | target |', '|---|---:|---|---|---|'];
-  for (const r of rows) out.push(`| ${r.figure} | ${round(r.value)} | ${r.unit} | ${r.floor ?? ''} | ${r.target ?? ''} |`);
+  for (const r of rows)
+    out.push(`| ${r.figure} | ${round(r.value)} | ${r.unit} | ${r.floor ?? ''} | ${r.target ?? ''} |`);
   return out.join('\n');
 }

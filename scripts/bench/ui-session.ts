@@ -24,7 +24,10 @@ export async function startUiSession(obs: RunningObs): Promise<UiSession> {
     forget();
   };
   try {
-    [host, browser] = await Promise.all([startBrowserHostProcess(['--port', '0', '--data-dir', dataDir.path]), launchChromium()]);
+    [host, browser] = await Promise.all([
+      startBrowserHostProcess(['--port', '0', '--data-dir', dataDir.path]),
+      launchChromium(),
+    ]);
     const page = await browser.newPage();
     await page.goto(host.url);
     // First run: the connection form, as a librarian fills it in.

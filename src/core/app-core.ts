@@ -1,4 +1,10 @@
-import { apiRequests, isRequestName, type ApiRequests, type EventName, type EventPayload } from '../shared/api-contract';
+import {
+  apiRequests,
+  isRequestName,
+  type ApiRequests,
+  type EventName,
+  type EventPayload,
+} from '../shared/api-contract';
 import type { appRequests } from '../shared/contract/app';
 import type { logRequests } from '../shared/contract/broadcast-log';
 import type { obsRequests } from '../shared/contract/obs';
@@ -66,7 +72,6 @@ export interface AppCoreDeps {
   obsConfigDir?: string | null;
 }
 
-
 export function createAppCore(deps: AppCoreDeps): AppCore {
   const logger = deps.logger ?? silentLogger;
   const settings = new SettingsService(deps.settings, deps.secrets, logger);
@@ -89,7 +94,11 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   notices.push(...log.notices);
   const logChanged = (ids: string[]) => emit('log.changed', { ids });
   const recorder = log.store
-    ? new BroadcastRecorder(log.store, obs, { logger, onChanged: logChanged, ...(deps.logSampleMs ? { sampleMs: deps.logSampleMs } : {}) })
+    ? new BroadcastRecorder(log.store, obs, {
+        logger,
+        onChanged: logChanged,
+        ...(deps.logSampleMs ? { sampleMs: deps.logSampleMs } : {}),
+      })
     : null;
   const logHandlers: RequestHandlers<typeof logRequests> = log.store
     ? createLogHandlers(log.store, logChanged)
@@ -169,7 +178,15 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     timings: deps.goLive,
     obsConfigDir: deps.obsConfigDir,
   });
-  const handlers: RequestHandlers<ApiRequests> = { ...appHandlers, ...settingsHandlers, ...obsHandlers, ...logHandlers, ...presetsHandlers(presets), ...goLive.handlers, ...liveHandlers(live, meters, health) };
+  const handlers: RequestHandlers<ApiRequests> = {
+    ...appHandlers,
+    ...settingsHandlers,
+    ...obsHandlers,
+    ...logHandlers,
+    ...presetsHandlers(presets),
+    ...goLive.handlers,
+    ...liveHandlers(live, meters, health),
+  };
 
   return {
     async handle(name, params) {

@@ -13,8 +13,7 @@ export const isWildcardHost = (host: string): boolean => WILDCARDS.has(host);
 const bracketed = (host: string): string => (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
 
 /** The host part for URLs we print: wildcard binds are reached through loopback. */
-export const displayHost = (bindHost: string): string =>
-  isWildcardHost(bindHost) ? '127.0.0.1' : bracketed(bindHost);
+export const displayHost = (bindHost: string): string => (isWildcardHost(bindHost) ? '127.0.0.1' : bracketed(bindHost));
 
 export interface SiteIdentity {
   /** `host:port` values accepted in the Host header. */

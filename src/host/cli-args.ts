@@ -45,7 +45,8 @@ export function parseCliArgs(argv: string[], defaultDataDir: string): CliParse {
     return { ok: false, message: (error instanceof Error ? error.message : String(error)).split(/\.\s/)[0] ?? '' };
   }
   const port = values.port === undefined ? 0 : parsePort(values.port as string);
-  if (port === null) return { ok: false, message: `--port must be a whole number from 0 to 65535, not '${values.port}'` };
+  if (port === null)
+    return { ok: false, message: `--port must be a whole number from 0 to 65535, not '${values.port}'` };
   const host = (values.host as string | undefined) ?? '127.0.0.1';
   if (!/^[^\s/]+$/.test(host)) return { ok: false, message: `--host must be an address or host name, not '${host}'` };
   const dataDir = values['data-dir'] as string | undefined;

@@ -61,7 +61,13 @@ async function main(argv: string[]): Promise<number | null> {
     settings: settings.store,
     secrets,
     version: readVersion(),
-    notices: [...settings.notices, ...secrets.notices, ...destinations.notices, ...checklist.notices, ...presetStoreNotices(presets.notices)],
+    notices: [
+      ...settings.notices,
+      ...secrets.notices,
+      ...destinations.notices,
+      ...checklist.notices,
+      ...presetStoreNotices(presets.notices),
+    ],
     logger,
     destinations: destinations.store,
     checklist: checklist.store,
@@ -128,7 +134,9 @@ main(process.argv.slice(2)).then(
     if (code !== null) process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`bibblan-live serve: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `bibblan-live serve: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     // The core may already hold timers that would keep a half-started process alive.
     process.exit(1);
   },

@@ -60,7 +60,10 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   let headers: Record<string, string> = {};
 
   const finish = (res: ServerResponse, status: number, body = '', contentType = 'text/plain; charset=utf-8'): void => {
-    res.writeHead(status, body ? { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) } : { 'Content-Length': 0 });
+    res.writeHead(
+      status,
+      body ? { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) } : { 'Content-Length': 0 },
+    );
     res.end(body);
   };
 

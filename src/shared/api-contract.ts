@@ -15,8 +15,24 @@ import { settingsEvents, settingsRequests } from './contract/settings';
  */
 export { AppInfoSchema, SecretProtectionSchema, type AppInfo, type SecretProtection } from './contract/app';
 
-export const apiRequests = { ...appRequests, ...settingsRequests, ...obsRequests, ...logRequests, ...presetsRequests, ...goliveRequests, ...liveRequests } as const;
-export const apiEvents = { ...appEvents, ...settingsEvents, ...obsEvents, ...logEvents, ...presetsEvents, ...goliveEvents, ...liveEvents } as const;
+export const apiRequests = {
+  ...appRequests,
+  ...settingsRequests,
+  ...obsRequests,
+  ...logRequests,
+  ...presetsRequests,
+  ...goliveRequests,
+  ...liveRequests,
+} as const;
+export const apiEvents = {
+  ...appEvents,
+  ...settingsEvents,
+  ...obsEvents,
+  ...logEvents,
+  ...presetsEvents,
+  ...goliveEvents,
+  ...liveEvents,
+} as const;
 
 export type ApiRequests = typeof apiRequests;
 export type ApiEvents = typeof apiEvents;

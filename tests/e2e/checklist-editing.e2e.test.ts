@@ -18,7 +18,10 @@ describe('editing the checklist template', () => {
   const micCheck = () => page.locator('[data-check="micReady"]');
 
   beforeAll(async () => {
-    session = await startE2eSession({ dataDirPrefix: 'bibblan-e2e-checklist-', viewport: { width: 1280, height: 900 } });
+    session = await startE2eSession({
+      dataDirPrefix: 'bibblan-e2e-checklist-',
+      viewport: { width: 1280, height: 900 },
+    });
     page = session.page;
     await page.getByTestId('open-golive').click();
     await page.getByRole('heading', { name: 'Sänd', exact: true }).waitFor();
@@ -41,7 +44,9 @@ describe('editing the checklist template', () => {
     await page.getByLabel('Obligatorisk: Bokvagnen står framme').click();
     await expectText(items().last(), /Bokvagnen står framme.*Obligatorisk/);
     await page.getByRole('button', { name: 'Flytta upp: Bokvagnen står framme' }).click();
-    await waitFor(async () => (await itemTexts())[before - 1]?.startsWith('Bokvagnen står framme'), { message: 'moved up one place' });
+    await waitFor(async () => (await itemTexts())[before - 1]?.startsWith('Bokvagnen står framme'), {
+      message: 'moved up one place',
+    });
   });
 
   it('makes an automatic check recommended instead of required', async () => {
@@ -57,7 +62,10 @@ describe('editing the checklist template', () => {
     await expectText(statusText(page), /Ansluten till OBS \d+\.\d+/, 15_000);
     await page.getByTestId('open-golive').click();
     await page.getByRole('heading', { name: 'Sänd', exact: true }).waitFor();
-    await waitFor(async () => (await itemTexts()).some((t) => t.startsWith('Bokvagnen står framme') && t.includes('Obligatorisk')), { message: 'item kept' });
+    await waitFor(
+      async () => (await itemTexts()).some((t) => t.startsWith('Bokvagnen står framme') && t.includes('Obligatorisk')),
+      { message: 'item kept' },
+    );
     await expectText(micCheck(), /Rekommenderad/);
 
     await page.getByRole('button', { name: 'Tillbaka' }).click();
@@ -66,7 +74,9 @@ describe('editing the checklist template', () => {
     await expectText(statusText(page), /Connected to OBS \d+\.\d+/);
     await page.getByRole('button', { name: 'Back' }).click();
     await page.getByTestId('open-golive').click();
-    await waitFor(async () => (await itemTexts()).some((t) => t.startsWith('The book trolley is in place')), { message: 'English text' });
+    await waitFor(async () => (await itemTexts()).some((t) => t.startsWith('The book trolley is in place')), {
+      message: 'English text',
+    });
     await page.getByRole('button', { name: 'Back' }).click();
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByRole('radio', { name: 'Svenska' }).check();

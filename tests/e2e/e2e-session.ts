@@ -67,13 +67,20 @@ export async function startE2eSession<const O extends E2eOptions>(
     (stopping ??= (async () => {
       await quietly('closing Chromium', () => browser?.close());
       await quietly('stopping the host', () => host?.stop());
-      await Promise.all([quietly('stopping OBS', () => obs?.stop()), quietly('stopping the ingest', () => ingest?.stop())]);
+      await Promise.all([
+        quietly('stopping OBS', () => obs?.stop()),
+        quietly('stopping the ingest', () => ingest?.stop()),
+      ]);
       await quietly('removing the data folder', () => dataDir.remove());
     })());
 
   try {
     // allSettled: each part that came up is kept (for stop()) even when another failed.
-    const [o, i, b] = await Promise.allSettled([options.obs === false ? null : startObs(), options.ingest ? startIngest() : null, launchChromium()]);
+    const [o, i, b] = await Promise.allSettled([
+      options.obs === false ? null : startObs(),
+      options.ingest ? startIngest() : null,
+      launchChromium(),
+    ]);
     obs = o.status === 'fulfilled' ? o.value : null;
     browser = b.status === 'fulfilled' ? b.value : null;
     for (const result of [o, i, b]) if (result.status === 'rejected') throw result.reason;
@@ -82,7 +89,7 @@ export async function startE2eSession<const O extends E2eOptions>(
     page = await browser!.newPage(options.viewport ? { viewport: options.viewport } : undefined);
     page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
     await page.goto(host.url);
-    if (options.connect ?? (obs !== null)) await connectOnFirstRun(page, obs!);
+    if (options.connect ?? obs !== null) await connectOnFirstRun(page, obs!);
   } catch (error) {
     await stop();
     throw error;

@@ -17,7 +17,9 @@ import { expectText } from './page-helpers';
  */
 const KEY = 'e2e-preset-key-4711';
 const REASON = 'Mikrofonen testad i rummet, mätaren syns inte här';
-const SCENES = ['Startar snart', 'Läsare', 'Bok i närbild', 'Läsare + bok', 'Kort paus', 'Tack'].map((s) => `Sagostund – ${s}`);
+const SCENES = ['Startar snart', 'Läsare', 'Bok i närbild', 'Läsare + bok', 'Kort paus', 'Tack'].map(
+  (s) => `Sagostund – ${s}`,
+);
 /** Applying a preset in a software-rendered OBS on two busy cores: generous, finite. */
 const SLOW_MS = 60_000;
 
@@ -28,17 +30,28 @@ describe('going live with a program preset, from the browser', () => {
   let page: Page;
 
   const row = (id: string): Locator => page.getByTestId('auto-checks').locator(`li[data-check="${id}"]`);
-  const statusOf = async (id: string): Promise<string | null> => row(id).getAttribute('data-status', { timeout: 1_000 }).catch(() => null);
+  const statusOf = async (id: string): Promise<string | null> =>
+    row(id)
+      .getAttribute('data-status', { timeout: 1_000 })
+      .catch(() => null);
   const expectStatus = (id: string, status: CheckStatus, timeoutMs = 15_000) =>
     waitFor(async () => (await statusOf(id)) === status, { timeoutMs, message: `check ${id} is ${status}` });
   const programScene = async (): Promise<string> =>
     (await withRawObs(obs.address, obs.password, (c) => c.call('GetCurrentProgramScene'))).currentProgramSceneName;
   const expectProgramScene = (name: string, timeoutMs = 15_000) =>
-    waitFor(async () => (await programScene()) === name, { timeoutMs, intervalMs: 200, message: `OBS shows "${name}"` });
+    waitFor(async () => (await programScene()) === name, {
+      timeoutMs,
+      intervalMs: 200,
+      message: `OBS shows "${name}"`,
+    });
   const goLive = () => page.getByRole('button', { name: 'Gå live', exact: true });
 
   beforeAll(async () => {
-    session = await startE2eSession({ dataDirPrefix: 'bibblan-e2e-golive-preset-', ingest: true, viewport: { width: 1280, height: 900 } });
+    session = await startE2eSession({
+      dataDirPrefix: 'bibblan-e2e-golive-preset-',
+      ingest: true,
+      viewport: { width: 1280, height: 900 },
+    });
     ({ obs, ingest, page } = session);
   });
 
@@ -61,25 +74,36 @@ describe('going live with a program preset, from the browser', () => {
   it('picks the program Sagostund: the program type follows, and its scenes are missing in OBS', async () => {
     // Another type first, so that the preset is seen to set it.
     await page.getByLabel('Typ av program').selectOption('authortalk');
-    await waitFor(async () => (await page.getByLabel('Typ av program').inputValue()) === 'authortalk', { message: 'type authortalk' });
+    await waitFor(async () => (await page.getByLabel('Typ av program').inputValue()) === 'authortalk', {
+      message: 'type authortalk',
+    });
     await page.getByLabel('Program', { exact: true }).selectOption({ label: 'Sagostund' });
-    await waitFor(async () => (await page.getByLabel('Program', { exact: true }).inputValue()) === 'builtin-story-time', { message: 'preset chosen' });
-    await waitFor(async () => (await page.getByLabel('Typ av program').inputValue()) === 'storytime', { message: 'type follows the preset' });
+    await waitFor(
+      async () => (await page.getByLabel('Program', { exact: true }).inputValue()) === 'builtin-story-time',
+      { message: 'preset chosen' },
+    );
+    await waitFor(async () => (await page.getByLabel('Typ av program').inputValue()) === 'storytime', {
+      message: 'type follows the preset',
+    });
     await expectStatus('presetScenes', 'fail');
     await expectText(row('presetScenes'), /6 scener i Sagostund saknas i OBS/);
     await row('presetScenes').getByRole('button', { name: 'Tillämpa förinställningen' }).waitFor();
     expect(await goLive().getAttribute('aria-disabled')).toBe('true');
   });
 
-  it('applies the preset from the checklist: the row passes and OBS has the Sagostund scenes', { timeout: SLOW_MS + 30_000 }, async () => {
-    await row('presetScenes').getByRole('button', { name: 'Tillämpa förinställningen' }).click();
-    await expectStatus('presetScenes', 'pass', SLOW_MS);
-    const { scenes } = await withRawObs(obs.address, obs.password, (c) => c.call('GetSceneList'));
-    expect(scenes.map((s) => s.sceneName)).toEqual(expect.arrayContaining(SCENES));
-    // No camera on this machine: the preset's camera gives no picture (recommended, not blocking).
-    await expectStatus('cameraActive', 'fail', SLOW_MS);
-    expect(await row('cameraActive').textContent()).toMatch(/Rekommenderad/);
-  });
+  it(
+    'applies the preset from the checklist: the row passes and OBS has the Sagostund scenes',
+    { timeout: SLOW_MS + 30_000 },
+    async () => {
+      await row('presetScenes').getByRole('button', { name: 'Tillämpa förinställningen' }).click();
+      await expectStatus('presetScenes', 'pass', SLOW_MS);
+      const { scenes } = await withRawObs(obs.address, obs.password, (c) => c.call('GetSceneList'));
+      expect(scenes.map((s) => s.sceneName)).toEqual(expect.arrayContaining(SCENES));
+      // No camera on this machine: the preset's camera gives no picture (recommended, not blocking).
+      await expectStatus('cameraActive', 'fail', SLOW_MS);
+      expect(await row('cameraActive').textContent()).toMatch(/Rekommenderad/);
+    },
+  );
 
   it('says the preset mic has not been heard and tests it on the reader scene', { timeout: 60_000 }, async () => {
     await expectStatus('micReady', 'fail');
@@ -99,21 +123,25 @@ describe('going live with a program preset, from the browser', () => {
     await expectStatus('startingSceneLive', 'pass');
   });
 
-  it('ticks the manual items; Go live stays disabled because the mic was never heard', { timeout: 60_000 }, async () => {
-    const boxes = page.getByTestId('manual-items').getByRole('checkbox');
-    for (let i = 0; i < (await boxes.count()); i += 1) {
-      // A controlled checkbox: the tick shows when the core says so.
-      await boxes.nth(i).click();
-      await waitFor(() => boxes.nth(i).isChecked(), { message: `item ${i} ticked` });
-    }
-    // Off the mic's scene OBS stops metering it: never heard, so it fails (and blocks) again.
-    await expectStatus('micReady', 'fail', 30_000);
-    await expectText(page.locator('.golive-ready'), /^1 obligatorisk punkt återstår\.$/, 15_000);
-    expect(await goLive().getAttribute('aria-disabled')).toBe('true');
-    // aria-disabled keeps the button focusable, so Playwright sees it as disabled: force the click.
-    await goLive().click({ force: true });
-    expect(await page.locator('.golive-confirm').count()).toBe(0);
-  });
+  it(
+    'ticks the manual items; Go live stays disabled because the mic was never heard',
+    { timeout: 60_000 },
+    async () => {
+      const boxes = page.getByTestId('manual-items').getByRole('checkbox');
+      for (let i = 0; i < (await boxes.count()); i += 1) {
+        // A controlled checkbox: the tick shows when the core says so.
+        await boxes.nth(i).click();
+        await waitFor(() => boxes.nth(i).isChecked(), { message: `item ${i} ticked` });
+      }
+      // Off the mic's scene OBS stops metering it: never heard, so it fails (and blocks) again.
+      await expectStatus('micReady', 'fail', 30_000);
+      await expectText(page.locator('.golive-ready'), /^1 obligatorisk punkt återstår\.$/, 15_000);
+      expect(await goLive().getAttribute('aria-disabled')).toBe('true');
+      // aria-disabled keeps the button focusable, so Playwright sees it as disabled: force the click.
+      await goLive().click({ force: true });
+      expect(await page.locator('.golive-confirm').count()).toBe(0);
+    },
+  );
 
   it('goes live anyway with a reason, after the confirmation', { timeout: 60_000 }, async () => {
     await page.getByRole('button', { name: 'Sänd ändå…' }).click();
@@ -123,7 +151,9 @@ describe('going live with a program preset, from the browser', () => {
     await goLive().click({ force: true });
     expect(await page.locator('.golive-confirm__text').count()).toBe(0);
     await reason.fill(REASON);
-    await waitFor(async () => (await goLive().getAttribute('aria-disabled')) === 'false', { message: 'reason long enough' });
+    await waitFor(async () => (await goLive().getAttribute('aria-disabled')) === 'false', {
+      message: 'reason long enough',
+    });
     await goLive().click();
     await expectText(page.locator('.golive-confirm__text'), /Sänder till: Lokal testserver/);
     await page.getByRole('button', { name: 'Ja, gå live' }).click();
@@ -134,7 +164,10 @@ describe('going live with a program preset, from the browser', () => {
 
   it('ends on the preset closing scene', { timeout: 60_000 }, async () => {
     await page.getByRole('button', { name: 'Avsluta sändningen' }).click();
-    await expectText(page.locator('[data-phase="live"]'), /Bibblan Live visar först avslutningsscenen Sagostund – Tack\./);
+    await expectText(
+      page.locator('[data-phase="live"]'),
+      /Bibblan Live visar först avslutningsscenen Sagostund – Tack\./,
+    );
     await page.getByRole('button', { name: 'Ja, avsluta' }).click();
     await expectText(page.locator('[data-phase="ended"]'), /avslutad och offline/, 30_000);
     expect(await programScene()).toBe('Sagostund – Tack');

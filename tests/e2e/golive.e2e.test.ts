@@ -24,12 +24,14 @@ describe('going live from the browser', () => {
   const toneDir = makeTempDir('bibblan-e2e-golive-tone-');
 
   beforeAll(async () => {
-    session = await startE2eSession({ dataDirPrefix: 'bibblan-e2e-golive-', ingest: true, viewport: { width: 1280, height: 900 } }, ({ obs }) =>
-      withRawObs(obs.address, obs.password, async (raw) => {
-        const { currentProgramSceneName } = await raw.call('GetCurrentProgramScene');
-        // No audio device here: a looping tone in the live scene is a mic that OBS meters and hears.
-        await raw.call('CreateInput', toneInput(currentProgramSceneName, 'Mikrofon', makeToneFile(toneDir.path)));
-      }),
+    session = await startE2eSession(
+      { dataDirPrefix: 'bibblan-e2e-golive-', ingest: true, viewport: { width: 1280, height: 900 } },
+      ({ obs }) =>
+        withRawObs(obs.address, obs.password, async (raw) => {
+          const { currentProgramSceneName } = await raw.call('GetCurrentProgramScene');
+          // No audio device here: a looping tone in the live scene is a mic that OBS meters and hears.
+          await raw.call('CreateInput', toneInput(currentProgramSceneName, 'Mikrofon', makeToneFile(toneDir.path)));
+        }),
     );
     ({ obs, ingest, page } = session);
   });
@@ -69,10 +71,17 @@ describe('going live from the browser', () => {
     await page.getByLabel('Anteckning till: Roller fördelade', { exact: false }).fill('Anna värd, Bo tekniker');
     await page.getByLabel('Anteckning till: Roller fördelade', { exact: false }).blur();
     // The tone is heard: the mic check passes on its own (OBS meters the live scene).
-    await waitFor(async () => (await page.locator('[data-testid="auto-checks"] li[data-check="micReady"]').getAttribute('data-status', { timeout: 1_000 }).catch(() => null)) === 'pass', {
-      timeoutMs: 20_000,
-      message: 'micReady passes',
-    });
+    await waitFor(
+      async () =>
+        (await page
+          .locator('[data-testid="auto-checks"] li[data-check="micReady"]')
+          .getAttribute('data-status', { timeout: 1_000 })
+          .catch(() => null)) === 'pass',
+      {
+        timeoutMs: 20_000,
+        message: 'micReady passes',
+      },
+    );
     await expectText(page.locator('.golive-ready'), /Allt obligatoriskt är klart/, 15_000);
     expect(await go.getAttribute('aria-disabled')).toBe('false');
   });

@@ -16,16 +16,30 @@ describe('live view, in the browser', () => {
   let obs: RunningObs;
   let page: Page;
   let ingest: RtmpIngest | null = null;
-  const program = () => withRawObs(obs.address, obs.password, (c) => c.call('GetCurrentProgramScene')).then((r) => r.currentProgramSceneName);
+  const program = () =>
+    withRawObs(obs.address, obs.password, (c) => c.call('GetCurrentProgramScene')).then(
+      (r) => r.currentProgramSceneName,
+    );
   /** Any scene button (preset or other), marked live from OBS's state. */
   const expectOnAir = (name: string) =>
-    waitFor(async () => (await page.locator(`li[data-scene="${name}"] > button`).getAttribute('aria-current', { timeout: 1_000 })) === 'true', {
-      message: `scene "${name}" marked live`,
-    });
-  const presetScenes = () => page.getByTestId('scene-list').locator('li[data-scene]').evaluateAll((els) => els.map((el) => el.getAttribute('data-scene')!));
+    waitFor(
+      async () =>
+        (await page.locator(`li[data-scene="${name}"] > button`).getAttribute('aria-current', { timeout: 1_000 })) ===
+        'true',
+      {
+        message: `scene "${name}" marked live`,
+      },
+    );
+  const presetScenes = () =>
+    page
+      .getByTestId('scene-list')
+      .locator('li[data-scene]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-scene')!));
 
   beforeAll(async () => {
-    session = await startE2eSession({ dataDirPrefix: 'bibblan-e2e-live-' }, ({ obs, dataDir }) => addToneScene(obs, dataDir));
+    session = await startE2eSession({ dataDirPrefix: 'bibblan-e2e-live-' }, ({ obs, dataDir }) =>
+      addToneScene(obs, dataDir),
+    );
     ({ obs, page } = session);
     await applyPresetFromPrograms(page, /^Sagostund/);
   }, 120_000);
@@ -75,7 +89,10 @@ describe('live view, in the browser', () => {
     await page.getByTestId('other-scene-list').getByRole('button', { name: 'Extra', exact: true }).click();
     await expectOnAir('Extra');
     const meter = page.getByTestId('meter-Ton');
-    await waitFor(async () => (await meter.getAttribute('data-level')) === 'sound', { message: 'meter moving', timeoutMs: 15_000 });
+    await waitFor(async () => (await meter.getAttribute('data-level')) === 'sound', {
+      message: 'meter moving',
+      timeoutMs: 15_000,
+    });
     const tone = page.getByTestId('mic-Ton');
     if ((await tone.getAttribute('data-muted')) === 'false') await tone.getByRole('button').click();
     await waitFor(async () => (await tone.getAttribute('data-muted')) === 'true', { message: 'Ton muted' });
@@ -91,11 +108,15 @@ describe('live view, in the browser', () => {
     await page.locator('body').press('p');
     await page.getByTestId('privacy-active').waitFor();
     await waitFor(async () => (await program()) !== scenes[1], { message: 'safe scene on air' });
-    await waitFor(async () => (await page.locator('li.mic[data-muted="false"]').count()) === 0, { message: 'all mics muted' });
+    await waitFor(async () => (await page.locator('li.mic[data-muted="false"]').count()) === 0, {
+      message: 'all mics muted',
+    });
     await page.locator('body').press('p');
     await page.getByTestId('privacy-active').waitFor({ state: 'detached' });
     await expectLiveScene(page, scenes[1]!);
-    await waitFor(async () => (await page.getByTestId('mic-Ton').getAttribute('data-muted')) === 'false', { message: 'Ton back live' });
+    await waitFor(async () => (await page.getByTestId('mic-Ton').getAttribute('data-muted')) === 'false', {
+      message: 'Ton back live',
+    });
   });
 
   it('a second page shows a switch made in the first, and one made in OBS', async () => {
@@ -131,7 +152,10 @@ describe('live view, in the browser', () => {
   it('while streaming to a local ingest: bitrate and dropped frames shown; ending takes a second press', async () => {
     ingest = await session.startIngest();
     await withRawObs(obs.address, obs.password, async (c) => {
-      await c.call('SetStreamServiceSettings', { streamServiceType: 'rtmp_custom', streamServiceSettings: { server: ingest!.server, key: 'live-e2e' } });
+      await c.call('SetStreamServiceSettings', {
+        streamServiceType: 'rtmp_custom',
+        streamServiceSettings: { server: ingest!.server, key: 'live-e2e' },
+      });
       await c.call('StartStream');
     });
     await expectText(page.getByTestId('health-bitrate'), /[1-9]\d* kbit\/s/, 20_000);
@@ -141,9 +165,12 @@ describe('live view, in the browser', () => {
     await expectText(stop, /Tryck igen/);
     expect((await withRawObs(obs.address, obs.password, (c) => c.call('GetStreamStatus'))).outputActive).toBe(true);
     await stop.click();
-    await waitFor(async () => !(await withRawObs(obs.address, obs.password, (c) => c.call('GetStreamStatus'))).outputActive, {
-      timeoutMs: 20_000,
-      message: 'stream stopped',
-    });
+    await waitFor(
+      async () => !(await withRawObs(obs.address, obs.password, (c) => c.call('GetStreamStatus'))).outputActive,
+      {
+        timeoutMs: 20_000,
+        message: 'stream stopped',
+      },
+    );
   });
 });

@@ -17,10 +17,11 @@ const SPECIAL_ID = 'e2e-pippi';
 
 /** Seeds the host's data folder: a saved connection (nowhere: no OBS needed) and 300 broadcasts. */
 async function seed(dataDir: string): Promise<void> {
-  new SettingsService(openConfStore(dataDir, 'settings').store, new FileSecretStore(dataDir), silentLogger).saveConnection(
-    'ws://127.0.0.1:9',
-    { action: 'keep' },
-  );
+  new SettingsService(
+    openConfStore(dataDir, 'settings').store,
+    new FileSecretStore(dataDir),
+    silentLogger,
+  ).saveConnection('ws://127.0.0.1:9', { action: 'keep' });
   const { store } = BroadcastLogStore.open(join(dataDir, 'broadcast-log'));
   const entries = generateEntries(299);
   for (const entry of entries) store.put(entry, false);
@@ -75,7 +76,9 @@ describe('the broadcast log, in the browser', () => {
     // Only the rows in view are in the DOM, also after scrolling to the end.
     expect(await rowCount()).toBeLessThan(40);
     await page.getByTestId('log-list').evaluate((el) => (el.scrollTop = el.scrollHeight));
-    await waitFor(async () => (await page.locator('[data-index="299"]').count()) === 1, { message: 'last row rendered' });
+    await waitFor(async () => (await page.locator('[data-index="299"]').count()) === 1, {
+      message: 'last row rendered',
+    });
     await expectText(page.locator('[data-index="299"]'), /nr 298/);
     expect(await rowCount()).toBeLessThan(40);
   });
@@ -98,7 +101,9 @@ describe('the broadcast log, in the browser', () => {
     await page.getByTestId('log-detail').waitFor();
     await page.getByRole('heading', { name: 'Sagostund med Pippi på Åby 📚' }).waitFor();
     expect(await page.getByTestId('timeline-chart').locator('rect').count()).toBe(20);
-    expect(await page.getByTestId('bitrate-chart').locator('path').getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+( L[\d.]+,[\d.]+){29}$/);
+    expect(await page.getByTestId('bitrate-chart').locator('path').getAttribute('d')).toMatch(
+      /^M[\d.]+,[\d.]+( L[\d.]+,[\d.]+){29}$/,
+    );
   });
 
   it('edits the notes and keeps them', async () => {
@@ -108,16 +113,24 @@ describe('the broadcast log, in the browser', () => {
     await expectText(page.getByTestId('log-save-status'), /Sparat/);
     await page.getByRole('button', { name: 'Tillbaka till listan' }).click({ timeout: 5_000 });
     await page.getByRole('row', { name: /Öppna Sagostund med Pippi/ }).click();
-    await waitFor(async () => (await page.getByLabel('Anteckningar', { exact: true }).inputValue()) === 'Ljudet bra. مرحبا 👋 – nästa gång: fler kuddar', {
-      message: 'saved notes shown',
-    });
+    await waitFor(
+      async () =>
+        (await page.getByLabel('Anteckningar', { exact: true }).inputValue()) ===
+        'Ljudet bra. مرحبا 👋 – nästa gång: fler kuddar',
+      {
+        message: 'saved notes shown',
+      },
+    );
     await page.getByRole('button', { name: 'Tillbaka till listan' }).click();
   });
 
   it('exports CSV that Excel reads: BOM, semicolons, Swedish characters intact', async () => {
     await page.getByLabel('Sök i titlar, böcker, personer och anteckningar').fill('');
     await expectText(countText(), /^300 sändningar$/);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportera CSV (Excel)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Exportera CSV (Excel)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('sandningslogg.csv');
     const content = readFileSync((await download.path())!, 'utf8');
     expect(content.startsWith(CSV_BOM)).toBe(true);
@@ -131,13 +144,20 @@ describe('the broadcast log, in the browser', () => {
   });
 
   it('imports its own JSON export without duplicating anything', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportera JSON' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Exportera JSON' }).click(),
+    ]);
     const file = (await download.path())!;
     expect(JSON.parse(readFileSync(file, 'utf8')).entries).toHaveLength(300);
-    await page.getByTestId('log-import-file').setInputFiles({ name: 'sandningslogg.json', mimeType: 'application/json', buffer: readFileSync(file) });
+    await page
+      .getByTestId('log-import-file')
+      .setInputFiles({ name: 'sandningslogg.json', mimeType: 'application/json', buffer: readFileSync(file) });
     await expectText(page.getByTestId('log-exchange-status'), /Importerade 0, fanns redan 300, kunde inte läsas 0/);
     await expectText(countText(), /^300 sändningar$/);
-    await page.getByTestId('log-import-file').setInputFiles({ name: 'fel.json', mimeType: 'application/json', buffer: Buffer.from('{"not":"an export"}') });
+    await page
+      .getByTestId('log-import-file')
+      .setInputFiles({ name: 'fel.json', mimeType: 'application/json', buffer: Buffer.from('{"not":"an export"}') });
     await page.locator('[data-error-code="LOG_IMPORT_INVALID"]').waitFor();
   });
 

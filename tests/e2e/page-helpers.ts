@@ -21,10 +21,13 @@ export const sceneButton = (page: Page, name: string): Locator =>
 
 /** The scene the UI marks as live (aria-current), as OBS reported it. */
 export async function expectLiveScene(page: Page, name: string, timeoutMs = 10_000): Promise<void> {
-  await waitFor(async () => (await sceneButton(page, name).getAttribute('aria-current', { timeout: 1_000 })) === 'true', {
-    timeoutMs,
-    message: `scene "${name}" marked live`,
-  });
+  await waitFor(
+    async () => (await sceneButton(page, name).getAttribute('aria-current', { timeout: 1_000 })) === 'true',
+    {
+      timeoutMs,
+      message: `scene "${name}" marked live`,
+    },
+  );
 }
 
 /**
@@ -40,13 +43,16 @@ export function horizontalOverflow(page: Page): Promise<string[]> {
       `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
     const found: string[] = [];
     const root = doc.scrollingElement!;
-    if (root.scrollWidth > root.clientWidth) found.push(`page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
+    if (root.scrollWidth > root.clientWidth)
+      found.push(`page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
     for (const el of doc.body.querySelectorAll('*')) {
       const style = win.getComputedStyle(el);
       if (style.visibility === 'hidden' || style.display === 'none' || style.clipPath === 'inset(50%)') continue;
-      if (['auto', 'scroll'].includes(style.overflowX) && el.scrollWidth > el.clientWidth) found.push(`${name(el)} scrolls sideways: ${el.scrollWidth} > ${el.clientWidth}`);
+      if (['auto', 'scroll'].includes(style.overflowX) && el.scrollWidth > el.clientWidth)
+        found.push(`${name(el)} scrolls sideways: ${el.scrollWidth} > ${el.clientWidth}`);
       const box = el.getBoundingClientRect();
-      if (box.width > 0 && box.right > width + 0.5) found.push(`${name(el)} ends at ${Math.round(box.right)} px, window is ${width} px`);
+      if (box.width > 0 && box.right > width + 0.5)
+        found.push(`${name(el)} ends at ${Math.round(box.right)} px, window is ${width} px`);
     }
     return found;
   });
@@ -74,12 +80,22 @@ export async function applyPresetFromPrograms(page: Page, name: RegExp, minScene
   await page.getByTestId('open-programs').click();
   await page.getByTestId('preset-list').getByRole('button', { name }).click();
   await page.getByRole('button', { name: 'Tillämpa i OBS' }).click();
-  await waitFor(async () => ['applied', 'partial'].includes((await page.getByTestId('apply-result').getAttribute('data-status', { timeout: 1_000 }).catch(() => null)) ?? ''), {
-    timeoutMs: 30_000,
-    message: 'preset applied',
-  });
+  await waitFor(
+    async () =>
+      ['applied', 'partial'].includes(
+        (await page
+          .getByTestId('apply-result')
+          .getAttribute('data-status', { timeout: 1_000 })
+          .catch(() => null)) ?? '',
+      ),
+    {
+      timeoutMs: 30_000,
+      message: 'preset applied',
+    },
+  );
   await page.getByRole('button', { name: 'Tillbaka till scenerna' }).click();
   await page.getByTestId('live-view').waitFor();
-  await waitFor(async () => (await page.getByTestId('scene-list').locator('li[data-scene]').count()) >= minScenes, { message: 'preset scenes listed' });
+  await waitFor(async () => (await page.getByTestId('scene-list').locator('li[data-scene]').count()) >= minScenes, {
+    message: 'preset scenes listed',
+  });
 }
-

@@ -21,7 +21,10 @@ describe('the preset editor, in the browser', () => {
   const sceneEditor = (id: string) => editor().getByTestId(`scene-editor-${id}`);
 
   beforeAll(async () => {
-    session = await startE2eSession({ dataDirPrefix: 'bibblan-e2e-preset-editor-', viewport: { width: 560, height: 900 } });
+    session = await startE2eSession({
+      dataDirPrefix: 'bibblan-e2e-preset-editor-',
+      viewport: { width: 560, height: 900 },
+    });
     ({ obs, page } = session);
     await page.getByTestId('open-programs').click();
     await page.getByTestId('programs').waitFor();
@@ -30,11 +33,19 @@ describe('the preset editor, in the browser', () => {
   afterAll(() => session?.stop());
 
   it('a built-in cannot be edited: "Gör en kopia för att ändra" makes an own copy that can', async () => {
-    await page.getByTestId('preset-list').getByRole('button', { name: /^Sagostund/ }).click();
+    await page
+      .getByTestId('preset-list')
+      .getByRole('button', { name: /^Sagostund/ })
+      .click();
     expect(await page.getByRole('button', { name: 'Ändra scener och texter' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Gör en kopia för att ändra' }).click();
-    const copy = page.getByTestId('preset-list').getByRole('button', { name: new RegExp(`^${copyName.replace(/[()]/g, '\\$&')}`) });
-    await waitFor(async () => (await copy.getAttribute('aria-pressed', { timeout: 1_000 }).catch(() => null)) === 'true', { message: 'copy picked' });
+    const copy = page
+      .getByTestId('preset-list')
+      .getByRole('button', { name: new RegExp(`^${copyName.replace(/[()]/g, '\\$&')}`) });
+    await waitFor(
+      async () => (await copy.getAttribute('aria-pressed', { timeout: 1_000 }).catch(() => null)) === 'true',
+      { message: 'copy picked' },
+    );
     // The details the texts use: the title fills the welcome text.
     await page.getByLabel('Programmets titel').fill('Sagostund med Anna');
     await expectText(page.getByTestId('details-status'), /Sparat/);
@@ -58,7 +69,10 @@ describe('the preset editor, in the browser', () => {
     await expectText(sceneEditor('reader').locator('summary'), /^Scen 1: Högläsning$/);
     // At the top the up button is disabled: the focus moved to its neighbour, still on this scene.
     await waitFor(
-      () => sceneEditor('reader').getByRole('button', { name: 'Flytta ned ”Högläsning”' }).evaluate((el) => el === el.ownerDocument.activeElement),
+      () =>
+        sceneEditor('reader')
+          .getByRole('button', { name: 'Flytta ned ”Högläsning”' })
+          .evaluate((el) => el === el.ownerDocument.activeElement),
       { message: 'focus on the moved scene' },
     );
   });
@@ -72,7 +86,9 @@ describe('the preset editor, in the browser', () => {
     await title.getByLabel('Från vänster (%)').fill('5');
     await title.getByLabel('Bredd (%)').fill('90');
     const preview = soon.getByRole('img', { name: 'Förhandsvisning av scenen ”Startar snart”' });
-    await waitFor(async () => (await preview.locator('rect').nth(2).getAttribute('x')) === '8', { message: 'preview box moved' });
+    await waitFor(async () => (await preview.locator('rect').nth(2).getAttribute('x')) === '8', {
+      message: 'preview box moved',
+    });
   });
 
   it('Cancel with changes asks first; "Fortsätt ändra" keeps them; Save stores and closes, with the closing scene tagged', async () => {
@@ -93,24 +109,38 @@ describe('the preset editor, in the browser', () => {
 
   it('applies the edited copy: OBS has the renamed scene first, the new text and position', async () => {
     await page.getByRole('button', { name: 'Tillämpa i OBS' }).click();
-    await waitFor(async () => (await page.getByTestId('apply-result').getAttribute('data-status', { timeout: 1_000 }).catch(() => null)) === 'applied', {
-      timeoutMs: 45_000,
-      message: 'apply result "applied"',
-    });
+    await waitFor(
+      async () =>
+        (await page
+          .getByTestId('apply-result')
+          .getAttribute('data-status', { timeout: 1_000 })
+          .catch(() => null)) === 'applied',
+      {
+        timeoutMs: 45_000,
+        message: 'apply result "applied"',
+      },
+    );
     const { scenes } = await raw((c) => c.call('GetSceneList'));
     // sceneIndex counts from the bottom of OBS's scene list: the top (created first) has the highest.
     const ours = [...scenes]
       .sort((a, b) => Number(b.sceneIndex) - Number(a.sceneIndex))
       .map((s) => String(s.sceneName))
       .filter((n) => n.startsWith(`${copyName} – `));
-    expect(ours.slice(0, 3)).toEqual([`${copyName} – Högläsning`, `${copyName} – Startar snart`, `${copyName} – Bok i närbild`]);
+    expect(ours.slice(0, 3)).toEqual([
+      `${copyName} – Högläsning`,
+      `${copyName} – Startar snart`,
+      `${copyName} – Bok i närbild`,
+    ]);
     expect(ours).not.toContain(`${copyName} – Läsare`);
 
     const settings = await raw((c) => c.call('GetInputSettings', { inputName: `${copyName} · Rubrik` }));
     expect(settings.inputSettings.text).toBe('Välkommen till Sagostund med Anna!');
     const [video, item] = await raw(async (c) => {
       const v = await c.call('GetVideoSettings');
-      const { sceneItemId } = await c.call('GetSceneItemId', { sceneName: `${copyName} – Startar snart`, sourceName: `${copyName} · Rubrik` });
+      const { sceneItemId } = await c.call('GetSceneItemId', {
+        sceneName: `${copyName} – Startar snart`,
+        sourceName: `${copyName} · Rubrik`,
+      });
       const t = await c.call('GetSceneItemTransform', { sceneName: `${copyName} – Startar snart`, sceneItemId });
       return [v, t.sceneItemTransform] as const;
     });
@@ -129,14 +159,27 @@ describe('the preset editor, in the browser', () => {
     await page.keyboard.press('Escape');
     await waitFor(async () => (await page.getByTestId('editor-leave').count()) === 0, { message: 'question closed' });
     await page.getByTestId('programs').waitFor();
-    await page.getByTestId('preset-list').getByRole('button', { name: /^Babyrytmik/ }).click();
+    await page
+      .getByTestId('preset-list')
+      .getByRole('button', { name: /^Babyrytmik/ })
+      .click();
     await page.getByTestId('editor-leave').waitFor();
     await page.getByRole('button', { name: 'Släng ändringarna' }).click();
-    await waitFor(async () => (await page.getByTestId('preset-list').getByRole('button', { name: /^Babyrytmik/ }).getAttribute('aria-pressed')) === 'true', {
-      message: 'Babyrytmik picked',
-    });
+    await waitFor(
+      async () =>
+        (await page
+          .getByTestId('preset-list')
+          .getByRole('button', { name: /^Babyrytmik/ })
+          .getAttribute('aria-pressed')) === 'true',
+      {
+        message: 'Babyrytmik picked',
+      },
+    );
     expect(await editor().count()).toBe(0);
-    await page.getByTestId('preset-list').getByRole('button', { name: /^Sagostund \(kopia\)/ }).click();
+    await page
+      .getByTestId('preset-list')
+      .getByRole('button', { name: /^Sagostund \(kopia\)/ })
+      .click();
     await expectText(page.getByTestId('preset-panel').locator('.preset-scenes'), /^Högläsning/);
   });
 });

@@ -14,7 +14,10 @@ describe('scene presets, in the browser', () => {
   let obs: RunningObs;
   let page: Page;
   const inputText = async (inputName: string) =>
-    String((await withRawObs(obs.address, obs.password, (c) => c.call('GetInputSettings', { inputName }))).inputSettings.text);
+    String(
+      (await withRawObs(obs.address, obs.password, (c) => c.call('GetInputSettings', { inputName }))).inputSettings
+        .text,
+    );
 
   beforeAll(async () => {
     session = await startE2eSession({ dataDirPrefix: 'bibblan-e2e-presets-' });
@@ -35,8 +38,16 @@ describe('scene presets, in the browser', () => {
   });
 
   it('picks Sagostund and fills in the details; they are saved', async () => {
-    await page.getByTestId('preset-list').getByRole('button', { name: /^Sagostund/ }).click();
-    expect(await page.getByTestId('preset-list').getByRole('button', { name: /^Sagostund/ }).getAttribute('aria-pressed')).toBe('true');
+    await page
+      .getByTestId('preset-list')
+      .getByRole('button', { name: /^Sagostund/ })
+      .click();
+    expect(
+      await page
+        .getByTestId('preset-list')
+        .getByRole('button', { name: /^Sagostund/ })
+        .getAttribute('aria-pressed'),
+    ).toBe('true');
     await page.getByLabel('Programmets titel').fill('Sagostund med Anna');
     await page.getByLabel('Starttid').fill('10.00');
     await page.getByLabel('Bibliotekets namn').fill('Stadsbiblioteket');
@@ -57,10 +68,13 @@ describe('scene presets, in the browser', () => {
   it('applies to OBS, shows the result, and the scenes appear in the scene list', async () => {
     await page.getByRole('button', { name: 'Tillämpa i OBS' }).click();
     const result = page.getByTestId('apply-result');
-    await waitFor(async () => (await result.getAttribute('data-status', { timeout: 1_000 }).catch(() => null)) === 'applied', {
-      timeoutMs: 30_000,
-      message: 'apply result "applied"',
-    });
+    await waitFor(
+      async () => (await result.getAttribute('data-status', { timeout: 1_000 }).catch(() => null)) === 'applied',
+      {
+        timeoutMs: 30_000,
+        message: 'apply result "applied"',
+      },
+    );
     await expectText(result, /Klart!/);
     // No camera on this machine: the result says a placeholder shows.
     await expectText(result, /hittar ingen kamera/);
@@ -72,19 +86,30 @@ describe('scene presets, in the browser', () => {
       await sceneButton(page, `Sagostund – ${name}`).waitFor();
     }
     // Back from Programs, the keyboard focus is on the button that opened it.
-    await waitFor(() => page.getByTestId('open-programs').evaluate((el) => el === el.ownerDocument.activeElement), { message: 'focus back on Programs' });
+    await waitFor(() => page.getByTestId('open-programs').evaluate((el) => el === el.ownerDocument.activeElement), {
+      message: 'focus back on Programs',
+    });
   });
 
   it('a changed detail reaches the text in OBS at once; applying again changes nothing', async () => {
     await page.getByTestId('open-programs').click();
     await page.getByLabel('Programmets titel').fill('Sagostund med Bo');
     await expectText(page.getByTestId('details-status'), /texter i OBS uppdaterades|text i OBS uppdaterades/);
-    await waitFor(async () => (await inputText('Sagostund · Rubrik')) === 'Sagostund med Bo\nStadsbiblioteket', { message: 'title text in OBS' });
-    await page.getByRole('button', { name: 'Tillämpa i OBS' }).click();
-    await waitFor(async () => (await page.getByTestId('apply-result').getAttribute('data-status', { timeout: 1_000 }).catch(() => null)) === 'unchanged', {
-      timeoutMs: 20_000,
-      message: 'apply result "unchanged"',
+    await waitFor(async () => (await inputText('Sagostund · Rubrik')) === 'Sagostund med Bo\nStadsbiblioteket', {
+      message: 'title text in OBS',
     });
+    await page.getByRole('button', { name: 'Tillämpa i OBS' }).click();
+    await waitFor(
+      async () =>
+        (await page
+          .getByTestId('apply-result')
+          .getAttribute('data-status', { timeout: 1_000 })
+          .catch(() => null)) === 'unchanged',
+      {
+        timeoutMs: 20_000,
+        message: 'apply result "unchanged"',
+      },
+    );
   });
 
   it('an invalid import lists its problems and stores nothing', async () => {
@@ -106,7 +131,10 @@ describe('scene presets, in the browser', () => {
     await waitFor(async () => (await copy.getAttribute('aria-pressed')) === 'true', { message: 'the copy chosen' });
     await page.getByRole('button', { name: 'Ta bort' }).click();
     await page.getByRole('button', { name: 'Ja, ta bort' }).click();
-    await waitFor(async () => (await page.getByTestId('preset-list').getByRole('button', { name: /kopia/ }).count()) === 0, { message: 'copy deleted' });
+    await waitFor(
+      async () => (await page.getByTestId('preset-list').getByRole('button', { name: /kopia/ }).count()) === 0,
+      { message: 'copy deleted' },
+    );
     expect(session.consoleErrors.filter((e) => !/WebSocket|ERR_CONNECTION_REFUSED/.test(e))).toEqual([]);
   });
 });

@@ -95,7 +95,12 @@ function makeGen(random: () => number) {
     for (let i = 0; i < extra; i += 1) {
       const key = random() < 0.5 ? pick(POLLUTION_KEYS) : pick(ODD_STRINGS).slice(0, 30);
       // defineProperty: a literal __proto__ key would set the prototype instead of a key.
-      Object.defineProperty(out, key, { value: random() < 0.5 ? { polluted: true, isAdmin: true } : value(depth + 1), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, key, {
+        value: random() < 0.5 ? { polluted: true, isAdmin: true } : value(depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return out;
   };
@@ -128,7 +133,8 @@ const shapeKeys = (name: RequestName): string[] => {
   const schema = apiRequests[name].params as unknown as { shape?: Record<string, unknown> };
   return schema.shape && typeof schema.shape === 'object' ? Object.keys(schema.shape) : [];
 };
-const isValidParams = (name: RequestName, params: unknown): boolean => apiRequests[name].params.safeParse(params).success;
+const isValidParams = (name: RequestName, params: unknown): boolean =>
+  apiRequests[name].params.safeParse(params).success;
 
 describe(`fault: fuzzing every API request over the browser host's WebSocket (FUZZ_SEED=${SEED})`, () => {
   const data = makeTempDir('bibblan-faults-fuzz-');
@@ -138,7 +144,13 @@ describe(`fault: fuzzing every API request over the browser host's WebSocket (FU
 
   const snapshotState = async () => {
     const out: Record<string, unknown> = {};
-    for (const name of ['settings.get', 'presets.list', 'destinations.list', 'checklist.get', 'golive.getState'] as const) {
+    for (const name of [
+      'settings.get',
+      'presets.list',
+      'destinations.list',
+      'checklist.get',
+      'golive.getState',
+    ] as const) {
       out[name] = await api.request(name);
     }
     out['log.list'] = await api.request('log.list', {});
@@ -191,7 +203,8 @@ describe(`fault: fuzzing every API request over the browser host's WebSocket (FU
     for (const name of requestNames) {
       const keys = shapeKeys(name);
       const cases: Array<{ label: string; text: string }> = [];
-      const envelope = (id: string, paramsJson: string) => `{"type":"request","id":"${id}","name":"${name}","params":${paramsJson}}`;
+      const envelope = (id: string, paramsJson: string) =>
+        `{"type":"request","id":"${id}","name":"${name}","params":${paramsJson}}`;
       let n = 0;
       const add = (label: string, paramsJson: string) => {
         // Only params the contract refuses: a valid one would be a real request.
@@ -256,14 +269,37 @@ describe(`fault: fuzzing every API request over the browser host's WebSocket (FU
       { text: '{"type":"request","id":10,"name":""}', id: 10, codes: ['VALIDATION_FAILED'] },
       { text: `{"type":"request","id":11,"name":"${'a'.repeat(129)}"}`, id: 11, codes: ['VALIDATION_FAILED'] },
       { text: '{"type":"request","id":{"x":1},"name":"app.getInfo"}', id: null, codes: ['VALIDATION_FAILED'] },
-      { text: `{"type":"request","id":"${'i'.repeat(129)}","name":"app.getInfo"}`, id: null, codes: ['VALIDATION_FAILED'] },
+      {
+        text: `{"type":"request","id":"${'i'.repeat(129)}","name":"app.getInfo"}`,
+        id: null,
+        codes: ['VALIDATION_FAILED'],
+      },
       { text: '{"type":"request","id":"","name":"app.getInfo"}', id: null, codes: ['VALIDATION_FAILED'] },
       { text: '{"type":"request","id":12,"name":42}', id: 12, codes: ['VALIDATION_FAILED'] },
       { text: '{"__proto__":{"type":"request"},"id":13,"name":"app.getInfo"}', id: 13, codes: ['VALIDATION_FAILED'] },
-      { text: `{"type":"request","id":14,"name":"app.getInfo","params":${JSON.stringify(hugeString(200))}}`, id: 14, codes: ['VALIDATION_FAILED'] },
+      {
+        text: `{"type":"request","id":14,"name":"app.getInfo","params":${JSON.stringify(hugeString(200))}}`,
+        id: 14,
+        codes: ['VALIDATION_FAILED'],
+      },
     ];
     let id = 100;
-    for (const name of ['nope', 'app', 'app.', '.getInfo', 'App.GetInfo', 'app.getinfo', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'app.getInfo\u0000', '\u202Eofni', 'settings.get ', 'log.list/../app.getInfo']) {
+    for (const name of [
+      'nope',
+      'app',
+      'app.',
+      '.getInfo',
+      'App.GetInfo',
+      'app.getinfo',
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      'app.getInfo\u0000',
+      '\u202Eofni',
+      'settings.get ',
+      'log.list/../app.getInfo',
+    ]) {
       cases.push({ text: JSON.stringify({ type: 'request', id: ++id, name }), id, codes: ['UNKNOWN_REQUEST'] });
     }
     for (let i = 0; i < 60; i += 1) {
@@ -271,7 +307,8 @@ describe(`fault: fuzzing every API request over the browser host's WebSocket (FU
       const text = JSON.stringify(body);
       const parsed = JSON.parse(text) as Record<string, unknown>;
       const usableId =
-        (typeof parsed.id === 'number' && Number.isFinite(parsed.id)) || (typeof parsed.id === 'string' && parsed.id.length >= 1 && parsed.id.length <= 128)
+        (typeof parsed.id === 'number' && Number.isFinite(parsed.id)) ||
+        (typeof parsed.id === 'string' && parsed.id.length >= 1 && parsed.id.length <= 128)
           ? (parsed.id as string | number)
           : null;
       cases.push({ text, id: usableId, codes: ['VALIDATION_FAILED', 'UNKNOWN_REQUEST'] });
@@ -310,8 +347,9 @@ describe(`fault: fuzzing every API request over the browser host's WebSocket (FU
     const filesBefore = readTree(data.path);
     const [good] = generateEntries(1);
     for (let i = 0; i < 120; i += 1) {
-      const junk = random() < 0.5 ? gen.object(['id', 'name', 'scenes', 'schemaVersion', 'texts', 'kind']) : gen.value();
-      const json = random() < 0.2 ? `${JSON.stringify(junk)}`.slice(0, gen.int(40)) : JSON.stringify(junk) ?? 'null';
+      const junk =
+        random() < 0.5 ? gen.object(['id', 'name', 'scenes', 'schemaVersion', 'texts', 'kind']) : gen.value();
+      const json = random() < 0.2 ? `${JSON.stringify(junk)}`.slice(0, gen.int(40)) : (JSON.stringify(junk) ?? 'null');
       const result = await api.request<{ entry: unknown; problems: unknown[] }>('presets.import', { json });
       if (result.ok) {
         expect(result.value.entry, `FUZZ_SEED=${SEED} presets.import ${json.slice(0, 200)}`).toBeNull();
@@ -331,8 +369,13 @@ describe(`fault: fuzzing every API request over the browser host's WebSocket (FU
         return random() < 0.5 ? gen.object(['id', 'schemaVersion', 'title', 'timeline', 'plannedStart']) : gen.value();
       });
       const result = await api.request<{ added: number }>('log.importJson', { entries });
-      if (result.ok) expect(result.value.added, `FUZZ_SEED=${SEED} log.importJson ${JSON.stringify(entries).slice(0, 300)}`).toBe(0);
-      else expectRefused(result, `log.importJson ${JSON.stringify(entries).slice(0, 200)}`, ['LOG_IMPORT_INVALID', 'VALIDATION_FAILED']);
+      if (result.ok)
+        expect(result.value.added, `FUZZ_SEED=${SEED} log.importJson ${JSON.stringify(entries).slice(0, 300)}`).toBe(0);
+      else
+        expectRefused(result, `log.importJson ${JSON.stringify(entries).slice(0, 200)}`, [
+          'LOG_IMPORT_INVALID',
+          'VALIDATION_FAILED',
+        ]);
     }
     expect(host.process.exitCode).toBeNull();
     expect(await snapshotState()).toEqual(before);

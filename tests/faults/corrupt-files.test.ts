@@ -43,7 +43,9 @@ describe('fault: corrupt files at start (browser host process)', () => {
     host = await startBrowserHostProcess(['--port', '0', '--data-dir', data.path, '--static-dir', site.staticDir]);
     client = await connectHostApi(host.port, host.token);
 
-    const info = await client.request<{ notices: Array<{ code: string; params?: Record<string, unknown> }> }>('app.getInfo');
+    const info = await client.request<{ notices: Array<{ code: string; params?: Record<string, unknown> }> }>(
+      'app.getInfo',
+    );
     expect(info.ok).toBe(true);
     const notices = info.ok ? info.value.notices : [];
     const byFile = (file: string) => notices.find((n) => n.params?.file === file);
@@ -73,7 +75,10 @@ describe('fault: corrupt files at start (browser host process)', () => {
     expect(presets.ok).toBe(true);
     expect(await client.request('log.list', {})).toMatchObject({ ok: true, value: { total: 0 } });
     expect(await client.request('settings.setLanguage', { language: 'en' })).toMatchObject({ ok: true });
-    expect(await client.request('log.importJson', { entries: [goodEntry] })).toMatchObject({ ok: true, value: { added: 1 } });
+    expect(await client.request('log.importJson', { entries: [goodEntry] })).toMatchObject({
+      ok: true,
+      value: { added: 1 },
+    });
     expect(JSON.parse(readFileSync(join(data.path, 'settings.json'), 'utf8'))).toMatchObject({ language: 'en' });
 
     await client.close();
@@ -93,7 +98,9 @@ describe('fault: corrupt files at start (browser host process)', () => {
 
     host = await startBrowserHostProcess(['--port', '0', '--data-dir', data.path, '--static-dir', site.staticDir]);
     client = await connectHostApi(host.port, host.token);
-    const info = await client.request<{ notices: Array<{ code: string; params?: Record<string, unknown> }> }>('app.getInfo');
+    const info = await client.request<{ notices: Array<{ code: string; params?: Record<string, unknown> }> }>(
+      'app.getInfo',
+    );
     const notices = info.ok ? info.value.notices : [];
     // Only the journal is damaged now; the files set aside last time are not reported again.
     expect(notices.map((n) => n.code)).toEqual(['LOG_FILE_SET_ASIDE']);

@@ -64,10 +64,13 @@ describe('fault/security: no secret leaks after a full session (host process + r
 
   it('runs a whole session: password saved, destination with a key, live to nginx-rtmp and ended, exports', async () => {
     await call('settings.saveConnection', { address: obs.address, password: { action: 'set', value: obs.password } });
-    await waitFor(async () => (await call<{ connection: { status: string } }>('obs.getState')).connection.status === 'connected', {
-      timeoutMs: 30_000,
-      message: 'host connected to OBS',
-    });
+    await waitFor(
+      async () => (await call<{ connection: { status: string } }>('obs.getState')).connection.status === 'connected',
+      {
+        timeoutMs: 30_000,
+        message: 'host connected to OBS',
+      },
+    );
     const settings = await call<Record<string, unknown>>('settings.get');
     expect(JSON.stringify(settings)).not.toContain(obs.password!);
 
@@ -86,28 +89,50 @@ describe('fault/security: no secret leaks after a full session (host process + r
     revealResponse = revealed[0]!;
 
     type Checklist = { ready: boolean; manual: Array<{ id: string }> };
-    let checklist = await call<Checklist>('checklist.updateSession', { destinationId: dest.id, programType: 'storytime' });
-    for (const item of checklist.manual) checklist = await call('checklist.tick', { itemId: item.id, done: true, note: 'Anna' });
+    let checklist = await call<Checklist>('checklist.updateSession', {
+      destinationId: dest.id,
+      programType: 'storytime',
+    });
+    for (const item of checklist.manual)
+      checklist = await call('checklist.tick', { itemId: item.id, done: true, note: 'Anna' });
     await call('checklist.setTemplateOptions', { startingScene: 'Startar snart', closingScene: 'Tack för idag' });
-    await waitFor(async () => (await call<Checklist>('checklist.refresh')).ready, { timeoutMs: 30_000, message: 'checklist ready' });
+    await waitFor(async () => (await call<Checklist>('checklist.refresh')).ready, {
+      timeoutMs: 30_000,
+      message: 'checklist ready',
+    });
 
     type GoLive = { phase: string };
     await call('golive.start', {});
-    await waitFor(async () => (await call<GoLive>('golive.getState')).phase === 'live', { timeoutMs: 30_000, message: 'live' });
+    await waitFor(async () => (await call<GoLive>('golive.getState')).phase === 'live', {
+      timeoutMs: 30_000,
+      message: 'live',
+    });
     const first = await waitFor(() => ingest.bytesIn(KEY), { timeoutMs: 20_000, message: 'bytes at nginx' });
-    await waitFor(async () => (await ingest.bytesIn(KEY)) > first, { timeoutMs: 20_000, message: 'bytes keep arriving' });
+    await waitFor(async () => (await ingest.bytesIn(KEY)) > first, {
+      timeoutMs: 20_000,
+      message: 'bytes keep arriving',
+    });
     await call('golive.end', {});
-    await waitFor(async () => (await call<GoLive>('golive.getState')).phase === 'ended', { timeoutMs: 30_000, message: 'ended' });
+    await waitFor(async () => (await call<GoLive>('golive.getState')).phase === 'ended', {
+      timeoutMs: 30_000,
+      message: 'ended',
+    });
     await call('golive.dismiss');
 
     const csv = await call<{ content: string }>('log.exportCsv', {});
     const json = await call<{ content: string }>('log.exportJson', {});
     expect(JSON.parse(json.content).entries.length).toBeGreaterThan(0);
-    exports.push({ what: 'log CSV export', text: JSON.stringify(csv) }, { what: 'log JSON export', text: JSON.stringify(json) });
+    exports.push(
+      { what: 'log CSV export', text: JSON.stringify(csv) },
+      { what: 'log JSON export', text: JSON.stringify(json) },
+    );
     const list = await call<{ presets: Array<{ preset: { id: string } }> }>('presets.list');
     const copy = await call<{ preset: { id: string } }>('presets.duplicate', { presetId: list.presets[0]!.preset.id });
     for (const id of [list.presets[0]!.preset.id, copy.preset.id]) {
-      exports.push({ what: `preset export ${id}`, text: JSON.stringify(await call('presets.export', { presetId: id })) });
+      exports.push({
+        what: `preset export ${id}`,
+        text: JSON.stringify(await call('presets.export', { presetId: id })),
+      });
     }
     // Stop the host the normal way, so everything it would write is written.
     await api!.close();
@@ -123,7 +148,8 @@ describe('fault/security: no secret leaks after a full session (host process + r
     const needles = secrets.flatMap((s) => [s, Buffer.from(s).toString('base64'), encodeURIComponent(s)]);
     const leaks: string[] = [];
     const search = (where: string, text: string) => {
-      for (const needle of needles) if (text.includes(needle)) leaks.push(`${where} holds ${needle === KEY ? 'the stream key' : 'a secret'}`);
+      for (const needle of needles)
+        if (text.includes(needle)) leaks.push(`${where} holds ${needle === KEY ? 'the stream key' : 'a secret'}`);
     };
 
     search('host stdout', host!.stdoutLines.join('\n'));
@@ -149,7 +175,9 @@ describe('fault/security: no secret leaks after a full session (host process + r
       }
     };
     walk(data.path);
-    expect(files.map((f) => relative(data.path, f))).toEqual(expect.arrayContaining(['secrets.json', 'settings.json', 'destinations.json']));
+    expect(files.map((f) => relative(data.path, f))).toEqual(
+      expect.arrayContaining(['secrets.json', 'settings.json', 'destinations.json']),
+    );
     for (const file of files) {
       const rel = relative(data.path, file);
       if (rel === 'secrets.json') {

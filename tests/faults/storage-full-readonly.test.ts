@@ -59,7 +59,12 @@ describe('fault: read-only and full data folder (browser host process)', () => {
     // Fails the test (not skips it) with a clear message when neither tmpfs nor bind works.
     mount = mountTiny(dataDir, 256);
     const api = await startHost();
-    expect(await api.request('settings.saveConnection', { address: ADDRESS, password: { action: 'set', value: 'pw-before' } })).toMatchObject({ ok: true });
+    expect(
+      await api.request('settings.saveConnection', {
+        address: ADDRESS,
+        password: { action: 'set', value: 'pw-before' },
+      }),
+    ).toMatchObject({ ok: true });
     expect(await api.request('settings.setLanguage', { language: 'en' })).toMatchObject({ ok: true });
     const imported = await api.request('log.importJson', { entries });
     expect(imported, JSON.stringify(imported) + host!.stderr()).toMatchObject({ ok: true, value: { added: 5 } });
@@ -91,11 +96,17 @@ describe('fault: read-only and full data folder (browser host process)', () => {
     mount!.readOnly();
     try {
       const api = await startHost();
-      const saved = await api.request('settings.saveConnection', { address: 'ws://127.0.0.1:2', password: { action: 'set', value: 'pw-after' } });
+      const saved = await api.request('settings.saveConnection', {
+        address: 'ws://127.0.0.1:2',
+        password: { action: 'set', value: 'pw-after' },
+      });
       expect(saved).toMatchObject({ ok: false, error: { code: 'STORAGE_WRITE_FAILED' } });
       const language = await api.request('settings.setLanguage', { language: 'sv' });
       expect(language).toMatchObject({ ok: false, error: { code: 'STORAGE_WRITE_FAILED' } });
-      const keep = await api.request('settings.saveConnection', { address: 'ws://127.0.0.1:3', password: { action: 'keep' } });
+      const keep = await api.request('settings.saveConnection', {
+        address: 'ws://127.0.0.1:3',
+        password: { action: 'keep' },
+      });
       expect(keep).toMatchObject({ ok: false, error: { code: 'STORAGE_WRITE_FAILED' } });
       const note = await api.request('log.update', { id: entries[0]!.id, changes: { notes: 'read-only' } });
       expect(note.ok).toBe(false);
@@ -127,7 +138,10 @@ describe('fault: read-only and full data folder (browser host process)', () => {
     mount!.fill();
     let note: { ok: boolean; error?: { code: string } };
     try {
-      const saved = await api.request('settings.saveConnection', { address: 'ws://127.0.0.1:2', password: { action: 'set', value: 'pw-after' } });
+      const saved = await api.request('settings.saveConnection', {
+        address: 'ws://127.0.0.1:2',
+        password: { action: 'set', value: 'pw-after' },
+      });
       expect(saved).toMatchObject({ ok: false, error: { code: 'STORAGE_WRITE_FAILED' } });
       const language = await api.request('settings.setLanguage', { language: 'sv' });
       expect(language).toMatchObject({ ok: false, error: { code: 'STORAGE_WRITE_FAILED' } });
@@ -153,7 +167,8 @@ describe('fault: read-only and full data folder (browser host process)', () => {
       expect(after.get(file)?.equals(before.get(file)!), `${file} unchanged`).toBe(true);
     }
     for (const [file, bytes] of after) {
-      if (file.endsWith('.json')) expect(() => JSON.parse(bytes.toString('utf8')), `${file} is valid JSON`).not.toThrow();
+      if (file.endsWith('.json'))
+        expect(() => JSON.parse(bytes.toString('utf8')), `${file} is valid JSON`).not.toThrow();
     }
 
     // The log opens again with every earlier entry, and can be written again.
@@ -167,7 +182,9 @@ describe('fault: read-only and full data folder (browser host process)', () => {
       expect(got).toMatchObject({ ok: true, value: { entry: { id: entry.id, title: entry.title } } });
       if (got.ok) notes[entry.id] = got.value.entry.notes;
     }
-    expect(await api2.request('log.update', { id: entries[4]!.id, changes: { notes: 'after restart' } })).toMatchObject({ ok: true });
+    expect(await api2.request('log.update', { id: entries[4]!.id, changes: { notes: 'after restart' } })).toMatchObject(
+      { ok: true },
+    );
     await expectStillServing(api2);
     const info = await api2.request<{ notices: Array<{ code: string }> }>('app.getInfo');
     expect(info.ok && info.value.notices.map((n) => n.code)).not.toContain('STORAGE_FILE_SET_ASIDE');
@@ -182,7 +199,8 @@ describe('fault: read-only and full data folder (browser host process)', () => {
   it('full disk: a log edit answered ok is kept, and no torn or corrupt journal follows', () => {
     expect(fullDisk, 'the full-disk test ran').not.toBeNull();
     const { note, later, notes, notices } = fullDisk!;
-    if (note.ok) expect(notes[entries[1]!.id]?.length, 'the 20 000-character note answered ok is kept').toBe(BIG_NOTE.length);
+    if (note.ok)
+      expect(notes[entries[1]!.id]?.length, 'the 20 000-character note answered ok is kept').toBe(BIG_NOTE.length);
     else expect(note.error?.code).toBe('LOG_WRITE_FAILED');
     expect(later.ok).toBe(true);
     expect(notes[entries[2]!.id]).toBe('room again');

@@ -28,7 +28,9 @@ describe('browser host: the API socket', () => {
   it('passes a request to the core and answers with its Result under the same id', async () => {
     const socket = await mustOpen(url, { origin: `http://127.0.0.1:${host.port}` });
     const answer = responseTo(socket, 7);
-    socket.send(JSON.stringify({ type: 'request', id: 7, name: 'obs.switchScene', params: { sceneName: 'Sagostund' } }));
+    socket.send(
+      JSON.stringify({ type: 'request', id: 7, name: 'obs.switchScene', params: { sceneName: 'Sagostund' } }),
+    );
     expect(await answer).toEqual({
       type: 'response',
       id: 7,

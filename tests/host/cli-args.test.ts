@@ -11,7 +11,10 @@ describe('parseCliArgs', () => {
   });
 
   it('reads every option, in both spellings', () => {
-    const parsed = parseCliArgs(['--port', '8080', '--host=localhost', '--data-dir', 'd', '--static-dir', 's', '-h'], '/x');
+    const parsed = parseCliArgs(
+      ['--port', '8080', '--host=localhost', '--data-dir', 'd', '--static-dir', 's', '-h'],
+      '/x',
+    );
     expect(parsed).toEqual({
       ok: true,
       options: { port: 8080, host: 'localhost', dataDir: resolve('d'), staticDir: resolve('s'), help: true },

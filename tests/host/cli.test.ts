@@ -33,14 +33,7 @@ describe('npm run serve (src/host/cli.ts)', () => {
   });
 
   it('prints exactly one line, serves the page with the token, and exits 0 on SIGTERM', async () => {
-    const host = await startBrowserHostProcess([
-      '--port',
-      '0',
-      '--data-dir',
-      dataDir,
-      '--static-dir',
-      site.staticDir,
-    ]);
+    const host = await startBrowserHostProcess(['--port', '0', '--data-dir', dataDir, '--static-dir', site.staticDir]);
     try {
       expect(host.stdoutLines).toEqual([`Serving at ${host.url}`]);
       const page = await fetch(host.url);

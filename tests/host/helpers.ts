@@ -43,7 +43,10 @@ export function makeSite(): { root: string; staticDir: string } {
   const root = tempDir('site');
   const staticDir = join(root, 'static');
   mkdirSync(join(staticDir, 'assets'), { recursive: true });
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Bibblan</title><script src="./assets/app.js"></script>');
+  writeFileSync(
+    join(staticDir, 'index.html'),
+    '<!doctype html><title>Bibblan</title><script src="./assets/app.js"></script>',
+  );
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log("app");');
   writeFileSync(join(staticDir, 'assets', 'app.css'), 'body{}');
   writeFileSync(join(staticDir, 'assets', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
@@ -71,7 +74,11 @@ export function rawRequest(port: number, target: string, headers: Record<string,
       const text = Buffer.concat(chunks).toString('utf8');
       const split = text.indexOf('\r\n\r\n');
       const head = split < 0 ? text : text.slice(0, split);
-      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0), head, body: split < 0 ? '' : text.slice(split + 4) });
+      resolve({
+        status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0),
+        head,
+        body: split < 0 ? '' : text.slice(split + 4),
+      });
     });
   });
 }

@@ -67,7 +67,9 @@ describe('browser host: who gets in', () => {
     const ws = `ws://127.0.0.1:${host.port}`;
     expect(await openSocket(`${ws}/api`)).toEqual({ status: 401 });
     expect(await openSocket(`${ws}/api?token=nope`)).toEqual({ status: 401 });
-    expect(await openSocket(`${ws}/api?token=${host.token}`, { origin: 'http://evil.example' })).toEqual({ status: 403 });
+    expect(await openSocket(`${ws}/api?token=${host.token}`, { origin: 'http://evil.example' })).toEqual({
+      status: 403,
+    });
     expect(await openSocket(`${ws}/api?token=${host.token}`, { origin: `http://127.0.0.1:${host.port + 1}` })).toEqual({
       status: 403,
     });

@@ -11,7 +11,9 @@ describe('wsUrlFromLocation', () => {
     expect(wsUrlFromLocation({ protocol: 'http:', host: '127.0.0.1:5000', search: '?token=abc_-1' })).toBe(
       'ws://127.0.0.1:5000/api?token=abc_-1',
     );
-    expect(wsUrlFromLocation({ protocol: 'https:', host: 'h', search: '?a=1&token=x%2By' })).toBe('wss://h/api?token=x%2By');
+    expect(wsUrlFromLocation({ protocol: 'https:', host: 'h', search: '?a=1&token=x%2By' })).toBe(
+      'wss://h/api?token=x%2By',
+    );
     expect(wsUrlFromLocation({ protocol: 'http:', host: 'h:1', search: '' })).toBe('ws://h:1/api?token=');
   });
 });
@@ -41,7 +43,10 @@ describe('createWsTransport', () => {
   it('sends requests made before the socket opens, and resolves them with the Result', async () => {
     const t = open();
     expect(t.isConnected()).toBe(false);
-    const answers = await Promise.all([t.request('app.getInfo', undefined), t.request('obs.switchScene', { sceneName: 'A' })]);
+    const answers = await Promise.all([
+      t.request('app.getInfo', undefined),
+      t.request('obs.switchScene', { sceneName: 'A' }),
+    ]);
     expect(answers).toEqual([
       { ok: true, value: { name: 'app.getInfo' } },
       { ok: true, value: { name: 'obs.switchScene', params: { sceneName: 'A' } } },
@@ -109,7 +114,10 @@ describe('createWsTransport', () => {
     const hanging = t.request('test.hang' as never, undefined);
     t.close();
     expect(await hanging).toMatchObject({ ok: false, error: { code: 'HOST_CONNECTION_LOST' } });
-    expect(await t.request('app.getInfo', undefined)).toMatchObject({ ok: false, error: { code: 'HOST_CONNECTION_LOST' } });
+    expect(await t.request('app.getInfo', undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'HOST_CONNECTION_LOST' },
+    });
     await waitFor(() => core.listeners.size === 0, 5_000, 'the server to see the socket close');
     expect(t.isConnected()).toBe(false);
   });
@@ -120,7 +128,10 @@ describe('createWsTransport', () => {
       WebSocket,
       requestTimeoutMs: 5_000,
     }));
-    expect(await t.request('app.getInfo', undefined)).toMatchObject({ ok: false, error: { code: 'HOST_CONNECTION_LOST' } });
+    expect(await t.request('app.getInfo', undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'HOST_CONNECTION_LOST' },
+    });
     expect(core.calls).toEqual([]);
   });
 });

@@ -14,7 +14,11 @@ import type { ChecklistStatus } from '../../src/shared/checklist/checklist-schem
 import type { Destination } from '../../src/shared/destinations/destination-schema';
 import { idleGoLiveState, type GoLiveState } from '../../src/shared/golive/golive-state';
 
-const settings: PublicSettings = { language: 'sv', obs: { address: 'ws://127.0.0.1:4455', passwordSaved: false }, setupDone: true };
+const settings: PublicSettings = {
+  language: 'sv',
+  obs: { address: 'ws://127.0.0.1:4455', passwordSaved: false },
+  setupDone: true,
+};
 const info: AppInfo = {
   version: '0.1.0',
   secretProtection: 'owner-only-file',
@@ -22,7 +26,13 @@ const info: AppInfo = {
 };
 const connected: ObsState = {
   ...emptyObsState('ws://127.0.0.1:4455'),
-  connection: { status: 'connected', address: 'ws://127.0.0.1:4455', error: null, autoReconnect: true, nextAttemptAt: null },
+  connection: {
+    status: 'connected',
+    address: 'ws://127.0.0.1:4455',
+    error: null,
+    autoReconnect: true,
+    nextAttemptAt: null,
+  },
 };
 
 /** A transport whose answers the test releases by hand, and whose events it sends. */
@@ -38,7 +48,9 @@ function fakeTransport(answers: Partial<Record<RequestName, () => Result<unknown
   const transport: ApiTransport = {
     request: (name) => {
       requests.push(name);
-      return new Promise((resolve) => waiting.push(() => resolve((answers[name] ?? defaults[name] ?? (() => ok(null)))())));
+      return new Promise((resolve) =>
+        waiting.push(() => resolve((answers[name] ?? defaults[name] ?? (() => ok(null)))())),
+      );
     },
     subscribe: (name, listener) => {
       const set = listeners.get(name) ?? new Set();
@@ -159,16 +171,36 @@ describe('connectStores', () => {
       ...idleGoLiveState,
       phase: 'live',
       broadcast: {
-        id: 'b1', origin: 'app', destinationId: 'filialen', destinationName: 'Filialen', platform: 'facebook', programType: 'storytime',
-        rehearsal: false, streaming: true, recording: false, requestedAt: 1, liveAt: 2, endedAt: null, endedBy: null,
-        overrideReason: null, overridden: [],
+        id: 'b1',
+        origin: 'app',
+        destinationId: 'filialen',
+        destinationName: 'Filialen',
+        platform: 'facebook',
+        programType: 'storytime',
+        rehearsal: false,
+        streaming: true,
+        recording: false,
+        requestedAt: 1,
+        liveAt: 2,
+        endedAt: null,
+        endedBy: null,
+        overrideReason: null,
+        overridden: [],
       },
     };
 
     /** The core behind the host: what it answers now, changed by the test as if it restarted. */
     function goLiveCore() {
-      const core = { destinations: [destination('Filialen')], checklist: checklist(false), golive: live, hostDown: false };
-      const answer = <T>(value: () => T) => () => (core.hostDown ? fail(appError('HOST_CONNECTION_LOST', { reason: 'closed' })) : ok(value()));
+      const core = {
+        destinations: [destination('Filialen')],
+        checklist: checklist(false),
+        golive: live,
+        hostDown: false,
+      };
+      const answer =
+        <T>(value: () => T) =>
+        () =>
+          core.hostDown ? fail(appError('HOST_CONNECTION_LOST', { reason: 'closed' })) : ok(value());
       const fake = fakeTransport({
         'destinations.list': answer(() => core.destinations),
         'checklist.get': answer(() => core.checklist),

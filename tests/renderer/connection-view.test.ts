@@ -11,14 +11,21 @@ function obs(connection: Partial<ObsState['connection']>, versions: ObsState['ve
 
 describe('connectionView', () => {
   it('shows the OBS version when connected', () => {
-    const state = obs({ status: 'connected' }, { obsVersion: '29.0.2', obsWebSocketVersion: '5.1.0', rpcVersion: 1, platform: 'linux' });
+    const state = obs(
+      { status: 'connected' },
+      { obsVersion: '29.0.2', obsWebSocketVersion: '5.1.0', rpcVersion: 1, platform: 'linux' },
+    );
     expect(connectionView(state, 'local', NOW)).toEqual({ kind: 'connected', version: '29.0.2' });
   });
 
   it('says "OBS is starting" while OBS answers "not ready" before the first load, "loading" once connected', () => {
     const versions = { obsVersion: '32.2.2', obsWebSocketVersion: '5.7.4', rpcVersion: 1, platform: 'linux' };
-    expect(connectionView(obs({ status: 'connecting', obsLoading: true }), 'local', NOW)).toEqual({ kind: 'obsStarting' });
-    expect(connectionView(obs({ status: 'reconnecting', obsLoading: true }), 'local', NOW)).toEqual({ kind: 'obsStarting' });
+    expect(connectionView(obs({ status: 'connecting', obsLoading: true }), 'local', NOW)).toEqual({
+      kind: 'obsStarting',
+    });
+    expect(connectionView(obs({ status: 'reconnecting', obsLoading: true }), 'local', NOW)).toEqual({
+      kind: 'obsStarting',
+    });
     expect(connectionView(obs({ status: 'connected', obsLoading: true }, versions), 'local', NOW)).toEqual({
       kind: 'obsLoading',
       version: '32.2.2',
@@ -35,8 +42,12 @@ describe('connectionView', () => {
   });
 
   it('says "reconnecting" once the attempt is due or has no time', () => {
-    expect(connectionView(obs({ status: 'reconnecting', nextAttemptAt: NOW - 10 }), 'local', NOW).kind).toBe('reconnecting');
-    expect(connectionView(obs({ status: 'reconnecting', nextAttemptAt: null }), 'local', NOW).kind).toBe('reconnecting');
+    expect(connectionView(obs({ status: 'reconnecting', nextAttemptAt: NOW - 10 }), 'local', NOW).kind).toBe(
+      'reconnecting',
+    );
+    expect(connectionView(obs({ status: 'reconnecting', nextAttemptAt: null }), 'local', NOW).kind).toBe(
+      'reconnecting',
+    );
   });
 
   it('puts the host link first: without it the OBS state is stale', () => {

@@ -18,11 +18,40 @@ describe('go-live checklist texts', () => {
   const obsStates: ObsState[] = [
     emptyObsState('ws://x'),
     on,
-    { ...on, inputs: [{ name: 'Mic', kind: 'pulse_input_capture', muted: true }], stream: { active: true, state: 'live' } },
-    { ...on, inputs: [{ name: 'Mic', kind: 'pulse_input_capture', muted: false }, { name: 'Cam', kind: 'v4l2_input', muted: null }], programScene: 'B' },
+    {
+      ...on,
+      inputs: [{ name: 'Mic', kind: 'pulse_input_capture', muted: true }],
+      stream: { active: true, state: 'live' },
+    },
+    {
+      ...on,
+      inputs: [
+        { name: 'Mic', kind: 'pulse_input_capture', muted: false },
+        { name: 'Cam', kind: 'v4l2_input', muted: null },
+      ],
+      programScene: 'B',
+    },
   ];
-  const dest: Destination = { id: 'd', name: 'D', platform: 'facebook', server: 'rtmps://x/rtmp/', backupServer: null, hasKey: true, isTest: false };
-  const base: OutputFacts = { width: 1280, height: 720, fps: 30, mode: 'Simple', videoKbps: 2500, audioKbps: 128, keyframeSec: 0, serviceSettingsApplied: true, availableDiskMb: 100_000 };
+  const dest: Destination = {
+    id: 'd',
+    name: 'D',
+    platform: 'facebook',
+    server: 'rtmps://x/rtmp/',
+    backupServer: null,
+    hasKey: true,
+    isTest: false,
+  };
+  const base: OutputFacts = {
+    width: 1280,
+    height: 720,
+    fps: 30,
+    mode: 'Simple',
+    videoKbps: 2500,
+    audioKbps: 128,
+    keyframeSec: 0,
+    serviceSettingsApplied: true,
+    availableDiskMb: 100_000,
+  };
   const outputs: Array<OutputFacts | null> = [
     null,
     base,
@@ -53,8 +82,19 @@ describe('go-live checklist texts', () => {
     { presetId: 'p', preset: { found: false } },
     { presetId: 'p', preset: { found: true, ...preset } },
     { presetId: 'p', preset: { found: true, ...preset, mutations: null }, cameraPicture: { Cam: false } },
-    { presetId: 'p', preset: { found: true, ...preset, mutations: 3 }, cameraPicture: { Cam: true }, now, micSignal: { Mic: { heardAt: null, meteredSince: now - 500, meteredAt: now } } },
-    { presetId: 'p', preset: { found: true, ...preset, scenes: [{ label: 'X', obsName: null }] }, now, micSignal: { Mic: { heardAt: null, meteredSince: now - 20_000, meteredAt: now } } },
+    {
+      presetId: 'p',
+      preset: { found: true, ...preset, mutations: 3 },
+      cameraPicture: { Cam: true },
+      now,
+      micSignal: { Mic: { heardAt: null, meteredSince: now - 500, meteredAt: now } },
+    },
+    {
+      presetId: 'p',
+      preset: { found: true, ...preset, scenes: [{ label: 'X', obsName: null }] },
+      now,
+      micSignal: { Mic: { heardAt: null, meteredSince: now - 20_000, meteredAt: now } },
+    },
   ];
 
   it('has sv and en for every (check, reason) pair and every fix', () => {
@@ -67,8 +107,21 @@ describe('go-live checklist texts', () => {
               for (const startingScene of [null, 'A', 'Missing']) {
                 const template = { ...defaultTemplates.storytime, record, startingScene };
                 for (const { presetId, ...extra } of extras) {
-                  const session = { programType: 'storytime' as const, presetId: presetId ?? null, destinationId: destination ? 'd' : null, record: false, rehearsal, ticks: {} };
-                  for (const c of evaluateChecklist(template, session, { obs, destination, output, readError: null, ...extra }).auto) {
+                  const session = {
+                    programType: 'storytime' as const,
+                    presetId: presetId ?? null,
+                    destinationId: destination ? 'd' : null,
+                    record: false,
+                    rehearsal,
+                    ticks: {},
+                  };
+                  for (const c of evaluateChecklist(template, session, {
+                    obs,
+                    destination,
+                    output,
+                    readError: null,
+                    ...extra,
+                  }).auto) {
                     pairs.add(`${c.id}.label`);
                     if (c.reason) pairs.add(`${c.id}.${c.reason}`);
                     if (c.fix) expect(sv.golive.checklist.fixes[c.fix]).toBeTruthy();
@@ -84,7 +137,17 @@ describe('go-live checklist texts', () => {
         expect(check?.[reason] ?? check?.[`${reason}_other`], pair).toBeTruthy();
       }
     }
-    for (const reason of ['outputWithinLimits.keyframe', 'outputWithinLimits.keyframeAuto', 'presetScenes.missing', 'presetScenes.differs', 'presetScenes.presetGone', 'micReady.notHeard', 'micReady.silent', 'micReady.listening', 'cameraActive.noPicture']) {
+    for (const reason of [
+      'outputWithinLimits.keyframe',
+      'outputWithinLimits.keyframeAuto',
+      'presetScenes.missing',
+      'presetScenes.differs',
+      'presetScenes.presetGone',
+      'micReady.notHeard',
+      'micReady.silent',
+      'micReady.listening',
+      'cameraActive.noPicture',
+    ]) {
       expect(pairs, reason).toContain(reason);
     }
   });

@@ -12,7 +12,8 @@ function leaves(tree: Tree, prefix = ''): Array<[string, string]> {
   );
 }
 
-const placeholders = (text: string): string[] => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1] ?? '').sort();
+const placeholders = (text: string): string[] =>
+  [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1] ?? '').sort();
 
 const svLeaves = new Map(leaves(sv as unknown as Tree));
 const enLeaves = new Map(leaves(en as unknown as Tree));
@@ -51,7 +52,9 @@ describe('message files', () => {
 
   it('numbers steps 1, 2, 3 … without gaps', () => {
     for (const [name, steps] of Object.entries(sv.steps)) {
-      const numbers = Object.keys(steps).map(Number).sort((a, b) => a - b);
+      const numbers = Object.keys(steps)
+        .map(Number)
+        .sort((a, b) => a - b);
       expect(numbers, name).toEqual(numbers.map((_, i) => i + 1));
     }
   });

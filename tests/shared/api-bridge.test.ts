@@ -28,9 +28,7 @@ describe('buildApi', () => {
     ]);
     expect(subscribed).toEqual(['obs.state', 'settings.changed']);
 
-    const flat = Object.entries(api).flatMap(([domain, methods]) =>
-      Object.keys(methods).map((m) => `${domain}.${m}`),
-    );
+    const flat = Object.entries(api).flatMap(([domain, methods]) => Object.keys(methods).map((m) => `${domain}.${m}`));
     expect(flat).toHaveLength(requestNames.length + eventNames.length);
   });
 });

@@ -32,7 +32,10 @@ export async function startBrowserHostProcess(args: string[], timeoutMs = 60_000
   exited.then(() => live.delete(child));
 
   const match = await new Promise<RegExpMatchArray>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host printed no URL within ${timeoutMs} ms:\n${stderr}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`host printed no URL within ${timeoutMs} ms:\n${stderr}`)),
+      timeoutMs,
+    );
     lines.on('line', (line) => {
       stdoutLines.push(line);
       const m = LINE.exec(line);

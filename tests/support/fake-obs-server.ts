@@ -50,7 +50,13 @@ class Codec extends OBSWebSocket {
 }
 
 const defaultReplies: Record<string, Record<string, unknown>> = {
-  GetVersion: { obsVersion: '29.0.2-fake', obsWebSocketVersion: '5.1.0', rpcVersion: 1, platform: 'fake', availableRequests: [] },
+  GetVersion: {
+    obsVersion: '29.0.2-fake',
+    obsWebSocketVersion: '5.1.0',
+    rpcVersion: 1,
+    platform: 'fake',
+    availableRequests: [],
+  },
   GetSceneList: {
     currentProgramSceneName: 'Scene',
     currentPreviewSceneName: null,
@@ -98,7 +104,9 @@ export async function startFakeObsServer(mode: FakeObsMode, options: { port?: nu
     return {
       requestType,
       requestId: request.requestId,
-      requestStatus: data ? { result: true, code: 100 } : { result: false, code: 204, comment: 'Unknown request type.' },
+      requestStatus: data
+        ? { result: true, code: 100 }
+        : { result: false, code: 204, comment: 'Unknown request type.' },
       responseData: data ?? null,
     };
   };

@@ -30,7 +30,11 @@ export async function connectHostApi(port: number, token: string): Promise<HostA
     socket.once('error', reject);
   });
   const received: string[] = [];
-  type Waiter = { id: string | number | null; resolve: (m: Record<string, unknown>) => void; reject: (e: Error) => void };
+  type Waiter = {
+    id: string | number | null;
+    resolve: (m: Record<string, unknown>) => void;
+    reject: (e: Error) => void;
+  };
   const waiters: Waiter[] = [];
   socket.on('message', (data) => {
     const text = String(data);
@@ -50,7 +54,10 @@ export async function connectHostApi(port: number, token: string): Promise<HostA
   const sendRaw = (text: string | Buffer, expectId: string | number | null, timeoutMs = 20_000) =>
     new Promise<Record<string, unknown>>((resolve, reject) => {
       const what = typeof text === 'string' ? text.slice(0, 200) : `${text.length} binary bytes`;
-      const timer = setTimeout(() => reject(new Error(`no response for id ${String(expectId)} within ${timeoutMs} ms: ${what}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no response for id ${String(expectId)} within ${timeoutMs} ms: ${what}`)),
+        timeoutMs,
+      );
       if (socket.readyState !== WebSocket.OPEN) {
         clearTimeout(timer);
         reject(new Error(`socket not open for ${what}`));
@@ -91,11 +98,18 @@ export async function connectHostApi(port: number, token: string): Promise<HostA
 
 /** Stops a host process and returns its exit code with all it wrote to stderr (read to the end). */
 export async function stopHostProcess(
-  host: { process: import('node:child_process').ChildProcess; stop(signal?: NodeJS.Signals): Promise<number | null>; stderr(): string },
+  host: {
+    process: import('node:child_process').ChildProcess;
+    stop(signal?: NodeJS.Signals): Promise<number | null>;
+    stderr(): string;
+  },
   signal: NodeJS.Signals = 'SIGTERM',
 ): Promise<{ code: number | null; stderr: string }> {
   const stream = host.process.stderr;
-  const drained = stream && !stream.closed ? new Promise<void>((resolve) => stream.once('close', () => resolve())) : Promise.resolve();
+  const drained =
+    stream && !stream.closed
+      ? new Promise<void>((resolve) => stream.once('close', () => resolve()))
+      : Promise.resolve();
   const code = await host.stop(signal);
   await drained;
   return { code, stderr: host.stderr() };

@@ -235,7 +235,9 @@ export function obsCommand(): string {
   if (!/^\d+$/.test(version)) throw new Error(`BIBBLAN_OBS must be a major version such as 30 or 32, not "${version}"`);
   const wrapper = path.join(process.env.BIBBLAN_OBS_ROOTS ?? '/opt/bibblan-obs', 'bin', `obs-${version}`);
   if (!existsSync(wrapper)) {
-    throw new Error(`OBS ${version} is not set up (${wrapper} is missing): run bash scripts/setup-debian.sh --test-deps`);
+    throw new Error(
+      `OBS ${version} is not set up (${wrapper} is missing): run bash scripts/setup-debian.sh --test-deps`,
+    );
   }
   return wrapper;
 }
@@ -247,19 +249,19 @@ function writeObsConfig(home: string, port: number, password: string | null): vo
   // obs-websocket 5.1 (OBS 29) reads global.ini; 5.3+ (OBS 30+) reads config.json; OBS 31+ keeps
   // its own global settings in user.ini. All three are written, so any version starts the same.
   const globalIni = [
-      '[General]',
-      'FirstRun=true',
-      'EnableAutoUpdates=false',
-      '',
-      '[OBSWebSocket]',
-      'FirstLoad=false',
-      'ServerEnabled=true',
-      `ServerPort=${port}`,
-      'AlertsEnabled=false',
-      `AuthRequired=${authRequired}`,
-      `ServerPassword=${password ?? ''}`,
-      '',
-    ].join('\n');
+    '[General]',
+    'FirstRun=true',
+    'EnableAutoUpdates=false',
+    '',
+    '[OBSWebSocket]',
+    'FirstLoad=false',
+    'ServerEnabled=true',
+    `ServerPort=${port}`,
+    'AlertsEnabled=false',
+    `AuthRequired=${authRequired}`,
+    `ServerPassword=${password ?? ''}`,
+    '',
+  ].join('\n');
   writeFileSync(path.join(configDir, 'global.ini'), globalIni);
   writeFileSync(path.join(configDir, 'user.ini'), globalIni);
   writeFileSync(
@@ -281,7 +283,16 @@ function spawnObs(home: string, port: number, logFile: string): number {
     const child = spawn(
       'xvfb-run',
       // -n: start the display search at a number unlikely to collide with a parallel start.
-      ['-a', '-n', String(100 + (port % 5000)), '-s', '-screen 0 1280x720x24', obsCommand(), '--disable-shutdown-check', '--multi'],
+      [
+        '-a',
+        '-n',
+        String(100 + (port % 5000)),
+        '-s',
+        '-screen 0 1280x720x24',
+        obsCommand(),
+        '--disable-shutdown-check',
+        '--multi',
+      ],
       // detached: own session and process group, so one kill reaches xvfb-run, Xvfb and obs.
       { env: { ...process.env, HOME: home }, cwd: home, detached: true, stdio: ['ignore', log, log] },
     );

@@ -25,7 +25,9 @@ describe('test files that drive a real OBS', () => {
   });
 
   it('are named *.obs.test.ts or *.e2e.test.ts, so every OBS version runs them', () => {
-    const misnamed = files.filter((file) => startsObs(file) && !isObsTestFile(file)).map((file) => relative(testsRoot, file));
+    const misnamed = files
+      .filter((file) => startsObs(file) && !isObsTestFile(file))
+      .map((file) => relative(testsRoot, file));
     expect(misnamed).toEqual([]);
   });
 });

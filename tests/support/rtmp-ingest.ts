@@ -82,7 +82,10 @@ http {
     async bytesIn(key = 'test') {
       const xml = await (await fetch(statUrl)).text();
       // <stream><name>KEY</name>...<bytes_in>N</bytes_in>
-      const stream = xml.split('<stream>').slice(1).find((s) => s.includes(`<name>${key}</name>`));
+      const stream = xml
+        .split('<stream>')
+        .slice(1)
+        .find((s) => s.includes(`<name>${key}</name>`));
       const match = stream ? /<bytes_in>(\d+)<\/bytes_in>/.exec(stream) : null;
       return match ? Number(match[1]) : 0;
     },

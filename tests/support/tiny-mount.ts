@@ -26,7 +26,10 @@ process.once('exit', () => mounted.forEach((dir) => spawnSync('umount', ['-l', d
 
 function run(cmd: string, args: string[]): { ok: boolean; output: string } {
   const result = spawnSync(cmd, args, { encoding: 'utf8' });
-  return { ok: result.status === 0, output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}`.trim() };
+  return {
+    ok: result.status === 0,
+    output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}`.trim(),
+  };
 }
 
 export function mountTiny(dir: string, sizeKb = 256): TinyMount {

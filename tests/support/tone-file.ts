@@ -13,5 +13,11 @@ export const toneInput = (sceneName: string, inputName: string, file: string) =>
   sceneName,
   inputName,
   inputKind: 'ffmpeg_source',
-  inputSettings: { local_file: file, looping: true, is_local_file: true, restart_on_activate: false, close_when_inactive: false },
+  inputSettings: {
+    local_file: file,
+    looping: true,
+    is_local_file: true,
+    restart_on_activate: false,
+    close_when_inactive: false,
+  },
 });

@@ -1,4 +1,14 @@
-import { closeSync, fdatasync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fdatasync,
+  fstatSync,
+  fsyncSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  writeSync,
+} from 'node:fs';
 import { open as openAsync } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -10,7 +20,18 @@ import { fail, ok, type Result } from '../../shared/result';
 import { silentLogger, type Logger } from '../ports';
 import { JOURNAL_RECORD_VERSION, parsePatchFields, type JournalRecord, type SnapshotHeader } from './journal-records';
 import { loadLog } from './load-log';
-import { COMPARE, findIn, indexEntry, insertInto, runQuery, SORT_KEYS, sortIndex, toRow, type IndexedEntry, type SortKey } from './log-index';
+import {
+  COMPARE,
+  findIn,
+  indexEntry,
+  insertInto,
+  runQuery,
+  SORT_KEYS,
+  sortIndex,
+  toRow,
+  type IndexedEntry,
+  type SortKey,
+} from './log-index';
 import { SampleStore } from './sample-store';
 import { entryToSnapshotLine } from './snapshot-codec';
 
@@ -144,7 +165,10 @@ export class BroadcastLogStore {
     const parsed = SceneSwitchSchema.safeParse({ ...input, scene: input.scene.slice(0, 512) });
     if (!parsed.success) return fail(appError('VALIDATION_FAILED', { details: describeIssues(parsed.error) }));
     const sceneSwitch = parsed.data;
-    const written = this.#append({ v: JOURNAL_RECORD_VERSION, seq: this.#seq + 1, op: 'switch', id, switch: sceneSwitch }, false);
+    const written = this.#append(
+      { v: JOURNAL_RECORD_VERSION, seq: this.#seq + 1, op: 'switch', id, switch: sceneSwitch },
+      false,
+    );
     if (!written.ok) return written;
     const next = { ...current, timeline: [...current.timeline, sceneSwitch] };
     this.#set(next);
@@ -281,7 +305,12 @@ export class BroadcastLogStore {
       const positions = async (order: IndexedEntry[]): Promise<string> => {
         const parts: string[] = [];
         for (let i = 0; i < order.length; i += INDEX_SLICE) {
-          parts.push(order.slice(i, i + INDEX_SLICE).map((it) => position.get(it)!).join(','));
+          parts.push(
+            order
+              .slice(i, i + INDEX_SLICE)
+              .map((it) => position.get(it)!)
+              .join(','),
+          );
           await turn();
         }
         return parts.join(',');
@@ -295,7 +324,10 @@ export class BroadcastLogStore {
         for (const it of byStart.slice(i, i + COMPACT_SLICE)) {
           // An entry never parsed since the last snapshot is copied as it was written.
           const raw = it.parsed ? null : it.raw;
-          parts.push(raw ? raw.buffer.subarray(raw.start, raw.end) : Buffer.from(entryToSnapshotLine(it.entry)), NEWLINE);
+          parts.push(
+            raw ? raw.buffer.subarray(raw.start, raw.end) : Buffer.from(entryToSnapshotLine(it.entry)),
+            NEWLINE,
+          );
         }
         const chunk = Buffer.concat(parts);
         hash.update(chunk);

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { BookSchema, ChecklistItemSchema, PlatformSchema, RoleSchema, TimestampSchema } from '../../shared/broadcast-log/entry-schema';
+import {
+  BookSchema,
+  ChecklistItemSchema,
+  PlatformSchema,
+  RoleSchema,
+  TimestampSchema,
+} from '../../shared/broadcast-log/entry-schema';
 import { LOG_LIMITS as L } from '../../shared/broadcast-log/limits';
 
 /**
@@ -11,7 +17,10 @@ export const BroadcastMetaSchema = z
     title: z.string().max(L.title).optional(),
     programType: z.string().max(100).optional(),
     preset: z.string().max(200).optional(),
-    destination: z.object({ name: z.string().max(200), platform: PlatformSchema }).strict().optional(),
+    destination: z
+      .object({ name: z.string().max(200), platform: PlatformSchema })
+      .strict()
+      .optional(),
     plannedStart: TimestampSchema.optional(),
     rehearsal: z.boolean().optional(),
     checklist: z.array(ChecklistItemSchema).max(L.checklistItems).optional(),

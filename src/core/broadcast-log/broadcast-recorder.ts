@@ -1,5 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { emptyHealth, LOG_SCHEMA_VERSION, type Entry, type HealthSummary, type Outcome, type SwitchSource } from '../../shared/broadcast-log/entry-schema';
+import {
+  emptyHealth,
+  LOG_SCHEMA_VERSION,
+  type Entry,
+  type HealthSummary,
+  type Outcome,
+  type SwitchSource,
+} from '../../shared/broadcast-log/entry-schema';
 import { addSampleToSummary, summarize } from '../../shared/broadcast-log/health';
 import type { ObsState } from '../../shared/obs-state';
 import { fail, ok, type Result } from '../../shared/result';
@@ -201,10 +208,15 @@ export class BroadcastRecorder {
         const status = await this.#obs.call('GetStreamStatus');
         if (status.ok && status.value.outputActive) startedMs = Date.now() - status.value.outputDuration;
       }
-      if (candidate && startedMs !== null && Math.abs(Date.parse(candidate.actualStart) - startedMs) < SAME_STREAM_TOLERANCE_MS) {
+      if (
+        candidate &&
+        startedMs !== null &&
+        Math.abs(Date.parse(candidate.actualStart) - startedMs) < SAME_STREAM_TOLERANCE_MS
+      ) {
         this.#reattach(candidate);
       } else {
-        if (candidate && candidate.outcome === null) this.#closeEntry(candidate, 'interrupted', this.#lastKnownMs(candidate));
+        if (candidate && candidate.outcome === null)
+          this.#closeEntry(candidate, 'interrupted', this.#lastKnownMs(candidate));
         this.#liveId = null;
         if (startedMs !== null) this.#openEntry(startedMs, this.#obs.state.programScene);
       }
@@ -321,7 +333,10 @@ export class BroadcastRecorder {
   #closeEntry(entry: Entry, outcome: Outcome, endMs: number, reconnectsSeen = 0): void {
     const samples = this.#store.samples.read(entry.id);
     const fromSamples = samples.length > 0 ? summarize(samples) : entry.health;
-    const health = { ...fromSamples, reconnects: Math.max(fromSamples.reconnects, reconnectsSeen, entry.health.reconnects) };
+    const health = {
+      ...fromSamples,
+      reconnects: Math.max(fromSamples.reconnects, reconnectsSeen, entry.health.reconnects),
+    };
     const startMs = Date.parse(entry.actualStart);
     const end = Math.max(endMs, startMs);
     const closed = this.#store.patch(
@@ -337,7 +352,11 @@ export class BroadcastRecorder {
   /** The last moment the entry was known live: its latest sample, or its start. */
   #lastKnownMs(entry: Entry): number {
     const samples = this.#store.samples.read(entry.id);
-    const times = [Date.parse(entry.actualStart), Date.parse(samples.at(-1)?.at ?? ''), Date.parse(entry.health.lastSeenAt ?? '')];
+    const times = [
+      Date.parse(entry.actualStart),
+      Date.parse(samples.at(-1)?.at ?? ''),
+      Date.parse(entry.health.lastSeenAt ?? ''),
+    ];
     return Math.max(...times.filter((t) => Number.isFinite(t)));
   }
 

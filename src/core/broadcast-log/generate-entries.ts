@@ -26,7 +26,10 @@ export function generateEntries(count: number, { switches = 20, endMs = Date.UTC
       id: `gen-${String(i).padStart(7, '0')}`,
       programType: type,
       title: `${type[0]!.toUpperCase()}${type.slice(1)} nr ${i}`,
-      destination: { name: i % 2 ? 'Bibliotekets Facebooksida' : 'Bibliotekets YouTube-kanal', platform: i % 2 ? 'facebook' : 'youtube' },
+      destination: {
+        name: i % 2 ? 'Bibliotekets Facebooksida' : 'Bibliotekets YouTube-kanal',
+        platform: i % 2 ? 'facebook' : 'youtube',
+      },
       actualStart: start,
       end: new Date(startMs + durationSec * 1000).toISOString(),
       durationSec,

@@ -17,7 +17,8 @@ export interface StreamReading {
   durationMs: number;
 }
 
-const pct = (part: number, whole: number): number => (whole > 0 ? Math.min(100, Math.round((part / whole) * 10_000) / 100) : 0);
+const pct = (part: number, whole: number): number =>
+  whole > 0 ? Math.min(100, Math.round((part / whole) * 10_000) / 100) : 0;
 
 /** One sample from two readings; bitrate from the byte counter's growth (or the average, at first). */
 export function sampleFrom(reading: StreamReading, previous: StreamReading | null): HealthSample {

@@ -32,11 +32,15 @@ export type JournalRecord = z.infer<typeof JournalRecordSchema>;
  * of one field would come back with the defaulted fields (checklist, roles, notes, video link,
  * books) set to empty, and wipe them: only the fields the patch names are kept.
  */
-export function parsePatchFields(set: unknown): { success: true; data: z.infer<typeof PatchFieldsSchema> } | { success: false; error: z.ZodError } {
+export function parsePatchFields(
+  set: unknown,
+): { success: true; data: z.infer<typeof PatchFieldsSchema> } | { success: false; error: z.ZodError } {
   const parsed = PatchFieldsSchema.safeParse(set);
   if (!parsed.success) return parsed;
   const named = new Set(typeof set === 'object' && set !== null ? Object.keys(set) : []);
-  const data = Object.fromEntries(Object.entries(parsed.data).filter(([key]) => named.has(key))) as z.infer<typeof PatchFieldsSchema>;
+  const data = Object.fromEntries(Object.entries(parsed.data).filter(([key]) => named.has(key))) as z.infer<
+    typeof PatchFieldsSchema
+  >;
   return { success: true, data };
 }
 
@@ -57,6 +61,9 @@ export const SnapshotHeaderSchema = z.object({
    * the open time at 10,000 entries); any hand edit or damage fails it, and then every line is
    * validated and bad ones set aside.
    */
-  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 export type SnapshotHeader = z.infer<typeof SnapshotHeaderSchema>;

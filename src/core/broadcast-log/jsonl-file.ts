@@ -60,7 +60,12 @@ export function splitJsonl(file: JsonlBytes): JsonlRead['lines'] {
 export function readJsonl(path: string): JsonlRead | null {
   const file = readJsonlBytes(path);
   if (!file) return null;
-  return { lines: splitJsonl(file), tornTail: file.tornTail, validBytes: file.validBytes, bodySha256: bodySha256(file) };
+  return {
+    lines: splitJsonl(file),
+    tornTail: file.tornTail,
+    validBytes: file.validBytes,
+    bodySha256: bodySha256(file),
+  };
 }
 
 /** Cuts a torn tail off so the next append starts on a line of its own. */

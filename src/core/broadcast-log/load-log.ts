@@ -3,7 +3,15 @@ import { parseEntry, type Entry } from '../../shared/broadcast-log/entry-schema'
 import { appError, type AppError } from '../../shared/errors';
 import type { Logger } from '../ports';
 import { JournalRecordSchema, parsePatchFields, SnapshotHeaderSchema, type JournalRecord } from './journal-records';
-import { bodySha256, readJsonl, readJsonlBytes, splitJsonl, truncateTo, type JsonlBytes, type JsonlRead } from './jsonl-file';
+import {
+  bodySha256,
+  readJsonl,
+  readJsonlBytes,
+  splitJsonl,
+  truncateTo,
+  type JsonlBytes,
+  type JsonlRead,
+} from './jsonl-file';
 import { fromRow, indexEntry, isRow, type IndexedEntry, type SortKey } from './log-index';
 import { copyAside, moveAside } from './set-aside';
 import { snapshotLineToEntry, snapshotLineToRaw, type SnapshotIndex } from './snapshot-codec';
@@ -24,7 +32,8 @@ export interface LoadedLog {
 const SNAPSHOT = 'entries.snapshot.jsonl';
 const JOURNAL = 'entries.journal.jsonl';
 
-const loadTrustedLine = (text: string): Entry => snapshotLineToEntry(JSON.parse(text) as Parameters<typeof snapshotLineToEntry>[0]);
+const loadTrustedLine = (text: string): Entry =>
+  snapshotLineToEntry(JSON.parse(text) as Parameters<typeof snapshotLineToEntry>[0]);
 
 /**
  * Snapshot, then the journal's records newer than it. Whatever cannot be read is kept aside
@@ -41,18 +50,21 @@ export function loadLog(dir: string, logger: Logger): LoadedLog {
   const snapshot = safeRead(snapshotPath, readJsonlBytes, notices, logger);
   if (snapshot) {
     const firstLine = snapshot.firstNewline < 0 ? null : snapshot.buffer.toString('utf8', 0, snapshot.firstNewline);
-    const header = firstLine !== null && firstLine.trim() !== '' ? SnapshotHeaderSchema.safeParse(tryJson(firstLine)) : null;
+    const header =
+      firstLine !== null && firstLine.trim() !== '' ? SnapshotHeaderSchema.safeParse(tryJson(firstLine)) : null;
     if (!header?.success) {
       // Without its header we cannot tell which journal records it holds: keep it aside whole.
       notices.push(setAside(snapshotPath, 'move', logger));
     } else {
       lastSeq = header.data.lastSeq;
-      const trusted = snapshot.tornTail === null && header.data.sha256 !== undefined && header.data.sha256 === bodySha256(snapshot);
+      const trusted =
+        snapshot.tornTail === null && header.data.sha256 !== undefined && header.data.sha256 === bodySha256(snapshot);
       // Byte for byte what this app wrote from validated entries (see SnapshotHeaderSchema):
       // the index comes from the index line, each entry is parsed when first read.
       orders = trusted && header.data.v === 2 ? readIndexed(snapshot, header.data.entries, index) : null;
       if (!orders) {
-        if (trusted && header.data.v === 2) logger.warn('The broadcast log snapshot index did not match its entries: reading every entry');
+        if (trusted && header.data.v === 2)
+          logger.warn('The broadcast log snapshot index did not match its entries: reading every entry');
         index.clear();
         // An older format, or the index could not be used: read every line (validated unless trusted).
         if (header.data.v !== 2 || trusted) needsCompaction = true;
@@ -116,7 +128,11 @@ export function loadLog(dir: string, logger: Logger): LoadedLog {
  * Format 2 from a verified snapshot: the index from its index line, each entry left as a
  * slice of the file until read. Null (and `index` to be refilled) if the line does not match.
  */
-function readIndexed(snapshot: JsonlBytes, count: number, index: Map<string, IndexedEntry>): Map<SortKey, IndexedEntry[]> | null {
+function readIndexed(
+  snapshot: JsonlBytes,
+  count: number,
+  index: Map<string, IndexedEntry>,
+): Map<SortKey, IndexedEntry[]> | null {
   const { buffer, validBytes } = snapshot;
   const indexStart = snapshot.firstNewline + 1;
   const indexEnd = buffer.indexOf(0x0a, indexStart);
@@ -128,7 +144,8 @@ function readIndexed(snapshot: JsonlBytes, count: number, index: Map<string, Ind
     return null;
   }
   const { rows, byDuration, byTitle } = parsed ?? {};
-  if (!Array.isArray(rows) || rows.length !== count || !Array.isArray(byDuration) || !Array.isArray(byTitle)) return null;
+  if (!Array.isArray(rows) || rows.length !== count || !Array.isArray(byDuration) || !Array.isArray(byTitle))
+    return null;
   if (byDuration.length !== count || byTitle.length !== count) return null;
   const start: IndexedEntry[] = new Array<IndexedEntry>(count);
   let at = indexEnd + 1;
@@ -164,7 +181,11 @@ function readIndexed(snapshot: JsonlBytes, count: number, index: Map<string, Ind
   ]);
 }
 
-function applyRecord(index: Map<string, IndexedEntry>, replaced: Map<string, IndexedEntry | null>, record: JournalRecord): boolean {
+function applyRecord(
+  index: Map<string, IndexedEntry>,
+  replaced: Map<string, IndexedEntry | null>,
+  record: JournalRecord,
+): boolean {
   const note = (id: string): void => {
     if (!replaced.has(id)) replaced.set(id, index.get(id) ?? null);
   };
@@ -185,7 +206,8 @@ function applyRecord(index: Map<string, IndexedEntry>, replaced: Map<string, Ind
   const set = parsePatchFields(record.set);
   if (!set.success) return false;
   const next = { ...current, ...set.data } as Entry;
-  for (const key of record.unset ?? []) if (key !== 'id' && key !== 'schemaVersion') delete (next as Record<string, unknown>)[key];
+  for (const key of record.unset ?? [])
+    if (key !== 'id' && key !== 'schemaVersion') delete (next as Record<string, unknown>)[key];
   note(record.id);
   index.set(record.id, indexEntry(next));
   return true;
@@ -197,7 +219,13 @@ function safeRead<T>(path: string, read: (path: string) => T | null, notices: Ap
   } catch (error) {
     logger.error('Could not read a broadcast log file', { file: path, error: String(error) });
     try {
-      notices.push(appError('LOG_FILE_SET_ASIDE', { file: path.split(/[\\/]/).pop() ?? path, movedTo: moveAside(path, 'unreadable'), lines: 0 }));
+      notices.push(
+        appError('LOG_FILE_SET_ASIDE', {
+          file: path.split(/[\\/]/).pop() ?? path,
+          movedTo: moveAside(path, 'unreadable'),
+          lines: 0,
+        }),
+      );
     } catch {
       notices.push(appError('LOG_WRITE_FAILED', { file: path }));
     }

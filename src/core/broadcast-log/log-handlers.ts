@@ -31,7 +31,10 @@ function inRange(entries: Entry[], { from, to }: DateRange): Entry[] {
 }
 
 /** The `log.*` requests, answered from the store; `changed` tells subscribers what moved. */
-export function createLogHandlers(store: BroadcastLogStore, changed: (ids: string[]) => void): RequestHandlers<typeof logRequests> {
+export function createLogHandlers(
+  store: BroadcastLogStore,
+  changed: (ids: string[]) => void,
+): RequestHandlers<typeof logRequests> {
   return {
     'log.list': async (query) => ok({ ...store.query(query), programTypes: store.programTypes() }),
     'log.get': async ({ id }) => {

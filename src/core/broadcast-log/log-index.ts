@@ -114,10 +114,23 @@ export function isRow(r: unknown): r is IndexRow {
 const fold = (text: string): string => text.normalize('NFC').toLowerCase();
 
 export function indexEntry(entry: Entry): IndexedEntry {
-  const parts: string[] = [entry.title, entry.programType ?? '', entry.preset ?? '', entry.destination?.name ?? '', entry.notes];
+  const parts: string[] = [
+    entry.title,
+    entry.programType ?? '',
+    entry.preset ?? '',
+    entry.destination?.name ?? '',
+    entry.notes,
+  ];
   for (const role of entry.roles) parts.push(role.name);
   for (const book of entry.books) {
-    parts.push(book.title, book.author ?? '', book.illustrator ?? '', book.translator ?? '', book.publisher ?? '', book.isbn ?? '');
+    parts.push(
+      book.title,
+      book.author ?? '',
+      book.illustrator ?? '',
+      book.translator ?? '',
+      book.publisher ?? '',
+      book.isbn ?? '',
+    );
   }
   return new IndexedEntry(
     entry,
@@ -163,7 +176,8 @@ export const SORT_KEYS: readonly SortKey[] = ['start', 'duration', 'title'];
 const collator = new Intl.Collator('sv');
 
 /** Descending by start (ties: by id, descending); 0 only for the same id. */
-const byStart = (a: IndexedEntry, b: IndexedEntry): number => b.startMs - a.startMs || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+const byStart = (a: IndexedEntry, b: IndexedEntry): number =>
+  b.startMs - a.startMs || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
 /** The order of each sort key (descending): a total order, so an entry's place can be found by bisection. */
 export const COMPARE: Record<SortKey, (a: IndexedEntry, b: IndexedEntry) => number> = {
@@ -177,7 +191,11 @@ export function sortIndex(entries: Iterable<IndexedEntry>, key: SortKey): Indexe
   return [...entries].sort(COMPARE[key]);
 }
 
-function lowerBound(order: readonly IndexedEntry[], item: IndexedEntry, cmp: (a: IndexedEntry, b: IndexedEntry) => number): number {
+function lowerBound(
+  order: readonly IndexedEntry[],
+  item: IndexedEntry,
+  cmp: (a: IndexedEntry, b: IndexedEntry) => number,
+): number {
   let lo = 0;
   let hi = order.length;
   while (lo < hi) {

@@ -6,7 +6,10 @@ import { generateEntries } from './generate-entries';
 export { BroadcastLogStore, generateEntries };
 
 /** Opens the log in `dir`; if it cannot be opened at all, the app still starts (without a log) and says why. */
-export function openBroadcastLog(dir: string, logger: Logger): { store: BroadcastLogStore | null; notices: AppError[] } {
+export function openBroadcastLog(
+  dir: string,
+  logger: Logger,
+): { store: BroadcastLogStore | null; notices: AppError[] } {
   try {
     return BroadcastLogStore.open(dir, { logger });
   } catch (error) {

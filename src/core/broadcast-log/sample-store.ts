@@ -16,7 +16,11 @@ export class SampleStore {
   #timer: NodeJS.Timeout | null = null;
   #flushing: Promise<void> = Promise.resolve();
 
-  constructor(logDir: string, logger: Logger, private readonly flushMs = 4_000) {
+  constructor(
+    logDir: string,
+    logger: Logger,
+    private readonly flushMs = 4_000,
+  ) {
     this.#dir = join(logDir, 'samples');
     this.#logger = logger;
     mkdirSync(this.#dir, { recursive: true });

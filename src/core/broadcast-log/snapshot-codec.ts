@@ -44,7 +44,11 @@ export function decodeTimeline(compact: CompactTimeline, startMs: number): Scene
   let at = startMs;
   for (let k = 0; k + 2 < compact.d.length; k += 3) {
     at += compact.d[k]!;
-    out.push({ at: new Date(at).toISOString(), scene: compact.s[compact.d[k + 1]!] ?? '', source: SOURCES[compact.d[k + 2]!] ?? 'obs' });
+    out.push({
+      at: new Date(at).toISOString(),
+      scene: compact.s[compact.d[k + 1]!] ?? '',
+      source: SOURCES[compact.d[k + 2]!] ?? 'obs',
+    });
   }
   return out;
 }

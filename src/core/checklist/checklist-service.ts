@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { AutoCheckIdSchema, type AutoCheckId, type ChecklistStatus, type LocalizedText, type ProgramType, type Session, type Template } from '../../shared/checklist/checklist-schema';
+import {
+  AutoCheckIdSchema,
+  type AutoCheckId,
+  type ChecklistStatus,
+  type LocalizedText,
+  type ProgramType,
+  type Session,
+  type Template,
+} from '../../shared/checklist/checklist-schema';
 import { camerasToCheck, evaluateChecklist, micsToCheck, type ChecklistFacts } from '../../shared/checklist/evaluate';
 import type { OutputFacts } from '../../shared/checklist/obs-output-facts';
 import type { PresetEntry } from '../../shared/contract/presets';
@@ -19,7 +27,10 @@ import { readCameraPictures } from './read-camera-pictures';
 import { ObsProfileFiles } from './read-obs-profile-files';
 import { readOutputFacts } from './read-output-facts';
 
-export type ChecklistObs = Pick<ObsController, 'state' | 'onState' | 'call' | 'reconnectNow' | 'switchScene' | 'watchMeters'>;
+export type ChecklistObs = Pick<
+  ObsController,
+  'state' | 'onState' | 'call' | 'reconnectNow' | 'switchScene' | 'watchMeters'
+>;
 
 export interface ChecklistServiceOptions {
   /** How often OBS's output settings, free disk, cameras and the preset are read again while connected; default 10 s. */
@@ -76,7 +87,13 @@ export class ChecklistService {
   #unsubscribe: (() => void) | null = null;
   #wasConnected = false;
 
-  constructor(store: DocumentStore, obs: ChecklistObs, destinations: DestinationService, logger: Logger, options: ChecklistServiceOptions = {}) {
+  constructor(
+    store: DocumentStore,
+    obs: ChecklistObs,
+    destinations: DestinationService,
+    logger: Logger,
+    options: ChecklistServiceOptions = {},
+  ) {
     this.#store = new ChecklistStore(store, logger);
     this.#obs = obs;
     this.#destinations = destinations;
@@ -84,7 +101,12 @@ export class ChecklistService {
     this.#refreshMs = options.refreshMs ?? 10_000;
     this.#presets = options.presets ?? null;
     this.#profileFiles =
-      options.obsConfigDir === null ? null : new ObsProfileFiles({ logger, ...(options.obsConfigDir !== undefined ? { configDir: options.obsConfigDir } : {}) });
+      options.obsConfigDir === null
+        ? null
+        : new ObsProfileFiles({
+            logger,
+            ...(options.obsConfigDir !== undefined ? { configDir: options.obsConfigDir } : {}),
+          });
   }
 
   start(): void {
@@ -142,7 +164,10 @@ export class ChecklistService {
     // Looked up again only when presets change or OBS is read: the checks run every second.
     if (this.#presetLookup?.presetId !== presetId) {
       const found = this.#presets.find(presetId);
-      this.#presetLookup = { presetId, found: found.ok ? { entry: found.value, ownership: this.#presets.ownership(presetId) } : null };
+      this.#presetLookup = {
+        presetId,
+        found: found.ok ? { entry: found.value, ownership: this.#presets.ownership(presetId) } : null,
+      };
     }
     const { found } = this.#presetLookup;
     if (!found) return { found: false };
@@ -194,7 +219,10 @@ export class ChecklistService {
     this.#destinationLookup = null;
     const state = this.#obs.state;
     if (state.connection.status !== 'connected' || state.stream.active) return this.notify();
-    const facts = await readOutputFacts(this.#obs, { address: state.connection.address, profileFiles: this.#profileFiles });
+    const facts = await readOutputFacts(this.#obs, {
+      address: state.connection.address,
+      profileFiles: this.#profileFiles,
+    });
     if (facts.ok) {
       this.#facts = facts.value;
       this.#readError = null;
@@ -217,7 +245,9 @@ export class ChecklistService {
     return this.notify();
   }
 
-  updateSession(change: Partial<Pick<Session, 'programType' | 'presetId' | 'destinationId' | 'record' | 'rehearsal'>>): Result<ChecklistStatus> {
+  updateSession(
+    change: Partial<Pick<Session, 'programType' | 'presetId' | 'destinationId' | 'record' | 'rehearsal'>>,
+  ): Result<ChecklistStatus> {
     const session = this.#store.session();
     const next: Session = { ...session };
     let programType = change.programType;
@@ -239,7 +269,8 @@ export class ChecklistService {
       next.record = this.#store.template(programType).record;
     }
     if (change.destinationId !== undefined) {
-      if (change.destinationId !== null && !this.#destinations.get(change.destinationId)) return fail(appError('DESTINATION_NOT_FOUND'));
+      if (change.destinationId !== null && !this.#destinations.get(change.destinationId))
+        return fail(appError('DESTINATION_NOT_FOUND'));
       next.destinationId = change.destinationId;
     }
     if (change.record !== undefined) next.record = change.record;
@@ -253,7 +284,10 @@ export class ChecklistService {
       return fail(appError('CHECKLIST_ITEM_NOT_FOUND'));
     }
     const previous = session.ticks[itemId];
-    return this.#saveSession({ ...session, ticks: { ...session.ticks, [itemId]: { done, note: note ?? previous?.note ?? '' } } });
+    return this.#saveSession({
+      ...session,
+      ticks: { ...session.ticks, [itemId]: { done, note: note ?? previous?.note ?? '' } },
+    });
   }
 
   resetTicks(): Result<ChecklistStatus> {
@@ -294,7 +328,9 @@ export class ChecklistService {
       return this.#editTemplate((t) => {
         const others = t.requiredChecks.filter((id) => id !== check.data);
         // Kept in the catalogue's order, so the stored template reads the same way every time.
-        t.requiredChecks = AutoCheckIdSchema.options.filter((id) => others.includes(id) || (required && id === check.data));
+        t.requiredChecks = AutoCheckIdSchema.options.filter(
+          (id) => others.includes(id) || (required && id === check.data),
+        );
         return true;
       });
     }
@@ -306,7 +342,9 @@ export class ChecklistService {
     });
   }
 
-  setTemplateOptions(options: Partial<Pick<Template, 'record' | 'startingScene' | 'closingScene'>>): Result<ChecklistStatus> {
+  setTemplateOptions(
+    options: Partial<Pick<Template, 'record' | 'startingScene' | 'closingScene'>>,
+  ): Result<ChecklistStatus> {
     const result = this.#editTemplate((t) => {
       if (options.record !== undefined) t.record = options.record;
       if (options.startingScene !== undefined) t.startingScene = options.startingScene;
@@ -346,7 +384,8 @@ export class ChecklistService {
       case 'testMic': {
         const preset = this.#presetFacts(status.session.presetId);
         // Never while streaming: it would put the room on air.
-        if (!preset?.found || !preset.micScene || this.#obs.state.stream.active) return fail(appError('CHECKLIST_NO_FIX'));
+        if (!preset?.found || !preset.micScene || this.#obs.state.stream.active)
+          return fail(appError('CHECKLIST_NO_FIX'));
         const switched = await this.#obs.switchScene(preset.micScene);
         return switched.ok ? ok(this.notify()) : fail(switched.error);
       }

@@ -20,7 +20,8 @@ export class MicSignalTracker {
       const old = next[r.inputName];
       const continuous = old?.meteredAt !== null && old?.meteredAt !== undefined && now - old.meteredAt <= METER_GAP_MS;
       const heard = r.peak >= SOUND_LEVEL;
-      if (heard && (old?.heardAt === null || old?.heardAt === undefined || now - old.heardAt > METER_GAP_MS)) newlyHeard = true;
+      if (heard && (old?.heardAt === null || old?.heardAt === undefined || now - old.heardAt > METER_GAP_MS))
+        newlyHeard = true;
       next[r.inputName] = {
         heardAt: heard ? now : (old?.heardAt ?? null),
         meteredSince: continuous ? (old?.meteredSince ?? now) : now,

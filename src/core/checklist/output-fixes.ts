@@ -13,12 +13,20 @@ type FixObs = Pick<ObsController, 'call'>;
  */
 
 /** Simple output mode: video and audio bitrate down to the platform's limits. */
-export async function applyPlatformBitrate(obs: FixObs, destination: Destination | null, facts: OutputFacts | null): Promise<Result<null>> {
+export async function applyPlatformBitrate(
+  obs: FixObs,
+  destination: Destination | null,
+  facts: OutputFacts | null,
+): Promise<Result<null>> {
   if (!destination || !facts || facts.mode !== 'Simple') return fail(appError('CHECKLIST_NO_FIX'));
   const maxVideo = maxVideoKbps(destination.platform, facts.height, facts.fps);
   const maxAudio = platforms[destination.platform].maxAudioKbps;
   const set = (parameterName: string, value: number) =>
-    obs.call('SetProfileParameter', { parameterCategory: 'SimpleOutput', parameterName, parameterValue: String(value) });
+    obs.call('SetProfileParameter', {
+      parameterCategory: 'SimpleOutput',
+      parameterName,
+      parameterValue: String(value),
+    });
   if (maxVideo !== null && facts.videoKbps !== null && facts.videoKbps > maxVideo) {
     const reply = await set('VBitrate', maxVideo);
     if (!reply.ok) return fail(reply.error);
@@ -34,7 +42,11 @@ export async function applyPlatformBitrate(obs: FixObs, destination: Destination
  * The output (scaled) resolution down to the platform's tallest picture, same aspect; the
  * canvas stays as it is. OBS refuses while an output runs, which is before going live here.
  */
-export async function applyPlatformResolution(obs: FixObs, destination: Destination | null, facts: OutputFacts | null): Promise<Result<null>> {
+export async function applyPlatformResolution(
+  obs: FixObs,
+  destination: Destination | null,
+  facts: OutputFacts | null,
+): Promise<Result<null>> {
   const maxHeight = destination ? platforms[destination.platform].maxHeight : null;
   if (!facts || maxHeight === null || facts.height <= maxHeight) return fail(appError('CHECKLIST_NO_FIX'));
   // Even numbers: encoders want them.

@@ -8,7 +8,10 @@ const MAX_CAMERAS = 3;
  * device has no size, and OBS then refuses to take a screenshot of it; a tiny one costs OBS
  * next to nothing.
  */
-export async function readCameraPictures(obs: Pick<ObsController, 'call'>, inputNames: readonly string[]): Promise<Record<string, boolean>> {
+export async function readCameraPictures(
+  obs: Pick<ObsController, 'call'>,
+  inputNames: readonly string[],
+): Promise<Record<string, boolean>> {
   const result: Record<string, boolean> = {};
   for (const sourceName of inputNames.slice(0, MAX_CAMERAS)) {
     const shot = await obs.call('GetSourceScreenshot', { sourceName, imageFormat: 'jpg', imageWidth: 8 });

@@ -19,13 +19,20 @@ export function obsConfigDirCandidates(
   home: string = os.homedir(),
 ): string[] {
   if (platform === 'win32') {
-    const appData = env.APPDATA && path.win32.isAbsolute(env.APPDATA) ? env.APPDATA : path.win32.join(home, 'AppData', 'Roaming');
+    const appData =
+      env.APPDATA && path.win32.isAbsolute(env.APPDATA) ? env.APPDATA : path.win32.join(home, 'AppData', 'Roaming');
     return [path.win32.join(appData, 'obs-studio')];
   }
   if (platform === 'darwin') return [path.posix.join(home, 'Library', 'Application Support', 'obs-studio')];
   // XDG: a relative XDG_CONFIG_HOME is invalid and ignored.
-  const xdg = env.XDG_CONFIG_HOME && path.posix.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.posix.join(home, '.config');
-  return [path.posix.join(xdg, 'obs-studio'), path.posix.join(home, '.var', 'app', 'com.obsproject.Studio', 'config', 'obs-studio')];
+  const xdg =
+    env.XDG_CONFIG_HOME && path.posix.isAbsolute(env.XDG_CONFIG_HOME)
+      ? env.XDG_CONFIG_HOME
+      : path.posix.join(home, '.config');
+  return [
+    path.posix.join(xdg, 'obs-studio'),
+    path.posix.join(home, '.var', 'app', 'com.obsproject.Studio', 'config', 'obs-studio'),
+  ];
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -34,7 +41,10 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
  * True when `address` (a ws:// or wss:// URL) reaches OBS on this computer: a loopback host, or
  * an address of one of this computer's network interfaces (what OBS's "Show connect info" shows).
  */
-export function isLocalObsAddress(address: string, interfaces: ReturnType<typeof os.networkInterfaces> = os.networkInterfaces()): boolean {
+export function isLocalObsAddress(
+  address: string,
+  interfaces: ReturnType<typeof os.networkInterfaces> = os.networkInterfaces(),
+): boolean {
   let host: string;
   try {
     host = new URL(address).hostname.toLowerCase();
@@ -77,7 +87,11 @@ export type StreamEncoderFile = z.infer<typeof StreamEncoderFileSchema>;
 export type ProfileReadProblem = 'noConfigDir' | 'noProfile' | 'unreadable' | 'invalid';
 
 export type StreamEncoderRead =
-  | { ok: true; settings: StreamEncoderFile; /** false: no file, OBS uses the encoder's defaults. */ fileFound: boolean }
+  | {
+      ok: true;
+      settings: StreamEncoderFile;
+      /** false: no file, OBS uses the encoder's defaults. */ fileFound: boolean;
+    }
   | { ok: false; problem: ProfileReadProblem };
 
 /** basic.ini and streamEncoder.json are a few hundred bytes; anything bigger is not OBS's. */
@@ -155,7 +169,10 @@ export async function findProfileDir(configDir: string, profileName: string): Pr
  * folder must say Mode=Advanced too, as OBS does (it saves basic.ini at once): a folder of
  * the same name in another OBS's settings is not taken for this one's.
  */
-export async function readAdvancedStreamEncoder(configDirs: readonly string[], profileName: string): Promise<StreamEncoderRead> {
+export async function readAdvancedStreamEncoder(
+  configDirs: readonly string[],
+  profileName: string,
+): Promise<StreamEncoderRead> {
   let sawConfigDir = false;
   for (const configDir of configDirs) {
     const profile = await findProfileDir(configDir, profileName);
@@ -166,7 +183,8 @@ export async function readAdvancedStreamEncoder(configDirs: readonly string[], p
     sawConfigDir = true;
     if (iniValue(profile.ini, 'Output', 'Mode') !== 'Advanced') continue;
     const file = await readSmallFile(path.join(profile.dir, 'streamEncoder.json'));
-    if (!file.ok) return file.missing ? { ok: true, settings: {}, fileFound: false } : { ok: false, problem: 'unreadable' };
+    if (!file.ok)
+      return file.missing ? { ok: true, settings: {}, fileFound: false } : { ok: false, problem: 'unreadable' };
     let json: unknown;
     try {
       json = JSON.parse(file.text.replace(/^\uFEFF/, ''));

@@ -75,14 +75,23 @@ export class DestinationService {
     const existing = input.id ? all.find((d) => d.id === input.id) : undefined;
     if (input.id && !existing) return fail(appError('DESTINATION_NOT_FOUND'));
     const id = existing?.id ?? randomBytes(8).toString('hex');
-    const stored: StoredDestination = { id, name: input.name, platform: input.platform, server: server.data, isTest: input.isTest };
+    const stored: StoredDestination = {
+      id,
+      name: input.name,
+      platform: input.platform,
+      server: server.data,
+      isTest: input.isTest,
+    };
     try {
       if (typeof newKey === 'string') this.#secrets.set(streamKeySecret(id), newKey);
       else if (newKey === null) this.#secrets.delete(streamKeySecret(id));
       const next = existing ? all.map((d) => (d.id === id ? stored : d)) : [...all, stored];
       this.#write(next);
     } catch (error) {
-      this.#logger.error('Could not save a destination', { id, error: error instanceof Error ? error.message : 'unknown' });
+      this.#logger.error('Could not save a destination', {
+        id,
+        error: error instanceof Error ? error.message : 'unknown',
+      });
       return fail(appError('STORAGE_WRITE_FAILED', { file: 'destinations.json' }));
     }
     this.#logger.info('Destination saved', { id, platform: input.platform, keyChanged: newKey !== undefined });

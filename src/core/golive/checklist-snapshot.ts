@@ -18,7 +18,13 @@ export function checklistSnapshot(status: ChecklistStatus, overrideReason: strin
   const reason = (id: string) => (overridden(id) && overrideReason ? { overrideReason } : {});
   const auto = status.auto
     .filter((a) => a.status !== 'skipped')
-    .map((a) => ({ id: `auto.${a.id}`, label: `auto:${a.id} (${a.status})`, done: a.status === 'pass', overridden: overridden(a.id), ...reason(a.id) }));
+    .map((a) => ({
+      id: `auto.${a.id}`,
+      label: `auto:${a.id} (${a.status})`,
+      done: a.status === 'pass',
+      overridden: overridden(a.id),
+      ...reason(a.id),
+    }));
   const manual = status.manual.map((m) => ({
     id: m.id,
     label: m.note ? `${m.text.sv}: ${m.note}`.slice(0, 300) : m.text.sv,

@@ -89,7 +89,8 @@ export function createGoLive(deps: GoLiveDeps) {
     'checklist.resetTicks': async () => checklist.resetTicks(),
     'checklist.refresh': async () => ok(await checklist.refresh()),
     'checklist.fix': ({ checkId }) => checklist.fix(checkId),
-    'checklist.addItem': async ({ text, required, asksForNote }) => checklist.addItem(text, required, asksForNote ?? false),
+    'checklist.addItem': async ({ text, required, asksForNote }) =>
+      checklist.addItem(text, required, asksForNote ?? false),
     'checklist.removeItem': async ({ itemId }) => checklist.removeItem(itemId),
     'checklist.moveItem': async ({ itemId, direction }) => checklist.moveItem(itemId, direction),
     'checklist.setItemRequired': async ({ itemId, required }) => checklist.setItemRequired(itemId, required),
@@ -117,7 +118,8 @@ export function createGoLive(deps: GoLiveDeps) {
       if (phase === 'starting' || phase === 'live' || phase === 'ending') return checklist.presetsChanged();
       if (checklist.status().session.presetId === presetId) return checklist.presetsChanged();
       const chosen = checklist.updateSession({ presetId });
-      if (!chosen.ok) logger.warn('The applied preset could not be chosen for the checklist', { error: chosen.error.code });
+      if (!chosen.ok)
+        logger.warn('The applied preset could not be chosen for the checklist', { error: chosen.error.code });
     },
     start(): void {
       checklist.start();

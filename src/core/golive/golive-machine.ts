@@ -75,14 +75,22 @@ function noticedInObs(obs: ObsState, at: number): MachineState {
     overrideReason: null,
     overridden: [],
   };
-  return { sawOutput: true, stopAsked: false, view: { phase: 'live', broadcast, error: null, afterPlan: null, after: [] } };
+  return {
+    sawOutput: true,
+    stopAsked: false,
+    view: { phase: 'live', broadcast, error: null, afterPlan: null, after: [] },
+  };
 }
 
 export function transition(m: MachineState, event: MachineEvent): MachineState {
   const { view } = m;
   switch (event.type) {
     case 'startRequested':
-      return { sawOutput: false, stopAsked: false, view: { phase: 'starting', broadcast: event.broadcast, error: null, afterPlan: null, after: [] } };
+      return {
+        sawOutput: false,
+        stopAsked: false,
+        view: { phase: 'starting', broadcast: event.broadcast, error: null, afterPlan: null, after: [] },
+      };
     case 'requestFailed':
       if (view.phase !== 'starting') return m;
       return { ...m, sawOutput: false, view: { ...view, phase: 'failed', error: event.error } };
@@ -123,13 +131,22 @@ function onObs(m: MachineState, obs: ObsState, at: number): MachineState {
     case 'failed':
       return obs.stream.state === 'live' ? noticedInObs(obs, at) : m;
     case 'starting': {
-      if (out.live) return { ...m, sawOutput: true, view: { ...view, phase: 'live', broadcast: { ...view.broadcast!, liveAt: at } } };
+      if (out.live)
+        return {
+          ...m,
+          sawOutput: true,
+          view: { ...view, phase: 'live', broadcast: { ...view.broadcast!, liveAt: at } },
+        };
       if (!out.off) return { ...m, sawOutput: true };
       // OBS went starting → stopped: the output failed (wrong key, server unreachable).
       if (m.sawOutput) {
         const code = view.broadcast?.streaming === false ? 'GOLIVE_RECORD_FAILED' : 'GOLIVE_START_FAILED';
         const name = view.broadcast?.destinationName;
-        return { ...m, sawOutput: false, view: { ...view, phase: 'failed', error: name ? { code, params: { destination: name } } : { code } } };
+        return {
+          ...m,
+          sawOutput: false,
+          view: { ...view, phase: 'failed', error: name ? { code, params: { destination: name } } : { code } },
+        };
       }
       return m;
     }

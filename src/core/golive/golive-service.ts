@@ -196,7 +196,9 @@ export class GoLiveService {
       const set = await obs.call('SetStreamServiceSettings', {
         streamServiceType: service.streamServiceType,
         streamServiceSettings:
-          service.streamServiceType === 'rtmp_common' ? { service: service.service, server, key } : { server, key, use_auth: false },
+          service.streamServiceType === 'rtmp_common'
+            ? { service: service.service, server, key }
+            : { server, key, use_auth: false },
       });
       // OBS's comment is dropped on purpose: nothing that might echo the settings is passed on.
       if (!set.ok) return this.#startError(set.error);
@@ -205,7 +207,10 @@ export class GoLiveService {
       // OBS accepts StartRecord into a missing folder and then only shows a dialog of its own.
       const folder = await readRecordFolder(obs, obs.state.connection.address);
       if (folder && folder.status !== 'ok') {
-        return appError('GOLIVE_RECORD_FAILED', { folder: folder.path, [folder.status === 'missing' ? 'folderMissing' : 'folderNotWritable']: true });
+        return appError('GOLIVE_RECORD_FAILED', {
+          folder: folder.path,
+          [folder.status === 'missing' ? 'folderMissing' : 'folderNotWritable']: true,
+        });
       }
       const rec = await obs.call('StartRecord');
       if (!rec.ok) return appError('GOLIVE_RECORD_FAILED');
@@ -231,7 +236,12 @@ export class GoLiveService {
   }
 
   #startError(error: AppError): AppError {
-    if (error.code === 'OBS_NOT_CONNECTED' || error.code === 'OBS_CONNECTION_LOST' || error.code === 'OBS_REQUEST_TIMEOUT') return error;
+    if (
+      error.code === 'OBS_NOT_CONNECTED' ||
+      error.code === 'OBS_CONNECTION_LOST' ||
+      error.code === 'OBS_REQUEST_TIMEOUT'
+    )
+      return error;
     return appError('GOLIVE_START_FAILED', { destination: this.#m.view.broadcast?.destinationName ?? '' });
   }
 
@@ -257,7 +267,8 @@ export class GoLiveService {
         : {}),
       checklist: checklistSnapshot(status, broadcast.overrideReason),
     });
-    if (!result.ok) this.#o.logger.warn('The broadcast log did not take the go-live details', { error: result.error.code });
+    if (!result.ok)
+      this.#o.logger.warn('The broadcast log did not take the go-live details', { error: result.error.code });
   }
 
   #dispatch(event: MachineEvent): void {
@@ -268,7 +279,11 @@ export class GoLiveService {
     if (phase !== before.view.phase) {
       if (phase !== 'starting' && phase !== 'ending') this.#clearDeadline();
       if (phase === 'failed' || phase === 'ended') void this.#stopOwnRecording();
-      this.#o.logger.info('Go-live phase', { phase, origin: this.#m.view.broadcast?.origin ?? null, error: this.#m.view.error?.code ?? null });
+      this.#o.logger.info('Go-live phase', {
+        phase,
+        origin: this.#m.view.broadcast?.origin ?? null,
+        error: this.#m.view.error?.code ?? null,
+      });
     }
     for (const listener of [...this.#listeners]) listener(this.#m.view);
   }

@@ -78,7 +78,8 @@ export class HealthPoller {
         durationMs: reading.durationMs,
         kbps: sample.kbps,
         droppedPct: sample.droppedPct,
-        droppedPctMinute: frames > 0 && dropped >= 0 ? Math.round((dropped / frames) * 10_000) / 100 : sample.droppedPct,
+        droppedPctMinute:
+          frames > 0 && dropped >= 0 ? Math.round((dropped / frames) * 10_000) / 100 : sample.droppedPct,
         skippedPct: sample.skippedPct,
         congestion: sample.congestion,
         reconnecting: sample.reconnecting,

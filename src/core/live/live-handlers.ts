@@ -5,7 +5,11 @@ import type { HealthPoller } from './health-poller';
 import type { LiveService } from './live-service';
 import type { MeterRelay } from './meter-relay';
 
-export function liveHandlers(live: LiveService, meters: MeterRelay, health: HealthPoller): RequestHandlers<typeof liveRequests> {
+export function liveHandlers(
+  live: LiveService,
+  meters: MeterRelay,
+  health: HealthPoller,
+): RequestHandlers<typeof liveRequests> {
   return {
     'live.getState': async () => ok(live.state),
     'live.selectScene': ({ sceneName }) => live.selectScene(sceneName),

@@ -21,11 +21,15 @@ export function findLiveLayout(
     const own = ownership(preset.id);
     const scenes = preset.scenes.flatMap((scene) => {
       const owned = own.scenes[scene.id];
-      return owned && inObs.has(owned.name) ? [{ scene, obsName: owned.name, uuid: owned.uuid ?? uuidOf.get(owned.name) }] : [];
+      return owned && inObs.has(owned.name)
+        ? [{ scene, obsName: owned.name, uuid: owned.uuid ?? uuidOf.get(owned.name) }]
+        : [];
     });
     if (scenes.length === 0) continue;
     const mics = preset.sources.flatMap((source) =>
-      source.role === 'microphone' && own.inputs[source.id] ? [{ id: source.id, inputName: own.inputs[source.id]!.name, label: source.label, slot: source.slot }] : [],
+      source.role === 'microphone' && own.inputs[source.id]
+        ? [{ id: source.id, inputName: own.inputs[source.id]!.name, label: source.label, slot: source.slot }]
+        : [],
     );
     const mainSlot = Math.min(...mics.map((m) => m.slot));
     const micName = (id: string) => mics.find((m) => m.id === id)?.inputName;
@@ -41,7 +45,11 @@ export function findLiveLayout(
         liveMics: scene.liveMics.flatMap((id) => micName(id) ?? []),
       })),
       safeScene: safe && inObs.has(safe) ? safe : null,
-      mics: mics.map((m, i) => ({ inputName: m.inputName, label: m.label, main: m.slot === mainSlot && mics.findIndex((x) => x.slot === mainSlot) === i })),
+      mics: mics.map((m, i) => ({
+        inputName: m.inputName,
+        label: m.label,
+        main: m.slot === mainSlot && mics.findIndex((x) => x.slot === mainSlot) === i,
+      })),
       transition: preset.transition,
     };
     const score = scenes.length * 2 + (scenes.some((s) => s.obsName === obs.programScene) ? 1 : 0);

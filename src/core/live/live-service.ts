@@ -60,7 +60,9 @@ export class LiveService {
     const before = this.#layout?.presetId;
     this.#layout = findLiveLayout(this.#d.presets.list(), (id) => this.#d.presets.ownership(id), obs);
     if (this.#layout && this.#layout.presetId !== before && this.#transition === 'preset') {
-      void this.#applyTransition().then((r) => r.ok || this.#d.logger.warn('Could not set the preset transition', { error: r.error.code }));
+      void this.#applyTransition().then(
+        (r) => r.ok || this.#d.logger.warn('Could not set the preset transition', { error: r.error.code }),
+      );
     }
     this.#changed();
   }
@@ -107,7 +109,9 @@ export class LiveService {
   async toggleMainMic(): Promise<Result<{ inputName: string; muted: boolean }>> {
     const inputs = this.#d.obs.state.inputs;
     const main = this.#layout?.mics.find((m) => m.main)?.inputName;
-    const input = inputs.find((i) => i.name === main && i.muted !== null) ?? (main ? undefined : inputs.find((i) => i.muted !== null));
+    const input =
+      inputs.find((i) => i.name === main && i.muted !== null) ??
+      (main ? undefined : inputs.find((i) => i.muted !== null));
     if (!input || input.muted === null) return fail(appError('LIVE_MIC_NOT_FOUND', { inputName: main ?? '' }));
     const muted = !input.muted;
     const result = await this.setMute(input.name, muted);
@@ -127,7 +131,12 @@ export class LiveService {
   }
 
   async thumbnail(sceneName: string, width = 192): Promise<Result<{ sceneName: string; imageData: string }>> {
-    const result = await this.#d.obs.call('GetSourceScreenshot', { sourceName: sceneName, imageFormat: 'jpg', imageWidth: width, imageCompressionQuality: 50 });
+    const result = await this.#d.obs.call('GetSourceScreenshot', {
+      sourceName: sceneName,
+      imageFormat: 'jpg',
+      imageWidth: width,
+      imageCompressionQuality: 50,
+    });
     if (result.ok) return ok({ sceneName, imageData: result.value.imageData });
     return isNotFound(result.error) ? fail(appError('OBS_SCENE_NOT_FOUND', { sceneName })) : fail(result.error);
   }

@@ -17,7 +17,9 @@ const saneLevel = (v: number) => Number.isFinite(v) && v >= 0 && v <= MAX_LEVEL;
 export function readMeters(raw: unknown): MeterReading[] | null {
   const parsed = RawMetersSchema.safeParse(raw);
   if (!parsed.success) return null;
-  const sane = parsed.data.inputs.filter(({ inputLevelsMul }) => inputLevelsMul.every((channel) => channel.every(saneLevel)));
+  const sane = parsed.data.inputs.filter(({ inputLevelsMul }) =>
+    inputLevelsMul.every((channel) => channel.every(saneLevel)),
+  );
   return sane.map(({ inputName, inputLevelsMul }) => {
     const max = (i: number) => inputLevelsMul.reduce((m, channel) => Math.max(m, channel[i] ?? 0), 0);
     return { inputName, magnitude: max(0), peak: max(1), inputPeak: max(2) };
@@ -78,7 +80,17 @@ export class MeterRelay {
     if (!readings) return;
     for (const r of readings) {
       const held = this.#held.get(r.inputName);
-      this.#held.set(r.inputName, held ? { inputName: r.inputName, magnitude: Math.max(held.magnitude, r.magnitude), peak: Math.max(held.peak, r.peak), inputPeak: Math.max(held.inputPeak, r.inputPeak) } : r);
+      this.#held.set(
+        r.inputName,
+        held
+          ? {
+              inputName: r.inputName,
+              magnitude: Math.max(held.magnitude, r.magnitude),
+              peak: Math.max(held.peak, r.peak),
+              inputPeak: Math.max(held.inputPeak, r.inputPeak),
+            }
+          : r,
+      );
     }
     if (this.#flushTimer) return;
     const wait = Math.max(0, this.#lastEmit + this.#o.minGapMs - Date.now());

@@ -34,24 +34,34 @@ export class PrivacyCut {
 
   get view(): Privacy {
     const s = this.#saved;
-    return s ? { active: true, since: s.since, previousScene: s.previousScene } : { active: false, since: null, previousScene: null };
+    return s
+      ? { active: true, since: s.since, previousScene: s.previousScene }
+      : { active: false, since: null, previousScene: null };
   }
 
   async cut(safeScene: string | null): Promise<Result<null>> {
     if (this.#saved) return ok(null); // a second P while cut changes nothing
     if (!safeScene) return fail(appError('LIVE_SAFE_SCENE_MISSING'));
     const state = this.#obs.state;
-    if (!state.scenes.some((s) => s.name === safeScene)) return fail(appError('OBS_SCENE_NOT_FOUND', { sceneName: safeScene }));
+    if (!state.scenes.some((s) => s.name === safeScene))
+      return fail(appError('OBS_SCENE_NOT_FOUND', { sceneName: safeScene }));
     const muted = Object.fromEntries(state.inputs.flatMap((i) => (i.muted === null ? [] : [[i.name, i.muted]])));
     const requests: RequestBatchRequest[] = [
       { requestType: 'SetCurrentProgramScene', requestData: sceneRef(state, safeScene) },
-      ...Object.keys(muted).map((inputName): RequestBatchRequest => ({ requestType: 'SetInputMute', requestData: { inputName, inputMuted: true } })),
+      ...Object.keys(muted).map((inputName): RequestBatchRequest => ({
+        requestType: 'SetInputMute',
+        requestData: { inputName, inputMuted: true },
+      })),
     ];
     this.#noteSwitch(safeScene);
     const sent = await this.#obs.callBatch(requests);
     if (!sent.ok) return sent;
     if (!sent.value[0]?.requestStatus.result) return fail(appError('OBS_SCENE_NOT_FOUND', { sceneName: safeScene }));
-    this.#saved = { since: Date.now(), previousScene: state.programScene === safeScene ? null : state.programScene, muted };
+    this.#saved = {
+      since: Date.now(),
+      previousScene: state.programScene === safeScene ? null : state.programScene,
+      muted,
+    };
     return ok(null);
   }
 
@@ -59,14 +69,17 @@ export class PrivacyCut {
     const saved = this.#saved;
     if (!saved) return fail(appError('LIVE_PRIVACY_NOT_ACTIVE'));
     const state = this.#obs.state;
-    const scene = saved.previousScene && state.scenes.some((s) => s.name === saved.previousScene) ? saved.previousScene : null;
+    const scene =
+      saved.previousScene && state.scenes.some((s) => s.name === saved.previousScene) ? saved.previousScene : null;
     const present = new Set(state.inputs.map((i) => i.name));
     const requests: RequestBatchRequest[] = [
       // Mics first: the scene they belong to comes on with its sound already right.
       ...Object.entries(saved.muted).flatMap(([inputName, inputMuted]): RequestBatchRequest[] =>
         present.has(inputName) ? [{ requestType: 'SetInputMute', requestData: { inputName, inputMuted } }] : [],
       ),
-      ...(scene ? [{ requestType: 'SetCurrentProgramScene', requestData: sceneRef(state, scene) } as RequestBatchRequest] : []),
+      ...(scene
+        ? [{ requestType: 'SetCurrentProgramScene', requestData: sceneRef(state, scene) } as RequestBatchRequest]
+        : []),
     ];
     if (scene) this.#noteSwitch(scene);
     const sent = await this.#obs.callBatch(requests);

@@ -41,7 +41,8 @@ export interface ConnectFailureFacts {
 const UNREACHABLE_PATTERN =
   /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EHOSTDOWN|ETIMEDOUT|ECONNRESET|EPIPE|ECONNABORTED|socket hang up|closed before the connection was established/i;
 // ws errors that mean "something answered, but not obs-websocket v5": a v4 plugin, a web server.
-const NOT_V5_PATTERN = /subprotocol|Unexpected server response|Sec-WebSocket|Invalid WebSocket frame|Invalid status code/i;
+const NOT_V5_PATTERN =
+  /subprotocol|Unexpected server response|Sec-WebSocket|Invalid WebSocket frame|Invalid status code/i;
 
 /**
  * Turns a failed attempt into the error the user sees and whether to keep trying.

@@ -65,10 +65,15 @@ export async function loadMirror(session: BatchCaller): Promise<Result<MirrorDat
 }
 
 /** GetInputMute for each name in one batch; names without audio map to null. */
-export async function loadMuteStates(session: BatchCaller, names: string[]): Promise<Result<Map<string, boolean | null>>> {
+export async function loadMuteStates(
+  session: BatchCaller,
+  names: string[],
+): Promise<Result<Map<string, boolean | null>>> {
   const states = new Map<string, boolean | null>();
   if (names.length === 0) return ok(states);
-  const reply = await session.callBatch(names.map((inputName) => ({ requestType: 'GetInputMute', requestData: { inputName } })));
+  const reply = await session.callBatch(
+    names.map((inputName) => ({ requestType: 'GetInputMute', requestData: { inputName } })),
+  );
   if (!reply.ok) return reply;
   names.forEach((name, index) => {
     const result = item(reply.value, index, 'GetInputMute');
@@ -78,7 +83,11 @@ export async function loadMuteStates(session: BatchCaller, names: string[]): Pro
 }
 
 /** One reply of a batch, checked: obs-websocket-js's callBatch does not throw on failed items. */
-function item<T extends keyof OBSResponseTypes>(results: ResponseMessage[], index: number, type: T): Result<OBSResponseTypes[T]> {
+function item<T extends keyof OBSResponseTypes>(
+  results: ResponseMessage[],
+  index: number,
+  type: T,
+): Result<OBSResponseTypes[T]> {
   const result = results[index];
   if (!result || result.requestType !== type) {
     return fail(appError('OBS_REQUEST_FAILED', { request: type, status: 0, comment: 'missing from the batch reply' }));

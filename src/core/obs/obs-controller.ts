@@ -134,7 +134,13 @@ export class ObsController {
     this.#target = { address: parsed.value, password };
     this.#setState({
       ...emptyMirror(),
-      connection: { status: 'connecting', address: parsed.value, error: null, autoReconnect: true, nextAttemptAt: null },
+      connection: {
+        status: 'connecting',
+        address: parsed.value,
+        error: null,
+        autoReconnect: true,
+        nextAttemptAt: null,
+      },
     });
     this.#startAttempt('connecting');
   }
@@ -154,7 +160,9 @@ export class ObsController {
    */
   async switchScene(sceneName: string, opts: { sceneUuid?: string; preview?: boolean } = {}): Promise<Result<null>> {
     const scene = sceneRef(this.#state, sceneName, opts.sceneUuid);
-    const result = opts.preview ? await this.call('SetCurrentPreviewScene', scene) : await this.call('SetCurrentProgramScene', scene);
+    const result = opts.preview
+      ? await this.call('SetCurrentPreviewScene', scene)
+      : await this.call('SetCurrentProgramScene', scene);
     if (result.ok) return ok(null);
     // By UUID, OBS 32 still finds a scene removed a moment ago, but no longer on its main canvas: 604.
     const status = result.error.params?.status;
@@ -205,7 +213,12 @@ export class ObsController {
     if (!session || this.#state.connection.status !== 'connected') {
       return Promise.resolve(fail(appError('OBS_NOT_CONNECTED')));
     }
-    return session.call(type, data, opts?.timeoutMs ?? this.#requestTimeoutMs, opts?.notReadyWaitMs ?? this.#notReadyWaitMs);
+    return session.call(
+      type,
+      data,
+      opts?.timeoutMs ?? this.#requestTimeoutMs,
+      opts?.notReadyWaitMs ?? this.#notReadyWaitMs,
+    );
   }
 
   /**
@@ -218,7 +231,11 @@ export class ObsController {
     if (!session || this.#state.connection.status !== 'connected') {
       return Promise.resolve(fail(appError('OBS_NOT_CONNECTED')));
     }
-    return session.callBatch(requests, opts?.timeoutMs ?? this.#requestTimeoutMs, opts?.notReadyWaitMs ?? this.#notReadyWaitMs);
+    return session.callBatch(
+      requests,
+      opts?.timeoutMs ?? this.#requestTimeoutMs,
+      opts?.notReadyWaitMs ?? this.#notReadyWaitMs,
+    );
   }
 
   /** Disconnects for good: no timers, no socket, no reconnect; connect() is ignored after. */
@@ -319,7 +336,13 @@ export class ObsController {
     this.#failures = 0;
     this.#setState({
       ...loaded.value,
-      connection: { ...this.#state.connection, status: 'connected', error: null, autoReconnect: true, nextAttemptAt: null },
+      connection: {
+        ...this.#state.connection,
+        status: 'connected',
+        error: null,
+        autoReconnect: true,
+        nextAttemptAt: null,
+      },
     });
     for (const event of queued) this.#applyEvent(session, event);
     if (this.#meterListeners.size > 0) this.#syncMeterSubscription();
@@ -343,7 +366,13 @@ export class ObsController {
     }, delay);
     this.#setState({
       ...emptyMirror(),
-      connection: { status: 'reconnecting', address, error: shown, autoReconnect: true, nextAttemptAt: Date.now() + delay },
+      connection: {
+        status: 'reconnecting',
+        address,
+        error: shown,
+        autoReconnect: true,
+        nextAttemptAt: Date.now() + delay,
+      },
     });
   }
 
@@ -387,7 +416,11 @@ export class ObsController {
   #logFailure(error: AppError, detail: string): void {
     if (this.#lastLoggedFailure === error.code) return;
     this.#lastLoggedFailure = error.code;
-    this.#logger.warn('Could not connect to OBS', { address: this.#state.connection.address, error: error.code, detail });
+    this.#logger.warn('Could not connect to OBS', {
+      address: this.#state.connection.address,
+      error: error.code,
+      detail,
+    });
   }
 
   // ---- events -----------------------------------------------------------------------------

@@ -127,7 +127,8 @@ export function applyMirrorEvent(mirror: MirrorData, event: MirrorEvent): Mirror
       // 5.1 sends no SceneListChanged for a rename: rename in place.
       const { oldSceneName, sceneName } = event.data;
       const rename = (name: string | null): string | null => (name === oldSceneName ? sceneName : name);
-      const renamed = (s: ObsScene): boolean => sameScene(s, { sceneName: oldSceneName, sceneUuid: event.data.sceneUuid });
+      const renamed = (s: ObsScene): boolean =>
+        sameScene(s, { sceneName: oldSceneName, sceneUuid: event.data.sceneUuid });
       return {
         ...mirror,
         scenes: mirror.scenes.map((s) => (renamed(s) ? { ...s, name: sceneName } : s)),
@@ -151,7 +152,10 @@ export function applyMirrorEvent(mirror: MirrorData, event: MirrorEvent): Mirror
       return { ...mirror, inputs: mirror.inputs.filter((i) => i.name !== event.data.inputName) };
     case 'InputNameChanged': {
       const { oldInputName, inputName } = event.data;
-      return { ...mirror, inputs: sortInputs(mirror.inputs.map((i) => (i.name === oldInputName ? { ...i, name: inputName } : i))) };
+      return {
+        ...mirror,
+        inputs: sortInputs(mirror.inputs.map((i) => (i.name === oldInputName ? { ...i, name: inputName } : i))),
+      };
     }
     case 'InputMuteStateChanged': {
       const { inputName, inputMuted } = event.data;
@@ -166,7 +170,9 @@ export function applyMirrorEvent(mirror: MirrorData, event: MirrorEvent): Mirror
 
 function sceneFrom(value: unknown): ObsScene | null {
   if (!isRecord(value) || typeof value.sceneName !== 'string') return null;
-  return typeof value.sceneUuid === 'string' ? { name: value.sceneName, uuid: value.sceneUuid } : { name: value.sceneName };
+  return typeof value.sceneUuid === 'string'
+    ? { name: value.sceneName, uuid: value.sceneUuid }
+    : { name: value.sceneName };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

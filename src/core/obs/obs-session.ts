@@ -155,27 +155,25 @@ export class ObsSession {
         clearTimeout(timer);
         resolve({ ok: false, verdict: { error: appError('OBS_NOT_CONNECTED'), retry: false }, detail: 'cancelled' });
       };
-      obs
-        .connect(url, password ?? undefined, { rpcVersion: 1, eventSubscriptions: EventSubscription.All })
-        .then(
-          () => {
-            if (this.#phase !== 'handshake') return; // terminated: already settled
-            if (!obs.identified) {
-              // The socket closed between Identified and this callback.
-              failWith(this.#handshakeCloseCode ?? 1006, 'closed right after identifying');
-              return;
-            }
-            clearTimeout(timer);
-            this.#cancelOpen = null;
-            this.#phase = 'open';
-            resolve({ ok: true });
-          },
-          (thrown: unknown) => {
-            if (this.#phase !== 'handshake') return; // terminated: already settled
-            const code = thrown instanceof OBSWebSocketError ? thrown.code : null;
-            failWith(code, thrown instanceof Error ? thrown.message : String(thrown));
-          },
-        );
+      obs.connect(url, password ?? undefined, { rpcVersion: 1, eventSubscriptions: EventSubscription.All }).then(
+        () => {
+          if (this.#phase !== 'handshake') return; // terminated: already settled
+          if (!obs.identified) {
+            // The socket closed between Identified and this callback.
+            failWith(this.#handshakeCloseCode ?? 1006, 'closed right after identifying');
+            return;
+          }
+          clearTimeout(timer);
+          this.#cancelOpen = null;
+          this.#phase = 'open';
+          resolve({ ok: true });
+        },
+        (thrown: unknown) => {
+          if (this.#phase !== 'handshake') return; // terminated: already settled
+          const code = thrown instanceof OBSWebSocketError ? thrown.code : null;
+          failWith(code, thrown instanceof Error ? thrown.message : String(thrown));
+        },
+      );
     });
   }
 
@@ -192,7 +190,12 @@ export class ObsSession {
     if (this.#phase !== 'open') return Promise.resolve(fail(appError('OBS_NOT_CONNECTED')));
     const attempt = (): Promise<Result<OBSResponseTypes[T]>> =>
       this.#whileOpen(() =>
-        this.#pending.run(type, timeoutMs, () => this.#obs.call(type, data), (thrown) => this.#requestError(type, thrown)),
+        this.#pending.run(
+          type,
+          timeoutMs,
+          () => this.#obs.call(type, data),
+          (thrown) => this.#requestError(type, thrown),
+        ),
       );
     return this.#retry(type, notReadyWaitMs, attempt, (result) => !result.ok && isNotReadyError(result.error));
   }
@@ -209,12 +212,18 @@ export class ObsSession {
     if (this.#phase !== 'open') return Promise.resolve(fail(appError('OBS_NOT_CONNECTED')));
     const attempt = (): Promise<Result<ResponseMessage[]>> =>
       this.#whileOpen(() =>
-        this.#pending.run('RequestBatch', timeoutMs, () => this.#obs.callBatch(requests), (thrown) =>
-          this.#requestError('RequestBatch', thrown),
+        this.#pending.run(
+          'RequestBatch',
+          timeoutMs,
+          () => this.#obs.callBatch(requests),
+          (thrown) => this.#requestError('RequestBatch', thrown),
         ),
       );
-    return this.#retry('RequestBatch', notReadyWaitMs, attempt, (result) =>
-      result.ok && result.value.some((item) => item.requestStatus.code === NOT_READY_STATUS),
+    return this.#retry(
+      'RequestBatch',
+      notReadyWaitMs,
+      attempt,
+      (result) => result.ok && result.value.some((item) => item.requestStatus.code === NOT_READY_STATUS),
     );
   }
 
@@ -241,10 +250,15 @@ export class ObsSession {
   async setMeterSubscription(on: boolean): Promise<Result<null>> {
     if (this.#phase !== 'open') return fail(appError('OBS_NOT_CONNECTED'));
     const eventSubscriptions = on ? EventSubscription.All | EventSubscription.InputVolumeMeters : EventSubscription.All;
-    return this.#pending.run('Reidentify', this.#options.requestTimeoutMs, async () => {
-      await this.#obs.reidentify({ eventSubscriptions });
-      return null;
-    }, (thrown) => this.#requestError('Reidentify', thrown));
+    return this.#pending.run(
+      'Reidentify',
+      this.#options.requestTimeoutMs,
+      async () => {
+        await this.#obs.reidentify({ eventSubscriptions });
+        return null;
+      },
+      (thrown) => this.#requestError('Reidentify', thrown),
+    );
   }
 
   /**
@@ -290,7 +304,11 @@ export class ObsSession {
     }
     // "Not connected" / "Socket not identified": the socket went away under the call.
     if (this.#phase !== 'open') return this.#handlers.lossError();
-    return appError('OBS_REQUEST_FAILED', { request, status: 0, comment: thrown instanceof Error ? thrown.message : String(thrown) });
+    return appError('OBS_REQUEST_FAILED', {
+      request,
+      status: 0,
+      comment: thrown instanceof Error ? thrown.message : String(thrown),
+    });
   }
 }
 
@@ -307,8 +325,11 @@ interface V5Hello {
 export function isV5Hello(value: unknown): value is V5Hello {
   if (typeof value !== 'object' || value === null) return false;
   const hello = value as Record<string, unknown>;
-  if (typeof hello.obsWebSocketVersion !== 'string' || typeof hello.rpcVersion !== 'number' || hello.rpcVersion < 1) return false;
+  if (typeof hello.obsWebSocketVersion !== 'string' || typeof hello.rpcVersion !== 'number' || hello.rpcVersion < 1)
+    return false;
   if (hello.authentication === undefined || hello.authentication === null) return true; // no auth
   const auth = hello.authentication as Record<string, unknown> | null;
-  return typeof auth === 'object' && auth !== null && typeof auth.challenge === 'string' && typeof auth.salt === 'string';
+  return (
+    typeof auth === 'object' && auth !== null && typeof auth.challenge === 'string' && typeof auth.salt === 'string'
+  );
 }

@@ -18,7 +18,12 @@ export class PendingRequests {
    * {request} after `timeoutMs`, or with the error given to failAll(), whichever comes first.
    * Never rejects.
    */
-  run<T>(request: string, timeoutMs: number, work: () => Promise<T>, mapError: (thrown: unknown) => AppError): Promise<Result<T>> {
+  run<T>(
+    request: string,
+    timeoutMs: number,
+    work: () => Promise<T>,
+    mapError: (thrown: unknown) => AppError,
+  ): Promise<Result<T>> {
     return new Promise((resolve) => {
       let settled = false;
       const finish = (result: Result<T>): void => {

@@ -8,7 +8,11 @@ import type { SourceRole } from '../../shared/presets/preset-schema';
 const kindsByRole: Record<SourceRole, Record<string, string[]>> = {
   camera: { linux: ['v4l2_input'], windows: ['dshow_input'], macos: ['av_capture_input_v2', 'av_capture_input'] },
   microphone: { linux: ['pulse_input_capture'], windows: ['wasapi_input_capture'], macos: ['coreaudio_input_capture'] },
-  text: { linux: ['text_ft2_source_v2'], windows: ['text_gdiplus_v3', 'text_gdiplus_v2'], macos: ['text_ft2_source_v2'] },
+  text: {
+    linux: ['text_ft2_source_v2'],
+    windows: ['text_gdiplus_v3', 'text_gdiplus_v2'],
+    macos: ['text_ft2_source_v2'],
+  },
   color: { any: ['color_source_v3', 'color_source_v2'] },
   image: { any: ['image_source'] },
   media: { any: ['ffmpeg_source'] },
@@ -59,10 +63,20 @@ export interface TextLook {
 /** Settings for a text input of `kind` (FreeType 2 on Linux/macOS, GDI+ on Windows). */
 export function textSettings(kind: string, look: TextLook): Record<string, unknown> {
   if (kind.startsWith('text_gdiplus')) {
-    return { text: look.text, font: { face: 'Arial', size: look.size, style: 'Regular', flags: 0 }, color: obsColor(look.color), align: 'center' };
+    return {
+      text: look.text,
+      font: { face: 'Arial', size: look.size, style: 'Regular', flags: 0 },
+      color: obsColor(look.color),
+      align: 'center',
+    };
   }
   const color = obsColor(look.color);
-  return { text: look.text, font: { face: 'Sans Serif', size: look.size, style: 'Regular', flags: 0 }, color1: color, color2: color };
+  return {
+    text: look.text,
+    font: { face: 'Sans Serif', size: look.size, style: 'Regular', flags: 0 },
+    color1: color,
+    color2: color,
+  };
 }
 
 /** The settings that carry a text, so a detail change can update just that (overlay). */

@@ -19,11 +19,24 @@ export interface InputSpec {
 }
 
 const placeholderWords = {
-  sv: { background: 'platshållare', text: 'platshållartext', camera: 'Kamera saknas', cameraLabel: '{{label}}: kamera saknas' },
-  en: { background: 'placeholder', text: 'placeholder text', camera: 'Camera missing', cameraLabel: '{{label}}: camera missing' },
+  sv: {
+    background: 'platshållare',
+    text: 'platshållartext',
+    camera: 'Kamera saknas',
+    cameraLabel: '{{label}}: kamera saknas',
+  },
+  en: {
+    background: 'placeholder',
+    text: 'placeholder text',
+    camera: 'Camera missing',
+    cameraLabel: '{{label}}: camera missing',
+  },
 } as const;
 
-export const placeholderKeys = (sourceId: string) => ({ background: `${sourceId}--placeholder`, text: `${sourceId}--placeholder-text` });
+export const placeholderKeys = (sourceId: string) => ({
+  background: `${sourceId}--placeholder`,
+  text: `${sourceId}--placeholder-text`,
+});
 
 interface Context {
   preset: Preset;
@@ -53,18 +66,44 @@ export function specsFor(source: PresetSource, ctx: Context, warnings: PlanWarni
       const colorKind = pickInputKind('color', ctx.platform, ctx.kinds);
       const textKind = pickInputKind('text', ctx.platform, ctx.kinds);
       if (colorKind) {
-        specs.push({ ...base, key: keys.background, role: 'color', kind: colorKind, label: `${source.label} – ${words.background}`, settings: { color: obsColor('#333333'), width: ctx.canvas.width, height: ctx.canvas.height, ...marker(keys.background) } });
+        specs.push({
+          ...base,
+          key: keys.background,
+          role: 'color',
+          kind: colorKind,
+          label: `${source.label} – ${words.background}`,
+          settings: {
+            color: obsColor('#333333'),
+            width: ctx.canvas.width,
+            height: ctx.canvas.height,
+            ...marker(keys.background),
+          },
+        });
       }
       if (textKind) {
         const look = { text: words.cameraLabel.replace('{{label}}', source.label), color: '#ffffff', size: 48 };
-        specs.push({ ...base, key: keys.text, role: 'text', kind: textKind, label: `${source.label} – ${words.text}`, settings: { ...textSettings(textKind, look), ...marker(keys.text) } });
+        specs.push({
+          ...base,
+          key: keys.text,
+          role: 'text',
+          kind: textKind,
+          label: `${source.label} – ${words.text}`,
+          settings: { ...textSettings(textKind, look), ...marker(keys.text) },
+        });
       }
       if (!kind) {
         warnings.push({ code: 'cameraKindMissing', params: { source: source.label } });
         return specs;
       }
       const slot = `camera${source.slot}` as keyof DeviceChoice;
-      specs.push({ ...base, key: source.id, role: 'camera', kind, deviceSlot: slot, settings: { ...deviceSetting(kind, ctx.devices[slot]), ...marker(source.id) } });
+      specs.push({
+        ...base,
+        key: source.id,
+        role: 'camera',
+        kind,
+        deviceSlot: slot,
+        settings: { ...deviceSetting(kind, ctx.devices[slot]), ...marker(source.id) },
+      });
       return specs;
     }
     case 'microphone': {
@@ -73,15 +112,37 @@ export function specsFor(source: PresetSource, ctx: Context, warnings: PlanWarni
         return [];
       }
       const slot = `microphone${source.slot}` as keyof DeviceChoice;
-      return [{ ...base, key: source.id, role: 'microphone', kind, deviceSlot: slot, settings: { ...deviceSetting(kind, ctx.devices[slot]), ...marker(source.id) } }];
+      return [
+        {
+          ...base,
+          key: source.id,
+          role: 'microphone',
+          kind,
+          deviceSlot: slot,
+          settings: { ...deviceSetting(kind, ctx.devices[slot]), ...marker(source.id) },
+        },
+      ];
     }
     case 'text': {
       if (!kind) {
         warnings.push({ code: 'textKindMissing', params: { source: source.label } });
         return [];
       }
-      const look = { text: fillTemplate(source.text, ctx.details, ctx.language), color: source.color, size: source.size };
-      return [{ ...base, key: source.id, role: 'text', kind, isText: true, settings: { ...textSettings(kind, look), ...marker(source.id) } }];
+      const look = {
+        text: fillTemplate(source.text, ctx.details, ctx.language),
+        color: source.color,
+        size: source.size,
+      };
+      return [
+        {
+          ...base,
+          key: source.id,
+          role: 'text',
+          kind,
+          isText: true,
+          settings: { ...textSettings(kind, look), ...marker(source.id) },
+        },
+      ];
     }
     case 'color':
     case 'image':

@@ -14,7 +14,11 @@ export interface ObsSnapshot {
   canvas: { width: number; height: number };
   scenes: SnapshotScene[];
   inputs: SnapshotInput[];
-  transitions: { current: string | null; durationMs: number | null; list: { name: string; kind: string; fixed: boolean }[] };
+  transitions: {
+    current: string | null;
+    durationMs: number | null;
+    list: { name: string; kind: string; fixed: boolean }[];
+  };
   /** Device lists of camera/microphone inputs, by input name. */
   devices: Record<string, DeviceOption[]>;
 }
@@ -59,10 +63,17 @@ export interface SnapshotOptions {
  * device lists in one RequestBatch. The names to ask about come from the mirror; if OBS's
  * lists in the same batch disagree (something changed meanwhile), it reads again with those.
  */
-export async function readSnapshot(obs: PresetObs, countRoundTrip: () => void, options: SnapshotOptions = {}): Promise<Result<ObsSnapshot>> {
+export async function readSnapshot(
+  obs: PresetObs,
+  countRoundTrip: () => void,
+  options: SnapshotOptions = {},
+): Promise<Result<ObsSnapshot>> {
   // Items are read by UUID where OBS has them: a scene deleted or renamed meanwhile cannot
   // lend its name to another (OBS frees names a moment after answering).
-  let sceneRefs: { name: string; uuid?: string | undefined }[] = obs.state.scenes.map((s) => ({ name: s.name, uuid: s.uuid }));
+  let sceneRefs: { name: string; uuid?: string | undefined }[] = obs.state.scenes.map((s) => ({
+    name: s.name,
+    uuid: s.uuid,
+  }));
   let inputs = obs.state.inputs.map((i) => ({ name: i.name, kind: i.kind }));
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     const deviceInputs = options.devices === false ? [] : inputs.filter((i) => devicePropertyOf(i.kind) !== null);
@@ -73,7 +84,10 @@ export async function readSnapshot(obs: PresetObs, countRoundTrip: () => void, o
       { requestType: 'GetVideoSettings' },
       { requestType: 'GetSceneTransitionList' },
       { requestType: 'GetCurrentSceneTransition' },
-      ...sceneRefs.map((s) => ({ requestType: 'GetSceneItemList', requestData: s.uuid ? { sceneUuid: s.uuid } : { sceneName: s.name } })),
+      ...sceneRefs.map((s) => ({
+        requestType: 'GetSceneItemList',
+        requestData: s.uuid ? { sceneUuid: s.uuid } : { sceneName: s.name },
+      })),
       ...inputs.map((i) => ({ requestType: 'GetInputSettings', requestData: { inputName: i.name } })),
       ...deviceInputs.map((i) => ({
         requestType: 'GetInputPropertiesListPropertyItems',
@@ -86,7 +100,9 @@ export async function readSnapshot(obs: PresetObs, countRoundTrip: () => void, o
     const r = reply.value;
     const data = (i: number): Record<string, unknown> | null => {
       const item = r[i];
-      return item?.requestStatus.result ? ((item as { responseData?: Record<string, unknown> }).responseData ?? {}) : null;
+      return item?.requestStatus.result
+        ? ((item as { responseData?: Record<string, unknown> }).responseData ?? {})
+        : null;
     };
     const sceneList = data(0);
     const inputList = data(1);
@@ -95,11 +111,23 @@ export async function readSnapshot(obs: PresetObs, countRoundTrip: () => void, o
     const transitions = data(4);
     const currentTransition = data(5);
     if (!sceneList || !inputList || !kinds || !video || !transitions) {
-      return fail(appError('OBS_REQUEST_FAILED', { request: 'RequestBatch', status: 0, comment: 'could not read the state of OBS' }));
+      return fail(
+        appError('OBS_REQUEST_FAILED', {
+          request: 'RequestBatch',
+          status: 0,
+          comment: 'could not read the state of OBS',
+        }),
+      );
     }
-    const freshScenes = (sceneList.scenes as { sceneName: string; sceneUuid?: unknown }[]).map((s) => ({ name: s.sceneName, uuid: uuidOf(s.sceneUuid) }));
-    const sceneKey = (list: { name: string; uuid?: string | undefined }[]) => JSON.stringify(list.map((s) => `${s.name}\u0000${s.uuid ?? ''}`).sort());
-    const freshInputs = (inputList.inputs as { inputName: string; inputKind: string; inputUuid?: unknown }[]).map((i) => ({ name: i.inputName, kind: i.inputKind, uuid: uuidOf(i.inputUuid) }));
+    const freshScenes = (sceneList.scenes as { sceneName: string; sceneUuid?: unknown }[]).map((s) => ({
+      name: s.sceneName,
+      uuid: uuidOf(s.sceneUuid),
+    }));
+    const sceneKey = (list: { name: string; uuid?: string | undefined }[]) =>
+      JSON.stringify(list.map((s) => `${s.name}\u0000${s.uuid ?? ''}`).sort());
+    const freshInputs = (inputList.inputs as { inputName: string; inputKind: string; inputUuid?: unknown }[]).map(
+      (i) => ({ name: i.inputName, kind: i.inputKind, uuid: uuidOf(i.inputUuid) }),
+    );
     const sameNames =
       sceneKey(freshScenes) === sceneKey(sceneRefs) &&
       JSON.stringify(freshInputs.map((i) => i.name).sort()) === JSON.stringify(inputs.map((i) => i.name).sort());
@@ -110,8 +138,20 @@ export async function readSnapshot(obs: PresetObs, countRoundTrip: () => void, o
     }
     let at = 6;
     const scenes: SnapshotScene[] = sceneRefs.map(({ name, uuid }) => {
-      const items = (data(at++)?.sceneItems ?? []) as { sceneItemId: number; sourceName: string; sceneItemTransform: Record<string, unknown> }[];
-      return { name, ...withUuid(uuid), items: items.map((item) => ({ id: item.sceneItemId, sourceName: item.sourceName, transform: item.sceneItemTransform })) };
+      const items = (data(at++)?.sceneItems ?? []) as {
+        sceneItemId: number;
+        sourceName: string;
+        sceneItemTransform: Record<string, unknown>;
+      }[];
+      return {
+        name,
+        ...withUuid(uuid),
+        items: items.map((item) => ({
+          id: item.sceneItemId,
+          sourceName: item.sourceName,
+          transform: item.sceneItemTransform,
+        })),
+      };
     });
     const uuidByInput = new Map(freshInputs.map((i) => [i.name, i.uuid]));
     const snapshotInputs: SnapshotInput[] = inputs.map((input) => ({
@@ -122,10 +162,18 @@ export async function readSnapshot(obs: PresetObs, countRoundTrip: () => void, o
     }));
     const devices: Record<string, DeviceOption[]> = {};
     for (const input of deviceInputs) {
-      const items = (data(at++)?.propertyItems ?? null) as { itemName: string; itemValue: unknown; itemEnabled: boolean }[] | null;
-      if (items) devices[input.name] = items.filter((i) => i.itemEnabled !== false).map((i) => ({ value: String(i.itemValue), name: i.itemName }));
+      const items = (data(at++)?.propertyItems ?? null) as
+        { itemName: string; itemValue: unknown; itemEnabled: boolean }[] | null;
+      if (items)
+        devices[input.name] = items
+          .filter((i) => i.itemEnabled !== false)
+          .map((i) => ({ value: String(i.itemValue), name: i.itemName }));
     }
-    const list = (transitions.transitions ?? []) as { transitionName: string; transitionKind: string; transitionFixed: boolean }[];
+    const list = (transitions.transitions ?? []) as {
+      transitionName: string;
+      transitionKind: string;
+      transitionFixed: boolean;
+    }[];
     return ok({
       platform: obs.state.versions?.platform ?? 'linux',
       obsMajor: Number.parseInt(obs.state.versions?.obsVersion ?? '', 10) || undefined,
@@ -134,8 +182,10 @@ export async function readSnapshot(obs: PresetObs, countRoundTrip: () => void, o
       scenes,
       inputs: snapshotInputs,
       transitions: {
-        current: typeof transitions.currentSceneTransitionName === 'string' ? transitions.currentSceneTransitionName : null,
-        durationMs: typeof currentTransition?.transitionDuration === 'number' ? currentTransition.transitionDuration : null,
+        current:
+          typeof transitions.currentSceneTransitionName === 'string' ? transitions.currentSceneTransitionName : null,
+        durationMs:
+          typeof currentTransition?.transitionDuration === 'number' ? currentTransition.transitionDuration : null,
         list: list.map((t) => ({ name: t.transitionName, kind: t.transitionKind, fixed: t.transitionFixed })),
       },
       devices,

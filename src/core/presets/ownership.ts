@@ -52,7 +52,10 @@ export const ownedName = (record: Record<string, Owned>, id: string | undefined)
  * by its UUID, and one whose UUID OBS no longer has is left out (deleted; a scene made by hand
  * under its name is not ours). Without UUIDs (OBS 29) the recorded names stay.
  */
-export function withCurrentSceneNames(ownership: Ownership, scenes: readonly { name: string; uuid?: string }[]): Ownership {
+export function withCurrentSceneNames(
+  ownership: Ownership,
+  scenes: readonly { name: string; uuid?: string }[],
+): Ownership {
   const byUuid = new Map(scenes.flatMap((s) => (s.uuid ? [[s.uuid, s.name] as const] : [])));
   if (byUuid.size === 0) return ownership;
   const followed: Record<string, Owned> = {};

@@ -60,8 +60,12 @@ export function buildPlan(input: PlanInput): BuiltPlan {
   const requests: PlannedRequest[] = [];
   const used = new Set<string>([...snapshot.scenes.map((s) => s.name), ...snapshot.inputs.map((i) => i.name)]);
   const step = (s: PlanStep): number => steps.push(s) - 1;
-  const send = (stepIndex: number, request: RequestBatchRequest, mutating = true, creates?: PlannedRequest['creates']) =>
-    requests.push({ request, step: stepIndex, mutating, ...(creates ? { creates } : {}) });
+  const send = (
+    stepIndex: number,
+    request: RequestBatchRequest,
+    mutating = true,
+    creates?: PlannedRequest['creates'],
+  ) => requests.push({ request, step: stepIndex, mutating, ...(creates ? { creates } : {}) });
 
   const freeName = (wanted: string): string => {
     let name = wanted;
@@ -85,7 +89,8 @@ export function buildPlan(input: PlanInput): BuiltPlan {
     if (marker?.presetId !== preset.id) continue;
     const recordedUuid = input.ownership.inputs[marker.key]?.uuid;
     const current = owned.get(marker.key);
-    if (!current || (obsInput.uuid !== undefined && obsInput.uuid === recordedUuid && current.uuid !== recordedUuid)) owned.set(marker.key, obsInput);
+    if (!current || (obsInput.uuid !== undefined && obsInput.uuid === recordedUuid && current.uuid !== recordedUuid))
+      owned.set(marker.key, obsInput);
   }
   const inputNames = new Map<string, string>();
   for (const spec of [...specsBySource.values()].flat()) {
@@ -99,10 +104,17 @@ export function buildPlan(input: PlanInput): BuiltPlan {
   const sceneByUuid = new Map(snapshot.scenes.flatMap((s) => (s.uuid ? [[s.uuid, s] as const] : [])));
   const byUuid = (recorded: Owned | undefined): boolean => recorded?.uuid !== undefined && sceneByUuid.size > 0;
   const claimed = new Set<string>();
-  const sceneNames = new Map<string, { name: string; existing: SnapshotScene | null; status: 'create' | 'keep' | 'relink' }>();
+  const sceneNames = new Map<
+    string,
+    { name: string; existing: SnapshotScene | null; status: 'create' | 'keep' | 'relink' }
+  >();
   for (const scene of preset.scenes) {
     const recorded = input.ownership.scenes[scene.id];
-    const present = recorded ? (byUuid(recorded) ? sceneByUuid.get(recorded.uuid!) : sceneByName.get(recorded.name)) : undefined;
+    const present = recorded
+      ? byUuid(recorded)
+        ? sceneByUuid.get(recorded.uuid!)
+        : sceneByName.get(recorded.name)
+      : undefined;
     if (present && !claimed.has(present.name)) {
       claimed.add(present.name);
       const renamed = present.name !== recorded!.name;
@@ -114,13 +126,22 @@ export function buildPlan(input: PlanInput): BuiltPlan {
     if (sceneNames.has(scene.id)) continue;
     // A recorded UUID OBS no longer has: the scene was deleted, whatever now bears its name.
     if (byUuid(input.ownership.scenes[scene.id])) {
-      sceneNames.set(scene.id, { name: freeName(`${preset.name}${SCENE_SEPARATOR}${scene.name}`), existing: null, status: 'create' });
+      sceneNames.set(scene.id, {
+        name: freeName(`${preset.name}${SCENE_SEPARATOR}${scene.name}`),
+        existing: null,
+        status: 'create',
+      });
       continue;
     }
     const signature = new Set(
-      scene.items.flatMap((item) => (specsBySource.get(item.source) ?? []).filter((s) => owned.has(s.key)).map((s) => owned.get(s.key)!.name)),
+      scene.items.flatMap((item) =>
+        (specsBySource.get(item.source) ?? []).filter((s) => owned.has(s.key)).map((s) => owned.get(s.key)!.name),
+      ),
     );
-    const candidates = signature.size === 0 ? [] : snapshot.scenes.filter((s) => !claimed.has(s.name) && sameSet(ownedItemsOf(s, owned, preset.id), signature));
+    const candidates =
+      signature.size === 0
+        ? []
+        : snapshot.scenes.filter((s) => !claimed.has(s.name) && sameSet(ownedItemsOf(s, owned, preset.id), signature));
     if (candidates.length === 1) {
       const found = candidates[0]!;
       claimed.add(found.name);
@@ -128,7 +149,11 @@ export function buildPlan(input: PlanInput): BuiltPlan {
       sceneNames.set(scene.id, { name: found.name, existing: found, status: 'relink' });
       continue;
     }
-    sceneNames.set(scene.id, { name: freeName(`${preset.name}${SCENE_SEPARATOR}${scene.name}`), existing: null, status: 'create' });
+    sceneNames.set(scene.id, {
+      name: freeName(`${preset.name}${SCENE_SEPARATOR}${scene.name}`),
+      existing: null,
+      status: 'create',
+    });
   }
 
   // ---- requests, scene by scene, items bottom first
@@ -141,32 +166,64 @@ export function buildPlan(input: PlanInput): BuiltPlan {
     const sceneName = target.name;
     if (target.status === 'create') {
       const s = step({ action: 'create', target: 'scene', name: sceneName });
-      sceneCreates.push({ request: { requestType: 'CreateScene', requestData: { sceneName } }, step: s, mutating: true, creates: { scene: scene.id } });
-    }
-    else step({ action: 'keep', target: 'scene', name: sceneName });
+      sceneCreates.push({
+        request: { requestType: 'CreateScene', requestData: { sceneName } },
+        step: s,
+        mutating: true,
+        creates: { scene: scene.id },
+      });
+    } else step({ action: 'keep', target: 'scene', name: sceneName });
     for (const item of scene.items) {
       for (const spec of specsBySource.get(item.source) ?? []) {
         const inputName = inputNames.get(spec.key)!;
         const transform = item.layout ? transformFor(item.layout, spec.role, snapshot.canvas) : null;
         const existingItem = target.existing?.items.find((i) => i.sourceName === inputName);
         const placeTransform = (stepIndex: number, variableName: string) => {
-          if (transform) send(stepIndex, { requestType: 'SetSceneItemTransform', requestData: { sceneName, sceneItemTransform: transform }, inputVariables: { sceneItemId: variableName } } as unknown as RequestBatchRequest);
+          if (transform)
+            send(stepIndex, {
+              requestType: 'SetSceneItemTransform',
+              requestData: { sceneName, sceneItemTransform: transform },
+              inputVariables: { sceneItemId: variableName },
+            } as unknown as RequestBatchRequest);
         };
         if (!owned.has(spec.key) && !created.has(spec.key)) {
           created.add(spec.key);
           const v = `item${variable++}`;
           const s = step({ action: 'create', target: 'input', name: inputName, scene: sceneName });
-          send(s, { requestType: 'CreateInput', requestData: { sceneName, inputName, inputKind: spec.kind, inputSettings: spec.settings, sceneItemEnabled: true }, outputVariables: { [v]: 'sceneItemId' } } as unknown as RequestBatchRequest, true, { input: spec.key });
+          send(
+            s,
+            {
+              requestType: 'CreateInput',
+              requestData: {
+                sceneName,
+                inputName,
+                inputKind: spec.kind,
+                inputSettings: spec.settings,
+                sceneItemEnabled: true,
+              },
+              outputVariables: { [v]: 'sceneItemId' },
+            } as unknown as RequestBatchRequest,
+            true,
+            { input: spec.key },
+          );
           placeTransform(s, v);
-          if (spec.role === 'camera' || spec.role === 'microphone') deviceProbes.push({ key: spec.key, inputName, role: spec.role });
+          if (spec.role === 'camera' || spec.role === 'microphone')
+            deviceProbes.push({ key: spec.key, inputName, role: spec.role });
         } else if (!existingItem) {
           const v = `item${variable++}`;
           const s = step({ action: 'create', target: 'item', name: inputName, scene: sceneName });
-          send(s, { requestType: 'CreateSceneItem', requestData: { sceneName, sourceName: inputName, sceneItemEnabled: true }, outputVariables: { [v]: 'sceneItemId' } } as unknown as RequestBatchRequest);
+          send(s, {
+            requestType: 'CreateSceneItem',
+            requestData: { sceneName, sourceName: inputName, sceneItemEnabled: true },
+            outputVariables: { [v]: 'sceneItemId' },
+          } as unknown as RequestBatchRequest);
           placeTransform(s, v);
         } else if (transform && !isSubset(transform, existingItem.transform)) {
           const s = step({ action: 'update', target: 'item', name: inputName, scene: sceneName });
-          send(s, { requestType: 'SetSceneItemTransform', requestData: { sceneName, sceneItemId: existingItem.id, sceneItemTransform: transform } });
+          send(s, {
+            requestType: 'SetSceneItemTransform',
+            requestData: { sceneName, sceneItemId: existingItem.id, sceneItemTransform: transform },
+          });
         }
       }
     }
@@ -181,7 +238,11 @@ export function buildPlan(input: PlanInput): BuiltPlan {
     const existing = owned.get(spec.key);
     if (!existing) continue;
     if (isSubset(spec.settings, existing.settings)) step({ action: 'keep', target: 'input', name: existing.name });
-    else send(step({ action: 'update', target: 'input', name: existing.name }), { requestType: 'SetInputSettings', requestData: { inputName: existing.name, inputSettings: spec.settings, overlay: true } } as RequestBatchRequest);
+    else
+      send(step({ action: 'update', target: 'input', name: existing.name }), {
+        requestType: 'SetInputSettings',
+        requestData: { inputName: existing.name, inputSettings: spec.settings, overlay: true },
+      } as RequestBatchRequest);
   }
 
   // ---- transition (a global OBS setting the preset describes)
@@ -198,11 +259,28 @@ export function buildPlan(input: PlanInput): BuiltPlan {
       // batch with a short Sleep, so that a read right after sees them (idempotency).
       const s = step({ action: 'update', target: 'transition', name: transition.name });
       const first: PlannedRequest[] = [];
-      if (changeName) first.push({ step: s, mutating: true, request: { requestType: 'SetCurrentSceneTransition', requestData: { transitionName: transition.name } } });
-      if (changeDuration) first.push({ step: s, mutating: true, request: { requestType: 'SetCurrentSceneTransitionDuration', requestData: { transitionDuration: preset.transition.durationMs } } });
+      if (changeName)
+        first.push({
+          step: s,
+          mutating: true,
+          request: { requestType: 'SetCurrentSceneTransition', requestData: { transitionName: transition.name } },
+        });
+      if (changeDuration)
+        first.push({
+          step: s,
+          mutating: true,
+          request: {
+            requestType: 'SetCurrentSceneTransitionDuration',
+            requestData: { transitionDuration: preset.transition.durationMs },
+          },
+        });
       requests.unshift(...first);
       settleAfter = true;
-      wantedTransition = { name: transition.name, durationMs: transition.fixed ? null : preset.transition.durationMs, step: s };
+      wantedTransition = {
+        name: transition.name,
+        durationMs: transition.fixed ? null : preset.transition.durationMs,
+        step: s,
+      };
     } else {
       step({ action: 'keep', target: 'transition', name: transition.name });
     }
@@ -221,10 +299,22 @@ export function buildPlan(input: PlanInput): BuiltPlan {
   const mutations = requests.filter((r) => r.mutating).length;
   for (const probe of deviceProbes) {
     const spec = [...specsBySource.values()].flat().find((s) => s.key === probe.key)!;
-    send(-1, { requestType: 'GetInputPropertiesListPropertyItems', requestData: { inputName: probe.inputName, propertyName: devicePropertyName(spec) } } as RequestBatchRequest, false);
+    send(
+      -1,
+      {
+        requestType: 'GetInputPropertiesListPropertyItems',
+        requestData: { inputName: probe.inputName, propertyName: devicePropertyName(spec) },
+      } as RequestBatchRequest,
+      false,
+    );
   }
 
-  if (settleAfter) send(-1, { requestType: 'Sleep', requestData: { sleepMillis: TRANSITION_SETTLE_MS } } as RequestBatchRequest, false);
+  if (settleAfter)
+    send(
+      -1,
+      { requestType: 'Sleep', requestData: { sleepMillis: TRANSITION_SETTLE_MS } } as RequestBatchRequest,
+      false,
+    );
 
   // Names as OBS has them now; UUIDs of what exists (those of new ones come with the answers).
   const ownership: Ownership = {
@@ -234,7 +324,11 @@ export function buildPlan(input: PlanInput): BuiltPlan {
   return {
     plan: {
       presetId: preset.id,
-      scenes: preset.scenes.map((s) => ({ id: s.id, obsName: sceneNames.get(s.id)!.name, status: sceneNames.get(s.id)!.status })),
+      scenes: preset.scenes.map((s) => ({
+        id: s.id,
+        obsName: sceneNames.get(s.id)!.name,
+        status: sceneNames.get(s.id)!.status,
+      })),
       steps,
       warnings: dedupe(warnings),
       mutations,
@@ -253,8 +347,13 @@ function devicePropertyName(spec: InputSpec): string {
   return 'device_id';
 }
 
-export function deviceWarnings(spec: Pick<InputSpec, 'role' | 'label' | 'deviceSlot'>, list: DeviceOption[], devices: DeviceChoice): PlanWarning[] {
-  if (list.length === 0) return [{ code: spec.role === 'camera' ? 'cameraNotFound' : 'micNotFound', params: { source: spec.label } }];
+export function deviceWarnings(
+  spec: Pick<InputSpec, 'role' | 'label' | 'deviceSlot'>,
+  list: DeviceOption[],
+  devices: DeviceChoice,
+): PlanWarning[] {
+  if (list.length === 0)
+    return [{ code: spec.role === 'camera' ? 'cameraNotFound' : 'micNotFound', params: { source: spec.label } }];
   const chosen = spec.deviceSlot ? devices[spec.deviceSlot] : undefined;
   if (chosen && !list.some((d) => d.value === chosen)) return [{ code: 'deviceGone', params: { source: spec.label } }];
   return [];

@@ -52,7 +52,10 @@ export async function applyPreset(ctx: ApplyContext): Promise<Result<ApplyResult
   const planned = await planPreset(ctx.obs, ctx.input, count);
   if (!planned.ok) return planned;
   const built = planned.value;
-  const result = (fields: Pick<ApplyResult, 'status' | 'applied' | 'failed' | 'remaining' | 'confirmed' | 'warnings'>, mutatingRequests: number): ApplyResult => ({
+  const result = (
+    fields: Pick<ApplyResult, 'status' | 'applied' | 'failed' | 'remaining' | 'confirmed' | 'warnings'>,
+    mutatingRequests: number,
+  ): ApplyResult => ({
     presetId: ctx.input.preset.id,
     ...fields,
     roundTrips,
@@ -63,14 +66,22 @@ export async function applyPreset(ctx: ApplyContext): Promise<Result<ApplyResult
     // A re-linked (renamed) scene changes the record, not OBS.
     if (JSON.stringify(built.ownership) !== JSON.stringify(ctx.input.ownership)) ctx.saveOwnership(built.ownership);
     ctx.onPhase('done');
-    return ok(result({ status: 'unchanged', applied: [], failed: [], remaining: [], confirmed: true, warnings: built.plan.warnings }, 0));
+    return ok(
+      result(
+        { status: 'unchanged', applied: [], failed: [], remaining: [], confirmed: true, warnings: built.plan.warnings },
+        0,
+      ),
+    );
   }
   const saved = ctx.saveOwnership(built.ownership);
   if (!saved.ok) return saved;
 
   ctx.onPhase('applying');
   count();
-  const reply = await ctx.obs.callBatch(built.requests.map((r) => r.request), { timeoutMs: APPLY_TIMEOUT_MS });
+  const reply = await ctx.obs.callBatch(
+    built.requests.map((r) => r.request),
+    { timeoutMs: APPLY_TIMEOUT_MS },
+  );
   const mutating = built.plan.mutations;
   if (!reply.ok) {
     ctx.onPhase('checking');
@@ -87,8 +98,15 @@ export async function applyPreset(ctx: ApplyContext): Promise<Result<ApplyResult
       failedSteps.set(planned.step, commentOf(response));
     }
   });
-  if (built.transition && !failedSteps.has(built.transition.step) && !(await settleTransition(ctx.obs, built.transition, count))) {
-    failedSteps.set(built.transition.step, `SetCurrentSceneTransition: OBS still shows another transition than ${built.transition.name}`);
+  if (
+    built.transition &&
+    !failedSteps.has(built.transition.step) &&
+    !(await settleTransition(ctx.obs, built.transition, count))
+  ) {
+    failedSteps.set(
+      built.transition.step,
+      `SetCurrentSceneTransition: OBS still shows another transition than ${built.transition.name}`,
+    );
   }
   warnings.push(...probeWarnings(built, reply.value, ctx.input));
   const withUuids = createdUuids(built, reply.value);
@@ -114,7 +132,11 @@ export async function applyPreset(ctx: ApplyContext): Promise<Result<ApplyResult
  * After the link dropped mid-batch: wait for OBS to come back, read it again and compare.
  * What the new plan still needs is what was not applied; the rest was.
  */
-async function whatWasApplied(ctx: ApplyContext, built: BuiltPlan, count: () => void): Promise<Pick<ApplyResult, 'applied' | 'remaining' | 'confirmed'>> {
+async function whatWasApplied(
+  ctx: ApplyContext,
+  built: BuiltPlan,
+  count: () => void,
+): Promise<Pick<ApplyResult, 'applied' | 'remaining' | 'confirmed'>> {
   const changes = built.plan.steps.filter(isChange);
   const back = await ctx.waitForConnection(ctx.reconnectWaitMs ?? 10_000);
   if (!back) return { applied: [], remaining: changes, confirmed: false };
@@ -135,23 +157,47 @@ function probeWarnings(built: BuiltPlan, responses: ResponseMessage[], input: Ap
   built.requests.forEach((planned, i) => {
     if (planned.request.requestType !== 'GetInputPropertiesListPropertyItems') return;
     const target = built.deviceProbes[probe++];
-    const response = responses[i] as { requestStatus: { result: boolean }; responseData?: { propertyItems?: { itemName: string; itemValue: unknown }[] } } | undefined;
+    const response = responses[i] as
+      | {
+          requestStatus: { result: boolean };
+          responseData?: { propertyItems?: { itemName: string; itemValue: unknown }[] };
+        }
+      | undefined;
     if (!target || !response?.requestStatus.result) return;
-    const list = (response.responseData?.propertyItems ?? []).map((item) => ({ value: String(item.itemValue), name: item.itemName }));
+    const list = (response.responseData?.propertyItems ?? []).map((item) => ({
+      value: String(item.itemValue),
+      name: item.itemName,
+    }));
     const source = input.preset.sources.find((s) => s.id === target.key);
-    const slot = source && (source.role === 'camera' || source.role === 'microphone') ? (`${source.role}${source.slot}` as keyof DeviceChoice) : null;
-    out.push(...deviceWarnings({ role: target.role, label: source?.label ?? target.inputName, deviceSlot: slot }, list, input.devices));
+    const slot =
+      source && (source.role === 'camera' || source.role === 'microphone')
+        ? (`${source.role}${source.slot}` as keyof DeviceChoice)
+        : null;
+    out.push(
+      ...deviceWarnings(
+        { role: target.role, label: source?.label ?? target.inputName, deviceSlot: slot },
+        list,
+        input.devices,
+      ),
+    );
   });
   return out;
 }
 
 /** The record with the UUIDs OBS gave what the batch created (obs-websocket 5.4+; 5.1 gives none). */
-export function createdUuids(built: Pick<BuiltPlan, 'requests' | 'ownership'>, responses: ResponseMessage[]): Ownership {
+export function createdUuids(
+  built: Pick<BuiltPlan, 'requests' | 'ownership'>,
+  responses: ResponseMessage[],
+): Ownership {
   let ownership = built.ownership;
   built.requests.forEach((planned, i) => {
-    const response = responses[i] as { requestStatus: { result: boolean }; responseData?: Record<string, unknown> } | undefined;
+    const response = responses[i] as
+      { requestStatus: { result: boolean }; responseData?: Record<string, unknown> } | undefined;
     if (!planned.creates || !response?.requestStatus.result) return;
-    const [list, id, field] = 'scene' in planned.creates ? (['scenes', planned.creates.scene, 'sceneUuid'] as const) : (['inputs', planned.creates.input, 'inputUuid'] as const);
+    const [list, id, field] =
+      'scene' in planned.creates
+        ? (['scenes', planned.creates.scene, 'sceneUuid'] as const)
+        : (['inputs', planned.creates.input, 'inputUuid'] as const);
     const uuid = response.responseData?.[field];
     const entry = ownership[list][id];
     if (typeof uuid !== 'string' || uuid === '' || !entry) return;

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { appError, type AppError } from '../../shared/errors';
-import { DetailsSchema, DeviceChoiceSchema, type DeviceChoice, type Details } from '../../shared/presets/preset-details';
+import {
+  DetailsSchema,
+  DeviceChoiceSchema,
+  type DeviceChoice,
+  type Details,
+} from '../../shared/presets/preset-details';
 import { parsePresetDocument } from '../../shared/presets/preset-document';
 import type { Preset } from '../../shared/presets/preset-schema';
 import { fail, ok, type Result } from '../../shared/result';
@@ -61,7 +66,8 @@ export class PresetStore {
   saveUserPreset(preset: Preset): Result<null> {
     const others = this.#data.userPresets.filter((p) => p.id !== preset.id);
     const index = this.#data.userPresets.findIndex((p) => p.id === preset.id);
-    const userPresets = index === -1 ? [...others, preset] : this.#data.userPresets.map((p) => (p.id === preset.id ? preset : p));
+    const userPresets =
+      index === -1 ? [...others, preset] : this.#data.userPresets.map((p) => (p.id === preset.id ? preset : p));
     return this.#write({ ...this.#data, userPresets });
   }
 
@@ -69,7 +75,12 @@ export class PresetStore {
     const { [presetId]: _d, ...details } = this.#data.details;
     const { [presetId]: _v, ...devices } = this.#data.devices;
     const { [presetId]: _o, ...ownership } = this.#data.ownership;
-    return this.#write({ userPresets: this.#data.userPresets.filter((p) => p.id !== presetId), details, devices, ownership });
+    return this.#write({
+      userPresets: this.#data.userPresets.filter((p) => p.id !== presetId),
+      details,
+      devices,
+      ownership,
+    });
   }
 
   setDetails(presetId: string, details: Details, devices?: DeviceChoice): Result<null> {
@@ -103,18 +114,27 @@ export class PresetStore {
     for (const entry of doc.userPresets) {
       const parsed = parsePresetDocument(entry);
       if (parsed.ok && !userPresets.some((p) => p.id === parsed.preset.id)) userPresets.push(parsed.preset);
-      else this.#logger.warn('A stored preset was not valid and is ignored', { problems: parsed.ok ? 'duplicate id' : parsed.problems.slice(0, 3) });
+      else
+        this.#logger.warn('A stored preset was not valid and is ignored', {
+          problems: parsed.ok ? 'duplicate id' : parsed.problems.slice(0, 3),
+        });
     }
     return {
       userPresets,
       details: validEntries(doc.details, DetailsSchema),
       devices: validEntries(doc.devices, DeviceChoiceSchema),
-      ownership: validEntries(doc.ownership, OwnershipSchema, (presetId) => this.#logger.warn('A preset\'s record of what it made in OBS was not valid and is ignored', { presetId })),
+      ownership: validEntries(doc.ownership, OwnershipSchema, (presetId) =>
+        this.#logger.warn("A preset's record of what it made in OBS was not valid and is ignored", { presetId }),
+      ),
     };
   }
 }
 
-function validEntries<T>(record: Record<string, unknown>, schema: z.ZodType<T>, onInvalid?: (key: string) => void): Record<string, T> {
+function validEntries<T>(
+  record: Record<string, unknown>,
+  schema: z.ZodType<T>,
+  onInvalid?: (key: string) => void,
+): Record<string, T> {
   const out: Record<string, T> = {};
   for (const [key, value] of Object.entries(record)) {
     const parsed = schema.safeParse(value);

@@ -43,8 +43,16 @@ export class PresetsService {
 
   list(): PresetEntry[] {
     const { store } = this.#deps;
-    const entry = (preset: Preset, builtIn: boolean): PresetEntry => ({ preset, builtIn, details: store.details(preset.id), devices: store.devices(preset.id) });
-    return [...builtInPresets(this.#deps.language()).map((p) => entry(p, true)), ...store.userPresets.map((p) => entry(p, false))];
+    const entry = (preset: Preset, builtIn: boolean): PresetEntry => ({
+      preset,
+      builtIn,
+      details: store.details(preset.id),
+      devices: store.devices(preset.id),
+    });
+    return [
+      ...builtInPresets(this.#deps.language()).map((p) => entry(p, true)),
+      ...store.userPresets.map((p) => entry(p, false)),
+    ];
   }
 
   /**
@@ -91,19 +99,31 @@ export class PresetsService {
     if (!parsed.ok) return { entry: null, problems: parsed.problems };
     const preset = { ...parsed.preset, id: this.#newId(parsed.preset.id), name: this.#uniqueName(parsed.preset.name) };
     const saved = this.#saveNew(preset, {}, {});
-    return saved.ok ? { entry: saved.value, problems: [] } : { entry: null, problems: [{ path: '(file)', message: 'could not be saved' }] };
+    return saved.ok
+      ? { entry: saved.value, problems: [] }
+      : { entry: null, problems: [{ path: '(file)', message: 'could not be saved' }] };
   }
 
   export(presetId: string): Result<{ fileName: string; json: string }> {
     const found = this.find(presetId);
     if (!found.ok) return found;
     // NFKD splits å/ä/ö into a letter and a combining mark; the marks go, the letters stay.
-    const slug = found.value.preset.name.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'preset';
+    const slug =
+      found.value.preset.name
+        .normalize('NFKD')
+        .replace(/\p{M}/gu, '')
+        .replace(/[^\w-]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .toLowerCase() || 'preset';
     return ok({ fileName: `${slug}.bibblan-preset.json`, json: exportPresetJson(found.value.preset) });
   }
 
   /** Saves the details; the preset's text inputs already in OBS (and ours) change at once. */
-  async setDetails(presetId: string, details: Details, devices?: DeviceChoice): Promise<Result<{ entry: PresetEntry; updatedTexts: number }>> {
+  async setDetails(
+    presetId: string,
+    details: Details,
+    devices?: DeviceChoice,
+  ): Promise<Result<{ entry: PresetEntry; updatedTexts: number }>> {
     const found = this.find(presetId);
     if (!found.ok) return found;
     const saved = this.#deps.store.setDetails(presetId, details, devices);
@@ -153,7 +173,13 @@ export class PresetsService {
     const found = this.find(presetId);
     if (!found.ok) return found;
     const { preset, details, devices } = found.value;
-    return ok({ preset, details, devices, language: this.#deps.language(), ownership: this.#deps.store.ownership(presetId) });
+    return ok({
+      preset,
+      details,
+      devices,
+      language: this.#deps.language(),
+      ownership: this.#deps.store.ownership(presetId),
+    });
   }
 
   /** Two round trips: read the recorded inputs' settings, then rewrite only those with our marker. */
@@ -165,18 +191,32 @@ export class PresetsService {
     const uuids = obsHasUuids(obs.state);
     const texts = preset.sources.flatMap((s) => {
       const owned = s.role === 'text' ? ownership.inputs[s.id] : undefined;
-      return owned ? [{ source: s, input: uuids && owned.uuid ? { inputUuid: owned.uuid } : { inputName: owned.name } }] : [];
+      return owned
+        ? [{ source: s, input: uuids && owned.uuid ? { inputUuid: owned.uuid } : { inputName: owned.name } }]
+        : [];
     });
     if (texts.length === 0) return 0;
-    const read = await obs.callBatch(texts.map((t) => ({ requestType: 'GetInputSettings', requestData: t.input }) as RequestBatchRequest));
+    const read = await obs.callBatch(
+      texts.map((t) => ({ requestType: 'GetInputSettings', requestData: t.input }) as RequestBatchRequest),
+    );
     if (!read.ok) return 0;
     const language = this.#deps.language();
     const writes = texts.flatMap((t, i) => {
-      const response = read.value[i] as { requestStatus: { result: boolean }; responseData?: { inputKind: string; inputSettings: Record<string, unknown> } } | undefined;
+      const response = read.value[i] as
+        | {
+            requestStatus: { result: boolean };
+            responseData?: { inputKind: string; inputSettings: Record<string, unknown> };
+          }
+        | undefined;
       const marker = response?.requestStatus.result ? markerOf(response.responseData?.inputSettings ?? {}) : null;
       if (marker?.presetId !== preset.id || marker.key !== t.source.id || t.source.role !== 'text') return [];
       const text = fillTemplate(t.source.text, details, language);
-      return [{ requestType: 'SetInputSettings', requestData: { ...t.input, inputSettings: textOnly(response!.responseData!.inputKind, text), overlay: true } } as RequestBatchRequest];
+      return [
+        {
+          requestType: 'SetInputSettings',
+          requestData: { ...t.input, inputSettings: textOnly(response!.responseData!.inputKind, text), overlay: true },
+        } as RequestBatchRequest,
+      ];
     });
     if (writes.length === 0) return 0;
     const written = await obs.callBatch(writes);

@@ -4,7 +4,11 @@ import type { Layout, SourceRole } from '../../shared/presets/preset-schema';
 const TOP_LEFT = 5;
 
 /** A layout in canvas fractions to OBS pixels; colours stretch, everything else keeps its aspect. */
-export function transformFor(layout: Layout, role: SourceRole, canvas: { width: number; height: number }): Record<string, number | string> {
+export function transformFor(
+  layout: Layout,
+  role: SourceRole,
+  canvas: { width: number; height: number },
+): Record<string, number | string> {
   return {
     positionX: Math.round(layout.x * canvas.width),
     positionY: Math.round(layout.y * canvas.height),

@@ -6,7 +6,10 @@ import { appError, type AppError } from '../../shared/errors';
  * A JSON file that cannot be read or parsed (or fails `isValid`) is moved aside, never
  * deleted: the user may want it back. Returns the notice to show, or null when all is well.
  */
-export function setAsideIfCorrupt(filePath: string, isValid: (value: unknown) => boolean = isJsonObject): AppError | null {
+export function setAsideIfCorrupt(
+  filePath: string,
+  isValid: (value: unknown) => boolean = isJsonObject,
+): AppError | null {
   if (!existsSync(filePath)) return null;
   try {
     const value: unknown = JSON.parse(readFileSync(filePath, 'utf8'));

@@ -16,23 +16,50 @@ interface Props {
   programsButtonRef?: Ref<HTMLButtonElement>;
 }
 
-export function Header({ onOpenSettings, settingsButtonRef, onOpenLog, logButtonRef, onOpenGoLive, goLiveButtonRef, onOpenPrograms, programsButtonRef }: Props) {
+export function Header({
+  onOpenSettings,
+  settingsButtonRef,
+  onOpenLog,
+  logButtonRef,
+  onOpenGoLive,
+  goLiveButtonRef,
+  onOpenPrograms,
+  programsButtonRef,
+}: Props) {
   const { t } = useTranslation();
   return (
     <header className="app-header">
       <h1 className="app-header__title">{t('app.title')}</h1>
       {onOpenGoLive && (
-        <button ref={goLiveButtonRef} type="button" className="button button--primary" onClick={onOpenGoLive} data-testid="open-golive">
+        <button
+          ref={goLiveButtonRef}
+          type="button"
+          className="button button--primary"
+          onClick={onOpenGoLive}
+          data-testid="open-golive"
+        >
           {t('golive.nav')}
         </button>
       )}
       {onOpenPrograms && (
-        <button ref={programsButtonRef} type="button" className="button button--secondary" onClick={onOpenPrograms} data-testid="open-programs">
+        <button
+          ref={programsButtonRef}
+          type="button"
+          className="button button--secondary"
+          onClick={onOpenPrograms}
+          data-testid="open-programs"
+        >
           {t('header.programs')}
         </button>
       )}
       {onOpenLog && (
-        <button ref={logButtonRef} type="button" className="button button--secondary" onClick={onOpenLog} data-testid="open-log">
+        <button
+          ref={logButtonRef}
+          type="button"
+          className="button button--secondary"
+          onClick={onOpenLog}
+          data-testid="open-log"
+        >
           {t('log.open')}
         </button>
       )}

@@ -44,7 +44,9 @@ export function SettingsScreen({ settings, onBack }: Props) {
         <ConnectionProblem besideForm />
         {info && (
           <p className="note" data-testid="secret-protection">
-            {info.secretProtection === 'owner-only-file' ? t('settings.secretOwnerOnly') : t('settings.secretEncrypted')}
+            {info.secretProtection === 'owner-only-file'
+              ? t('settings.secretOwnerOnly')
+              : t('settings.secretEncrypted')}
           </p>
         )}
       </section>

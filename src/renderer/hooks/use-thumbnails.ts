@@ -5,7 +5,12 @@ import type { BibblanApi } from '../../shared/api-bridge';
  * One scene's screenshot per second, round robin: OBS renders in software on small machines,
  * so thumbnails stay modest. Paused while the page is hidden.
  */
-export function useThumbnails(api: BibblanApi, sceneNames: readonly string[], active: boolean, intervalMs = 1_000): Record<string, string> {
+export function useThumbnails(
+  api: BibblanApi,
+  sceneNames: readonly string[],
+  active: boolean,
+  intervalMs = 1_000,
+): Record<string, string> {
   const [images, setImages] = useState<Record<string, string>>({});
   const names = useRef(sceneNames);
   names.current = sceneNames;

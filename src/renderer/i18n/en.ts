@@ -130,7 +130,8 @@ export const en: Messages = {
       message: 'The connection to OBS was lost.',
       action: 'Bibblan Live is trying to reconnect by itself. Check that OBS is still running.',
       details: {
-        wasStreaming: 'OBS was live at that moment: the stream may still be running in OBS. Look at OBS before doing anything else.',
+        wasStreaming:
+          'OBS was live at that moment: the stream may still be running in OBS. Look at OBS before doing anything else.',
         wasRecording: 'OBS was recording at that moment: the recording may still be running in OBS.',
       },
     },
@@ -144,7 +145,8 @@ export const en: Messages = {
     },
     OBS_NOT_READY: {
       message: 'OBS has not finished starting: it still says it is not ready.',
-      action: 'Wait until OBS has started and shows its scenes, then try again. If it does not pass: close OBS and start it again.',
+      action:
+        'Wait until OBS has started and shows its scenes, then try again. If it does not pass: close OBS and start it again.',
     },
     OBS_REQUEST_FAILED: {
       message: 'OBS could not carry out {{request}}.',
@@ -192,11 +194,13 @@ export const en: Messages = {
       action: 'Check that the disk is not full and try again. What was already saved is kept.',
     },
     LOG_FILE_SET_ASIDE: {
-      message: 'A damaged broadcast log file ({{file}}) was set aside as {{movedTo}}. Everything that could be read is kept.',
+      message:
+        'A damaged broadcast log file ({{file}}) was set aside as {{movedTo}}. Everything that could be read is kept.',
       action: 'Nothing to do now. Keep the file if you want someone to look at it; it is never deleted automatically.',
     },
     LOG_LAST_WRITE_TORN: {
-      message: 'Bibblan Live was closed in the middle of writing the broadcast log; the last few seconds were not kept.',
+      message:
+        'Bibblan Live was closed in the middle of writing the broadcast log; the last few seconds were not kept.',
       action: 'Nothing to do. You may want to check the latest broadcast in the broadcast log.',
     },
     LOG_IMPORT_INVALID: {
@@ -230,7 +234,8 @@ export const en: Messages = {
     },
     PRESETS_FILE_SET_ASIDE: {
       message: 'The file with your presets was damaged and set aside as {{movedTo}}.',
-      action: 'The built-in presets are still there. Import your own again if you exported them. The scenes in OBS are not affected.',
+      action:
+        'The built-in presets are still there. Import your own again if you exported them. The scenes in OBS are not affected.',
     },
   },
   steps: {

@@ -11,7 +11,8 @@ export const goliveErrorsEn: DeepStringify<typeof goliveErrorsSv> = {
   },
   STREAM_SERVER_INVALID: {
     message: 'The server address does not look right.',
-    action: 'It must start with rtmp:// or rtmps://, e.g. rtmps://a.rtmps.youtube.com:443/live2. Choose the platform and it is filled in for you.',
+    action:
+      'It must start with rtmp:// or rtmps://, e.g. rtmps://a.rtmps.youtube.com:443/live2. Choose the platform and it is filled in for you.',
   },
   STREAM_KEY_INVALID: {
     message: 'The stream key does not look right.',
@@ -52,16 +53,19 @@ export const goliveErrorsEn: DeepStringify<typeof goliveErrorsSv> = {
   },
   GOLIVE_RECORD_FAILED: {
     message: 'OBS could not start the recording.',
-    action: 'In OBS, choose a folder that exists for the recordings (Settings → Output → Recording → Recording Path), check that there is free space, and try again.',
+    action:
+      'In OBS, choose a folder that exists for the recordings (Settings → Output → Recording → Recording Path), check that there is free space, and try again.',
     details: {
       folderMissing: 'OBS is set to record into {{folder}}, and that folder does not exist.',
       folderNotWritable: 'OBS may not save in {{folder}}.',
-      noStart: 'OBS did not start recording within 20 seconds, so the attempt was stopped. OBS may show a message that says why.',
+      noStart:
+        'OBS did not start recording within 20 seconds, so the attempt was stopped. OBS may show a message that says why.',
     },
   },
   GOLIVE_STOP_UNCONFIRMED: {
     message: 'OBS has not confirmed that it stopped.',
-    action: 'Look at OBS. Press End again, or stop it directly in OBS. As soon as OBS confirms that it stopped, it shows here.',
+    action:
+      'Look at OBS. Press End again, or stop it directly in OBS. As soon as OBS confirms that it stopped, it shows here.',
     details: {
       streaming: 'The stream may still be running. Check on Facebook or YouTube that it is offline.',
       recording: 'The recording may still be running.',
@@ -120,7 +124,8 @@ export const goliveEn: Messages['golive'] = {
     preset: 'Program',
     presetNone: '(no program chosen)',
     presetGone: '(deleted program)',
-    scenesFromPreset: 'The scenes before the start and at the end come from the preset {{name}}: {{starting}} and {{closing}}.',
+    scenesFromPreset:
+      'The scenes before the start and at the end come from the preset {{name}}: {{starting}} and {{closing}}.',
     fixing: 'Working…',
     programType: 'Program type',
     programTypes: {
@@ -185,7 +190,7 @@ export const goliveEn: Messages['golive'] = {
       },
       startingSceneLive: {
         label: '"Starting soon" is live',
-        noSceneSet: "No \"Starting soon\" scene is set (in the program's preset or in the template).",
+        noSceneSet: 'No "Starting soon" scene is set (in the program\'s preset or in the template).',
         sceneMissing: 'The scene {{scene}} does not exist in OBS.',
         otherSceneLive: 'A scene other than {{scene}} is live.',
         notConnected: 'Unknown until OBS is connected.',
@@ -195,7 +200,8 @@ export const goliveEn: Messages['golive'] = {
         noMic: 'OBS has no microphone. Facebook will not publish a stream without sound.',
         muted: 'The mic {{input}} is muted.',
         listening: 'Say something into the mic {{input}}.',
-        silent: 'No sound from {{input}} for 10 seconds. Say something; check that the mic is on and its volume in OBS is not down.',
+        silent:
+          'No sound from {{input}} for 10 seconds. Say something; check that the mic is on and its volume in OBS is not down.',
         notHeard: 'The mic {{input}} has not been heard yet. Show a scene with the mic and say something.',
         notConnected: 'Unknown until OBS is connected.',
       },
@@ -235,8 +241,10 @@ export const goliveEn: Messages['golive'] = {
       diskSpace: {
         label: 'Free disk space for the recording',
         low: 'Only {{gb}} GB free; at least {{minGb}} GB are needed.',
-        folderMissing: 'OBS is set to record into {{folder}}, but that folder does not exist. Create it, or choose another in OBS: Settings → Output → Recording → Recording Path.',
-        folderNotWritable: 'OBS may not save in {{folder}}. Choose another folder in OBS: Settings → Output → Recording → Recording Path.',
+        folderMissing:
+          'OBS is set to record into {{folder}}, but that folder does not exist. Create it, or choose another in OBS: Settings → Output → Recording → Recording Path.',
+        folderNotWritable:
+          'OBS may not save in {{folder}}. Choose another folder in OBS: Settings → Output → Recording → Recording Path.',
         notRecording: 'No recording.',
         notRead: 'Free space could not be read yet.',
         notConnected: 'Unknown until OBS is connected.',

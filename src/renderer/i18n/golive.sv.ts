@@ -9,7 +9,8 @@ export const goliveErrorsSv = {
   },
   STREAM_SERVER_INVALID: {
     message: 'Serveradressen ser inte rätt ut.',
-    action: 'Den ska börja med rtmp:// eller rtmps://, t.ex. rtmps://a.rtmps.youtube.com:443/live2. Välj plattform så fylls den i åt dig.',
+    action:
+      'Den ska börja med rtmp:// eller rtmps://, t.ex. rtmps://a.rtmps.youtube.com:443/live2. Välj plattform så fylls den i åt dig.',
   },
   STREAM_KEY_INVALID: {
     message: 'Strömnyckeln ser inte rätt ut.',
@@ -50,16 +51,19 @@ export const goliveErrorsSv = {
   },
   GOLIVE_RECORD_FAILED: {
     message: 'OBS kunde inte starta inspelningen.',
-    action: 'Välj en mapp som finns för inspelningarna i OBS (Inställningar → Utdata → Inspelning → Inspelningssökväg), se att det finns ledigt utrymme och försök igen.',
+    action:
+      'Välj en mapp som finns för inspelningarna i OBS (Inställningar → Utdata → Inspelning → Inspelningssökväg), se att det finns ledigt utrymme och försök igen.',
     details: {
       folderMissing: 'OBS ska spela in i mappen {{folder}}, och den finns inte.',
       folderNotWritable: 'OBS får inte spara i mappen {{folder}}.',
-      noStart: 'OBS började inte spela in inom 20 sekunder, så försöket avbröts. OBS visar kanske ett meddelande om varför.',
+      noStart:
+        'OBS började inte spela in inom 20 sekunder, så försöket avbröts. OBS visar kanske ett meddelande om varför.',
     },
   },
   GOLIVE_STOP_UNCONFIRMED: {
     message: 'OBS har inte bekräftat att det har stoppat.',
-    action: 'Titta i OBS. Tryck på Avsluta igen, eller stoppa direkt i OBS. Så fort OBS bekräftar att det har stoppat visas det här.',
+    action:
+      'Titta i OBS. Tryck på Avsluta igen, eller stoppa direkt i OBS. Så fort OBS bekräftar att det har stoppat visas det här.',
     details: {
       streaming: 'Sändningen kan fortfarande pågå. Kontrollera på Facebook eller YouTube att den är offline.',
       recording: 'Inspelningen kan fortfarande pågå.',
@@ -118,7 +122,8 @@ export const goliveSv = {
     preset: 'Program',
     presetNone: '(inget program valt)',
     presetGone: '(borttaget program)',
-    scenesFromPreset: 'Scen före start och avslutningsscen kommer från förinställningen {{name}}: {{starting}} och {{closing}}.',
+    scenesFromPreset:
+      'Scen före start och avslutningsscen kommer från förinställningen {{name}}: {{starting}} och {{closing}}.',
     fixing: 'Arbetar…',
     programType: 'Typ av program',
     programTypes: {
@@ -193,7 +198,8 @@ export const goliveSv = {
         noMic: 'OBS har ingen mikrofon. Facebook publicerar inte en sändning utan ljud.',
         muted: 'Mikrofonen {{input}} är avstängd (mute).',
         listening: 'Säg något i mikrofonen {{input}}.',
-        silent: 'Inget ljud från {{input}} på 10 sekunder. Säg något; kontrollera att mikrofonen är på och att volymen i OBS inte är nere.',
+        silent:
+          'Inget ljud från {{input}} på 10 sekunder. Säg något; kontrollera att mikrofonen är på och att volymen i OBS inte är nere.',
         notHeard: 'Mikrofonen {{input}} har inte hörts än. Visa en scen med mikrofonen och säg något.',
         notConnected: 'Okänt tills OBS är anslutet.',
       },
@@ -233,8 +239,10 @@ export const goliveSv = {
       diskSpace: {
         label: 'Ledigt diskutrymme för inspelningen',
         low: 'Bara {{gb}} GB ledigt; minst {{minGb}} GB behövs.',
-        folderMissing: 'OBS ska spela in i mappen {{folder}}, men den finns inte. Skapa mappen, eller välj en annan i OBS: Inställningar → Utdata → Inspelning → Inspelningssökväg.',
-        folderNotWritable: 'OBS får inte spara i mappen {{folder}}. Välj en annan mapp i OBS: Inställningar → Utdata → Inspelning → Inspelningssökväg.',
+        folderMissing:
+          'OBS ska spela in i mappen {{folder}}, men den finns inte. Skapa mappen, eller välj en annan i OBS: Inställningar → Utdata → Inspelning → Inspelningssökväg.',
+        folderNotWritable:
+          'OBS får inte spara i mappen {{folder}}. Välj en annan mapp i OBS: Inställningar → Utdata → Inspelning → Inspelningssökväg.',
         notRecording: 'Ingen inspelning.',
         notRead: 'Ledigt utrymme har inte kunnat läsas än.',
         notConnected: 'Okänt tills OBS är anslutet.',

@@ -7,7 +7,8 @@ import type { Messages } from './sv';
 export const liveErrorsEn: Record<keyof typeof liveErrorsSv, ErrorText> = {
   LIVE_SAFE_SCENE_MISSING: {
     message: 'There is no safe scene to switch to.',
-    action: 'Apply a preset under Programs (it has a safe scene), or switch to a neutral scene yourself and mute the microphones.',
+    action:
+      'Apply a preset under Programs (it has a safe scene), or switch to a neutral scene yourself and mute the microphones.',
   },
   LIVE_NOT_STUDIO_MODE: {
     message: 'Studio mode is off, so there is nothing to take.',
@@ -93,11 +94,14 @@ export const liveEn: Messages['live'] = {
     recordingOff: 'Off',
     offline: 'Health shows while OBS streams.',
     alert: {
-      droppedFrames: 'More than 2 % of frames were dropped in the last minute. The internet connection is not keeping up: close other programs that use the network, or lower the bitrate in OBS after the broadcast.',
+      droppedFrames:
+        'More than 2 % of frames were dropped in the last minute. The internet connection is not keeping up: close other programs that use the network, or lower the bitrate in OBS after the broadcast.',
       congestion: 'The network is heavily congested. The picture may stutter for viewers.',
       streamReconnecting: 'The stream was interrupted and OBS is reconnecting. Carry on as usual.',
-      obsReconnecting: 'The link to OBS is lost and Bibblan Live is trying again. The stream may continue in OBS – look in OBS.',
-      obsDisconnected: 'Bibblan Live has no link to OBS. The stream may continue in OBS – end it in OBS if you need to.',
+      obsReconnecting:
+        'The link to OBS is lost and Bibblan Live is trying again. The stream may continue in OBS – look in OBS.',
+      obsDisconnected:
+        'Bibblan Live has no link to OBS. The stream may continue in OBS – end it in OBS if you need to.',
     },
   },
   stop: {

@@ -5,7 +5,8 @@ import type { ErrorText } from './message-types';
 export const liveErrorsSv = {
   LIVE_SAFE_SCENE_MISSING: {
     message: 'Det finns ingen säker scen att byta till.',
-    action: 'Tillämpa en förinställning under Program (den har en säker scen), eller byt själv till en neutral scen och stäng av mikrofonerna.',
+    action:
+      'Tillämpa en förinställning under Program (den har en säker scen), eller byt själv till en neutral scen och stäng av mikrofonerna.',
   },
   LIVE_NOT_STUDIO_MODE: {
     message: 'Studioläget är inte på, så det finns inget att byta till.',
@@ -91,11 +92,14 @@ export const liveSv = {
     recordingOff: 'Av',
     offline: 'Hälsan visas när OBS sänder.',
     alert: {
-      droppedFrames: 'Mer än 2 % av bildrutorna har tappats den senaste minuten. Internetanslutningen räcker inte: stäng andra program som använder nätet, eller sänk bithastigheten i OBS efter sändningen.',
+      droppedFrames:
+        'Mer än 2 % av bildrutorna har tappats den senaste minuten. Internetanslutningen räcker inte: stäng andra program som använder nätet, eller sänk bithastigheten i OBS efter sändningen.',
       congestion: 'Nätet är hårt belastat. Bilden kan hacka för tittarna.',
       streamReconnecting: 'Sändningen har avbrutits och OBS försöker ansluta igen. Fortsätt som vanligt.',
-      obsReconnecting: 'Kontakten med OBS är bruten och Bibblan Live försöker igen. Sändningen kan fortsätta i OBS – titta i OBS.',
-      obsDisconnected: 'Bibblan Live har ingen kontakt med OBS. Sändningen kan fortsätta i OBS – avsluta den i OBS om du behöver.',
+      obsReconnecting:
+        'Kontakten med OBS är bruten och Bibblan Live försöker igen. Sändningen kan fortsätta i OBS – titta i OBS.',
+      obsDisconnected:
+        'Bibblan Live har ingen kontakt med OBS. Sändningen kan fortsätta i OBS – avsluta den i OBS om du behöver.',
     },
   },
   stop: {

@@ -1,9 +1,7 @@
 import type { ErrorCode } from '../../shared/errors';
 
 /** Widens every string leaf to `string`, so `en` must have sv's shape but its own words. */
-export type DeepStringify<T> = T extends string
-  ? string
-  : { -readonly [K in keyof T]: DeepStringify<T[K]> };
+export type DeepStringify<T> = T extends string ? string : { -readonly [K in keyof T]: DeepStringify<T[K]> };
 
 /** Numbered steps, rendered as an ordered list in key order ("1", "2", ...). */
 export type StepList = Record<`${number}`, string>;

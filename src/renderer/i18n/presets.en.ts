@@ -66,13 +66,16 @@ export const presetsEn: Messages['presets'] = {
     stepsHeading: 'Steps',
   },
   warning: {
-    cameraKindMissing: '{{source}}: OBS has no camera type on this computer. A placeholder saying “Camera missing” shows instead.',
-    cameraNotFound: '{{source}}: OBS finds no camera. The “Camera missing” placeholder shows until you connect a camera and choose it here.',
+    cameraKindMissing:
+      '{{source}}: OBS has no camera type on this computer. A placeholder saying “Camera missing” shows instead.',
+    cameraNotFound:
+      '{{source}}: OBS finds no camera. The “Camera missing” placeholder shows until you connect a camera and choose it here.',
     micKindMissing: '{{source}}: OBS has no microphone type on this computer. The scene gets no microphone sound.',
     micNotFound: '{{source}}: OBS finds no microphone. Connect a microphone and choose it here.',
     textKindMissing: '{{source}}: OBS cannot show text on this computer. The text is left out.',
     sourceKindMissing: '{{source}}: OBS lacks that kind of source. The source is left out.',
-    nameTaken: 'The name “{{name}}” is already used in OBS by something that is not Bibblan Live’s. It is left alone; ours will be called “{{instead}}”.',
+    nameTaken:
+      'The name “{{name}}” is already used in OBS by something that is not Bibblan Live’s. It is left alone; ours will be called “{{instead}}”.',
     relinked: 'The scene “{{scene}}” was renamed in OBS to “{{name}}”. It is used under its new name.',
     deviceGone: '{{source}}: the chosen device is no longer in OBS. Choose another one.',
   },
@@ -80,8 +83,10 @@ export const presetsEn: Messages['presets'] = {
     unchanged: 'OBS already matched. Nothing was changed.',
     applied: 'Done! The preset is applied in OBS.',
     partial: 'Some things could not be done in OBS. See the list below and try again.',
-    interrupted: 'The connection to OBS dropped meanwhile. The list shows what was done. Press Apply to OBS again to finish.',
-    unconfirmed: 'The connection to OBS dropped and OBS has not come back, so what was done cannot be seen. Apply again once OBS is connected.',
+    interrupted:
+      'The connection to OBS dropped meanwhile. The list shows what was done. Press Apply to OBS again to finish.',
+    unconfirmed:
+      'The connection to OBS dropped and OBS has not come back, so what was done cannot be seen. Apply again once OBS is connected.',
     appliedHeading: 'Done',
     remainingHeading: 'Not done yet',
     failedHeading: 'Failed',

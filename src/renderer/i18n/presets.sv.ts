@@ -66,13 +66,16 @@ export const presetsSv = {
     stepsHeading: 'Steg',
   },
   warning: {
-    cameraKindMissing: '{{source}}: OBS har ingen kameratyp på den här datorn. En platshållare med texten ”Kamera saknas” visas i stället.',
-    cameraNotFound: '{{source}}: OBS hittar ingen kamera. Platshållaren ”Kamera saknas” visas tills du ansluter en kamera och väljer den här.',
+    cameraKindMissing:
+      '{{source}}: OBS har ingen kameratyp på den här datorn. En platshållare med texten ”Kamera saknas” visas i stället.',
+    cameraNotFound:
+      '{{source}}: OBS hittar ingen kamera. Platshållaren ”Kamera saknas” visas tills du ansluter en kamera och väljer den här.',
     micKindMissing: '{{source}}: OBS har ingen mikrofontyp på den här datorn. Scenen får inget ljud från mikrofon.',
     micNotFound: '{{source}}: OBS hittar ingen mikrofon. Anslut en mikrofon och välj den här.',
     textKindMissing: '{{source}}: OBS kan inte visa text på den här datorn. Texten utelämnas.',
     sourceKindMissing: '{{source}}: OBS saknar den källtypen. Källan utelämnas.',
-    nameTaken: 'Namnet ”{{name}}” används redan i OBS av något som inte är Bibblan Lives. Det lämnas orört; vår får heta ”{{instead}}”.',
+    nameTaken:
+      'Namnet ”{{name}}” används redan i OBS av något som inte är Bibblan Lives. Det lämnas orört; vår får heta ”{{instead}}”.',
     relinked: 'Scenen ”{{scene}}” har bytt namn i OBS till ”{{name}}”. Den används med sitt nya namn.',
     deviceGone: '{{source}}: den valda enheten finns inte längre i OBS. Välj en annan.',
   } satisfies Record<PlanWarning['code'], string>,
@@ -80,8 +83,10 @@ export const presetsSv = {
     unchanged: 'OBS stämde redan. Inget ändrades.',
     applied: 'Klart! Förinställningen är tillämpad i OBS.',
     partial: 'En del kunde inte göras i OBS. Se listan nedan och försök igen.',
-    interrupted: 'Anslutningen till OBS bröts under tiden. Listan visar vad som hann göras. Tryck på Tillämpa i OBS igen för att göra klart.',
-    unconfirmed: 'Anslutningen till OBS bröts och OBS har inte kommit tillbaka, så det går inte att se vad som hann göras. Tillämpa igen när OBS är ansluten.',
+    interrupted:
+      'Anslutningen till OBS bröts under tiden. Listan visar vad som hann göras. Tryck på Tillämpa i OBS igen för att göra klart.',
+    unconfirmed:
+      'Anslutningen till OBS bröts och OBS har inte kommit tillbaka, så det går inte att se vad som hann göras. Tillämpa igen när OBS är ansluten.',
     appliedHeading: 'Gjort',
     remainingHeading: 'Inte gjort än',
     failedHeading: 'Misslyckades',

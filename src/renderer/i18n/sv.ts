@@ -27,7 +27,8 @@ const errors = {
     action: 'Kopiera lösenordet från OBS och skriv in det igen:',
   },
   OBS_NOT_V5: {
-    message: 'Bibblan Live behöver OBS 28 eller senare. Programmet på {{address}} är ett äldre OBS eller något annat program.',
+    message:
+      'Bibblan Live behöver OBS 28 eller senare. Programmet på {{address}} är ett äldre OBS eller något annat program.',
     action:
       'Uppdatera OBS: hämta den senaste versionen från obsproject.com och installera den. Använd sedan porten som står i OBS under Verktyg → Inställningar för WebSocket-server, oftast 4455 (ws://127.0.0.1:4455). Port 4444 brukar vara det gamla tillägget obs-websocket 4.',
   },
@@ -106,8 +107,10 @@ const errors = {
     action: 'Kontrollera att disken inte är full och försök igen. Det som redan är sparat finns kvar.',
   },
   LOG_FILE_SET_ASIDE: {
-    message: 'En skadad fil i sändningsloggen ({{file}}) har sparats undan som {{movedTo}}. Allt som gick att läsa finns kvar.',
-    action: 'Du behöver inte göra något nu. Spara filen om du vill be någon titta på den; den raderas aldrig automatiskt.',
+    message:
+      'En skadad fil i sändningsloggen ({{file}}) har sparats undan som {{movedTo}}. Allt som gick att läsa finns kvar.',
+    action:
+      'Du behöver inte göra något nu. Spara filen om du vill be någon titta på den; den raderas aldrig automatiskt.',
   },
   LOG_LAST_WRITE_TORN: {
     message: 'Bibblan Live stängdes mitt i en skrivning till sändningsloggen; de sista sekunderna togs inte med.',
@@ -144,7 +147,8 @@ const errors = {
   },
   PRESETS_FILE_SET_ASIDE: {
     message: 'Filen med dina förinställningar var skadad och lades undan som {{movedTo}}.',
-    action: 'De inbyggda förinställningarna finns kvar. Importera dina egna igen om du har exporterat dem. Scenerna i OBS påverkas inte.',
+    action:
+      'De inbyggda förinställningarna finns kvar. Importera dina egna igen om du har exporterat dem. Scenerna i OBS påverkas inte.',
   },
   ...goliveErrorsSv,
   ...liveErrorsSv,

@@ -46,7 +46,10 @@ export function connectionView(
  * OBS is starting: the link is there and waits for OBS, a new one would only wait again.
  */
 export const offersReconnect = (view: ConnectionView): boolean =>
-  view.kind === 'disconnected' || view.kind === 'reconnecting' || view.kind === 'reconnectingIn' || view.kind === 'connecting';
+  view.kind === 'disconnected' ||
+  view.kind === 'reconnecting' ||
+  view.kind === 'reconnectingIn' ||
+  view.kind === 'connecting';
 
 /** True while a countdown is shown, so the clock needs to tick. */
 export const needsClock = (obs: Pick<ObsState, 'connection'>): boolean =>

@@ -78,10 +78,12 @@ const mapScene = (preset: Preset, sceneId: string, change: (scene: PresetScene) 
   scenes: preset.scenes.map((s) => (s.id === sceneId ? change(s) : s)),
 });
 
-export const sourceById = (preset: Preset, sourceId: string): PresetSource | undefined => preset.sources.find((s) => s.id === sourceId);
+export const sourceById = (preset: Preset, sourceId: string): PresetSource | undefined =>
+  preset.sources.find((s) => s.id === sourceId);
 
 /** How many scenes show a source: a shared source's text or colour changes in all of them. */
-export const scenesUsing = (preset: Preset, sourceId: string): number => preset.scenes.filter((s) => s.items.some((i) => i.source === sourceId)).length;
+export const scenesUsing = (preset: Preset, sourceId: string): number =>
+  preset.scenes.filter((s) => s.items.some((i) => i.source === sourceId)).length;
 
 /** Sources no scene uses any more go, as long as one source remains (the schema wants one). */
 function pruneUnused(preset: Preset): Preset {
@@ -99,11 +101,15 @@ export function setDescription(preset: Preset, description: string): Preset {
   return description === '' ? rest : { ...rest, description };
 }
 
-export const setTransition = (preset: Preset, change: Partial<Transition>): Preset => ({ ...preset, transition: { ...preset.transition, ...change } });
+export const setTransition = (preset: Preset, change: Partial<Transition>): Preset => ({
+  ...preset,
+  transition: { ...preset.transition, ...change },
+});
 
 // ---- scenes
 
-export const renameScene = (preset: Preset, sceneId: string, name: string): Preset => mapScene(preset, sceneId, (s) => ({ ...s, name }));
+export const renameScene = (preset: Preset, sceneId: string, name: string): Preset =>
+  mapScene(preset, sceneId, (s) => ({ ...s, name }));
 
 /** Moves a scene one step up (-1) or down (+1); at either end nothing changes. */
 export function moveScene(preset: Preset, sceneId: string, direction: -1 | 1): Preset {
@@ -134,10 +140,12 @@ function setOptionalScene(preset: Preset, field: OptionalSceneField, sceneId: st
 }
 
 /** The scene live before the program starts; `undefined`: none. */
-export const setStartingScene = (preset: Preset, sceneId: string | undefined): EditResult => setOptionalScene(preset, 'startingSceneId', sceneId);
+export const setStartingScene = (preset: Preset, sceneId: string | undefined): EditResult =>
+  setOptionalScene(preset, 'startingSceneId', sceneId);
 
 /** The scene switched to before the stream stops; `undefined`: none. */
-export const setClosingScene = (preset: Preset, sceneId: string | undefined): EditResult => setOptionalScene(preset, 'closingSceneId', sceneId);
+export const setClosingScene = (preset: Preset, sceneId: string | undefined): EditResult =>
+  setOptionalScene(preset, 'closingSceneId', sceneId);
 
 /** Whether a scene may be removed, and if not, why: the safe scene and the last scene stay. */
 export function canRemoveScene(preset: Preset, sceneId: string): EditRefusal | null {
@@ -213,7 +221,10 @@ export function addScene(preset: Preset, kind: SceneKind, words: NewSceneWords):
   let liveMics: string[] = [];
   switch (kind) {
     case 'slide': {
-      const background = reuse((s) => s.role === 'color', () => ({ id: uniqueKey('background', taken()), role: 'color', label: words.background, color: '#1d3557' }));
+      const background = reuse(
+        (s) => s.role === 'color',
+        () => ({ id: uniqueKey('background', taken()), role: 'color', label: words.background, color: '#1d3557' }),
+      );
       items = [
         { source: background, layout: layouts.full },
         { source: newText(words.slideText, 96), layout: layouts.headline },
@@ -250,7 +261,10 @@ export function addScene(preset: Preset, kind: SceneKind, words: NewSceneWords):
   }
   if (sources.length > MAX_SOURCES) return refuse('tooManySources');
   const scene: PresetScene = {
-    id: uniqueKey(`scene-${kind}`, preset.scenes.map((s) => s.id)),
+    id: uniqueKey(
+      `scene-${kind}`,
+      preset.scenes.map((s) => s.id),
+    ),
     name: uniqueSceneName(preset, words.sceneName),
     items,
     liveMics,
@@ -287,21 +301,32 @@ export function addSourceToScene(preset: Preset, sceneId: string, role: SourceRo
   if (!scene) return refuse('notFound');
   if (scene.items.length >= MAX_ITEMS) return refuse('tooManyItems');
   const inScene = new Set(scene.items.map((i) => i.source));
-  let source = role === 'camera' || role === 'microphone' ? preset.sources.find((s) => s.role === role && !inScene.has(s.id)) : undefined;
+  let source =
+    role === 'camera' || role === 'microphone'
+      ? preset.sources.find((s) => s.role === role && !inScene.has(s.id))
+      : undefined;
   let sources = preset.sources;
   if (!source) {
     if (preset.sources.length >= MAX_SOURCES) return refuse('tooManySources');
-    const id = uniqueKey(role, preset.sources.map((s) => s.id));
+    const id = uniqueKey(
+      role,
+      preset.sources.map((s) => s.id),
+    );
     const label = uniqueLabel(preset.sources, labels[role]);
     source = newSource(role, id, label);
     sources = [...preset.sources, source];
   }
-  const item: PresetSceneItem = role === 'microphone' ? { source: source.id } : { source: source.id, layout: role === 'text' ? layouts.headline : layouts.full };
+  const item: PresetSceneItem =
+    role === 'microphone'
+      ? { source: source.id }
+      : { source: source.id, layout: role === 'text' ? layouts.headline : layouts.full };
   const bottom = role === 'color' || role === 'image';
   return done({
     ...preset,
     sources,
-    scenes: preset.scenes.map((s) => (s.id === sceneId ? { ...s, items: bottom ? [item, ...s.items] : [...s.items, item] } : s)),
+    scenes: preset.scenes.map((s) =>
+      s.id === sceneId ? { ...s, items: bottom ? [item, ...s.items] : [...s.items, item] } : s,
+    ),
   });
 }
 
@@ -325,7 +350,11 @@ function newSource(role: SourceRole, id: string, label: string): PresetSource {
 /** Takes a source out of a scene (and out of its live mics); a source no scene uses goes. */
 export function removeSourceFromScene(preset: Preset, sceneId: string, sourceId: string): Preset {
   return pruneUnused(
-    mapScene(preset, sceneId, (s) => ({ ...s, items: s.items.filter((i) => i.source !== sourceId), liveMics: s.liveMics.filter((m) => m !== sourceId) })),
+    mapScene(preset, sceneId, (s) => ({
+      ...s,
+      items: s.items.filter((i) => i.source !== sourceId),
+      liveMics: s.liveMics.filter((m) => m !== sourceId),
+    })),
   );
 }
 
@@ -359,10 +388,18 @@ export const layoutToPercent = (layout: Layout): PercentLayout => ({
 });
 
 /** Percent to fractions; values are kept as typed (the schema reports out-of-range ones). */
-export const percentToLayout = (p: PercentLayout): Layout => ({ x: round(p.x / 100, 4), y: round(p.y / 100, 4), w: round(p.w / 100, 4), h: round(p.h / 100, 4) });
+export const percentToLayout = (p: PercentLayout): Layout => ({
+  x: round(p.x / 100, 4),
+  y: round(p.y / 100, 4),
+  w: round(p.w / 100, 4),
+  h: round(p.h / 100, 4),
+});
 
 export function setItemLayout(preset: Preset, sceneId: string, sourceId: string, layout: Layout): Preset {
-  return mapScene(preset, sceneId, (s) => ({ ...s, items: s.items.map((i) => (i.source === sourceId && i.layout ? { ...i, layout } : i)) }));
+  return mapScene(preset, sceneId, (s) => ({
+    ...s,
+    items: s.items.map((i) => (i.source === sourceId && i.layout ? { ...i, layout } : i)),
+  }));
 }
 
 // ---- checking and comparing
@@ -422,7 +459,8 @@ function codeOf(issue: z.core.$ZodIssue): { code: ProblemCode; params: Record<st
   if (/unknown source/.test(m)) return { code: 'unknownSource', params: {} };
   if (/twice in the scene/.test(m)) return { code: 'twiceInScene', params: {} };
   if (/not a microphone/.test(m)) return { code: 'notMicrophone', params: {} };
-  if (/no scene with id/.test(m)) return { code: issue.path[0] === 'safeSceneId' ? 'noSafeScene' : 'unknownScene', params: {} };
+  if (/no scene with id/.test(m))
+    return { code: issue.path[0] === 'safeSceneId' ? 'noSafeScene' : 'unknownScene', params: {} };
   return { code: 'invalid', params: {} };
 }
 
@@ -430,7 +468,11 @@ function codeOf(issue: z.core.$ZodIssue): { code: ProblemCode; params: Record<st
 export function validateDraft(preset: Preset): DraftProblem[] {
   const parsed = PresetSchema.safeParse(preset);
   if (parsed.success) return [];
-  return parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(root)', message: issue.message, ...codeOf(issue) }));
+  return parsed.error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.') || '(root)',
+    message: issue.message,
+    ...codeOf(issue),
+  }));
 }
 
 /** Problems at a path or below it (e.g. a layout's "…layout" covers "…layout.x"). */
@@ -444,8 +486,10 @@ export function itemPath(preset: Preset, sceneId: string, sourceId: string): str
   return `scenes.${i}.items.${j}`;
 }
 
-export const sourcePath = (preset: Preset, sourceId: string): string => `sources.${preset.sources.findIndex((s) => s.id === sourceId)}`;
-export const scenePath = (preset: Preset, sceneId: string): string => `scenes.${preset.scenes.findIndex((s) => s.id === sceneId)}`;
+export const sourcePath = (preset: Preset, sourceId: string): string =>
+  `sources.${preset.sources.findIndex((s) => s.id === sourceId)}`;
+export const scenePath = (preset: Preset, sceneId: string): string =>
+  `scenes.${preset.scenes.findIndex((s) => s.id === sceneId)}`;
 
 /** Whether the draft differs from what was loaded (the editor asks before throwing changes away). */
 export const isDirty = (original: Preset, draft: Preset): boolean => JSON.stringify(original) !== JSON.stringify(draft);

@@ -45,7 +45,12 @@ export function connectStores(api: BibblanApi, host: HostLink | null = null): St
     const obsBefore = obsEvents;
     const settingsBefore = settingsEvents;
     // The go-live store loads itself when its view connects it; after that, with the rest.
-    const [settings, obs, info] = await Promise.all([api.settings.get(), api.obs.getState(), api.app.getInfo(), reloadGoLiveStore()]);
+    const [settings, obs, info] = await Promise.all([
+      api.settings.get(),
+      api.obs.getState(),
+      api.app.getInfo(),
+      reloadGoLiveStore(),
+    ]);
     // Through a host that is not up yet, wait for its connect event and load then.
     if (hostDown(settings)) return;
     if (settings.ok) {

@@ -15,7 +15,12 @@ export interface LiveStore {
   pending: string | null;
 }
 
-export const useLiveStore = create<LiveStore>()(() => ({ state: emptyLiveState(), health: null, error: null, pending: null }));
+export const useLiveStore = create<LiveStore>()(() => ({
+  state: emptyLiveState(),
+  health: null,
+  error: null,
+  pending: null,
+}));
 
 /**
  * Meter readings arrive ~15 times a second; they go to a plain object that level meters read
@@ -58,5 +63,8 @@ export async function runLive<T>(action: () => Promise<Result<T>>): Promise<Resu
 export async function selectScene(api: BibblanApi, sceneName: string): Promise<void> {
   useLiveStore.setState({ pending: sceneName, error: null });
   const result = await api.live.selectScene({ sceneName });
-  useLiveStore.setState((s) => ({ pending: s.pending === sceneName ? null : s.pending, error: result.ok ? s.error : result.error }));
+  useLiveStore.setState((s) => ({
+    pending: s.pending === sceneName ? null : s.pending,
+    error: result.ok ? s.error : result.error,
+  }));
 }

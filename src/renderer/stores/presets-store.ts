@@ -43,12 +43,17 @@ export const setPresetEntries = (entries: PresetEntry[]): void =>
     entries,
     loaded: true,
     // Keep the pick while it exists; otherwise the first preset.
-    selectedId: s.selectedId && entries.some((e) => e.preset.id === s.selectedId) ? s.selectedId : (entries[0]?.preset.id ?? null),
+    selectedId:
+      s.selectedId && entries.some((e) => e.preset.id === s.selectedId)
+        ? s.selectedId
+        : (entries[0]?.preset.id ?? null),
   }));
 
 /** A new pick forgets the old plan and result: they were about another preset. */
 export const selectPreset = (presetId: string): void =>
-  usePresetsStore.setState((s) => (s.selectedId === presetId ? s : { selectedId: presetId, plan: null, result: null, error: null, phase: null }));
+  usePresetsStore.setState((s) =>
+    s.selectedId === presetId ? s : { selectedId: presetId, plan: null, result: null, error: null, phase: null },
+  );
 
 export const setPresetsError = (error: AppError | null): void => set({ error });
 

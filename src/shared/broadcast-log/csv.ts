@@ -43,7 +43,8 @@ export function quoteCsvField(value: string): string {
 }
 
 /** Numbers with a decimal comma, as Swedish Excel expects. */
-const decimal = (n: number | null | undefined): string => (n == null ? '' : String(Math.round(n * 100) / 100).replace('.', ','));
+const decimal = (n: number | null | undefined): string =>
+  n == null ? '' : String(Math.round(n * 100) / 100).replace('.', ',');
 
 function row(entry: Entry): string[] {
   return [

@@ -118,7 +118,11 @@ export const EntrySchema = z.object({
   actualStart: TimestampSchema,
   /** null while live. */
   end: TimestampSchema.nullable(),
-  durationSec: z.number().min(0).max(366 * 24 * 3600).nullable(),
+  durationSec: z
+    .number()
+    .min(0)
+    .max(366 * 24 * 3600)
+    .nullable(),
   /** null while live. */
   outcome: OutcomeSchema.nullable(),
   rehearsal: z.boolean(),

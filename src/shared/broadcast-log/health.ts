@@ -1,7 +1,11 @@
 import { emptyHealth, type HealthSample, type HealthSummary } from './entry-schema';
 
 /** Folds one sample into the running summary (average of bitrate over the samples). */
-export function addSampleToSummary(summary: HealthSummary, sample: HealthSample, reconnectStarted: boolean): HealthSummary {
+export function addSampleToSummary(
+  summary: HealthSummary,
+  sample: HealthSample,
+  reconnectStarted: boolean,
+): HealthSummary {
   const n = summary.samples + 1;
   const avg = summary.avgKbps === null ? sample.kbps : summary.avgKbps + (sample.kbps - summary.avgKbps) / n;
   return {

@@ -21,9 +21,7 @@ export const LogQuerySchema = z
 export type LogQuery = z.infer<typeof LogQuerySchema>;
 export type LogQueryInput = z.input<typeof LogQuerySchema>;
 
-export const DateRangeSchema = z
-  .object({ from: DaySchema.optional(), to: DaySchema.optional() })
-  .strict();
+export const DateRangeSchema = z.object({ from: DaySchema.optional(), to: DaySchema.optional() }).strict();
 export type DateRange = z.infer<typeof DateRangeSchema>;
 
 /** A list row: enough to show and sort, without the timeline or books. */

@@ -36,7 +36,14 @@ export function computeTodo(entries: Iterable<Entry>, nowMs: number): TodoItem[]
     const base = { entryId: entry.id, entryTitle: entry.title };
     entry.books.forEach((book, bookIndex) => {
       if (book.deleteBy && !book.deletedOn && book.deleteBy <= soon) {
-        items.push({ ...base, kind: 'delete-recording', bookIndex, bookTitle: book.title, due: book.deleteBy, overdue: book.deleteBy < today });
+        items.push({
+          ...base,
+          kind: 'delete-recording',
+          bookIndex,
+          bookTitle: book.title,
+          due: book.deleteBy,
+          overdue: book.deleteBy < today,
+        });
       }
       if (book.reportRequired && !book.reportedToPublisherOn) {
         items.push({ ...base, kind: 'report-publisher', bookIndex, bookTitle: book.title, due: null, overdue: false });
@@ -47,5 +54,7 @@ export function computeTodo(entries: Iterable<Entry>, nowMs: number): TodoItem[]
     }
   }
   // Overdue first, then by date; undated (reports) last.
-  return items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.due ?? '9999').localeCompare(b.due ?? '9999'));
+  return items.sort(
+    (a, b) => Number(b.overdue) - Number(a.overdue) || (a.due ?? '9999').localeCompare(b.due ?? '9999'),
+  );
 }

@@ -42,7 +42,6 @@ export interface MicSignal {
   meteredAt: number | null;
 }
 
-
 export interface ChecklistFacts {
   obs: ObsState;
   /** The session's destination, or null when none is chosen (or it was deleted). */
@@ -73,7 +72,12 @@ const fail = (reason: string, fix: FixAction | null = null, params?: AutoCheckRe
   fix,
   params,
 });
-const unknown = (reason: string, params?: AutoCheckResult['params']): Verdict => ({ status: 'unknown', reason, fix: null, params });
+const unknown = (reason: string, params?: AutoCheckResult['params']): Verdict => ({
+  status: 'unknown',
+  reason,
+  fix: null,
+  params,
+});
 const skipped = (reason: string): Verdict => ({ status: 'skipped', reason, fix: null });
 
 /**
@@ -86,7 +90,8 @@ export function micCandidates(inputs: readonly ObsInput[]): ObsInput[] {
   return capture.length > 0 ? capture : audio;
 }
 
-const presetOf = (facts: ChecklistFacts): PresetFacts | null => (facts.preset && facts.preset.found ? facts.preset : null);
+const presetOf = (facts: ChecklistFacts): PresetFacts | null =>
+  facts.preset && facts.preset.found ? facts.preset : null;
 
 /** The named inputs that exist in OBS, in the preset's order (main one first). */
 const inOrder = (inputs: readonly ObsInput[], names: readonly string[]): ObsInput[] =>
@@ -155,14 +160,18 @@ function checkPresetScenes(session: Session, facts: ChecklistFacts): Verdict {
   const preset = facts.preset;
   const inObs = new Set(facts.obs.scenes.map((s) => s.name));
   const missing = preset.scenes.filter((s) => s.obsName === null || !inObs.has(s.obsName));
-  if (missing.length > 0) return fail('missing', 'applyPreset', { name: preset.name, count: missing.length, scene: missing[0]!.label });
+  if (missing.length > 0)
+    return fail('missing', 'applyPreset', { name: preset.name, count: missing.length, scene: missing[0]!.label });
   if (preset.mutations === null) return unknown('notRead', { name: preset.name });
   if (preset.mutations > 0) return fail('differs', 'applyPreset', { name: preset.name, count: preset.mutations });
   return pass({ name: preset.name });
 }
 
 /** The starting and closing scenes in OBS names: the preset's when it names them, else the template's. */
-export function sceneRoles(template: Template, facts: Pick<ChecklistFacts, 'preset'>): { startingScene: string | null; closingScene: string | null } {
+export function sceneRoles(
+  template: Template,
+  facts: Pick<ChecklistFacts, 'preset'>,
+): { startingScene: string | null; closingScene: string | null } {
   const preset = facts.preset && facts.preset.found ? facts.preset : null;
   return {
     startingScene: preset?.startingScene ?? template.startingScene,
@@ -176,18 +185,27 @@ function checkOutput(destination: Destination | null, output: OutputFacts | null
   const platform = destination.platform;
   const info = platforms[platform];
   const params = { width: output.width, height: output.height, fps: Math.round(output.fps) };
-  if (info.maxHeight !== null && output.height > info.maxHeight) return fail('resolutionTooHigh', 'applyPlatformResolution', { ...params, max: info.maxHeight });
+  if (info.maxHeight !== null && output.height > info.maxHeight)
+    return fail('resolutionTooHigh', 'applyPlatformResolution', { ...params, max: info.maxHeight });
   const maxVideo = maxVideoKbps(platform, output.height, output.fps);
   if (maxVideo !== null && output.videoKbps !== null && output.videoKbps > maxVideo) {
-    return fail('videoBitrateTooHigh', output.mode === 'Simple' ? 'applyPlatformBitrate' : null, { ...params, kbps: output.videoKbps, max: maxVideo });
+    return fail('videoBitrateTooHigh', output.mode === 'Simple' ? 'applyPlatformBitrate' : null, {
+      ...params,
+      kbps: output.videoKbps,
+      max: maxVideo,
+    });
   }
   if (info.maxAudioKbps !== null && output.audioKbps !== null && output.audioKbps > info.maxAudioKbps) {
-    return fail('audioBitrateTooHigh', output.mode === 'Simple' ? 'applyPlatformBitrate' : null, { kbps: output.audioKbps, max: info.maxAudioKbps });
+    return fail('audioBitrateTooHigh', output.mode === 'Simple' ? 'applyPlatformBitrate' : null, {
+      kbps: output.audioKbps,
+      max: info.maxAudioKbps,
+    });
   }
   // Through OBS's own service entry, OBS sets the platform's keyframe interval itself.
   const viaService = obsStreamService(destination).streamServiceType === 'rtmp_common' && output.serviceSettingsApplied;
   const keyframeSec = viaService ? info.keyframeSec : output.keyframeSec;
-  if (keyframeSec === 0 && platform === 'custom') return unknown('keyframeAuto', { ...params, wanted: info.keyframeSec });
+  if (keyframeSec === 0 && platform === 'custom')
+    return unknown('keyframeAuto', { ...params, wanted: info.keyframeSec });
   if (keyframeSec !== null && keyframeSec !== info.keyframeSec) {
     return fail('keyframe', null, { seconds: keyframeSec, wanted: info.keyframeSec });
   }
@@ -202,7 +220,9 @@ function evaluateCheck(id: AutoCheckId, template: Template, session: Session, fa
   if (id === 'destinationReady') {
     if (session.destinationId === null) return session.rehearsal ? skipped('recordOnly') : fail('noDestination');
     if (!facts.destination) return fail('noDestination');
-    return facts.destination.hasKey ? pass({ name: facts.destination.name }) : fail('noKey', null, { name: facts.destination.name });
+    return facts.destination.hasKey
+      ? pass({ name: facts.destination.name })
+      : fail('noKey', null, { name: facts.destination.name });
   }
   if (id === 'recordingPlanned') {
     if (!template.record) return skipped('notAsked');
@@ -229,7 +249,8 @@ function evaluateCheck(id: AutoCheckId, template: Template, session: Session, fa
       if (!session.record && !template.record) return skipped('notRecording');
       // A missing folder first: OBS then reports 0 MB free, which is not the problem to fix.
       const folder = facts.output?.recordFolder ?? null;
-      if (folder !== null && folder.status !== 'ok') return fail(folder.status === 'missing' ? 'folderMissing' : 'folderNotWritable', null, { folder: folder.path });
+      if (folder !== null && folder.status !== 'ok')
+        return fail(folder.status === 'missing' ? 'folderMissing' : 'folderNotWritable', null, { folder: folder.path });
       const free = facts.output?.availableDiskMb ?? null;
       if (free === null) return unknown('notRead');
       const gb = Math.floor(free / 1024);

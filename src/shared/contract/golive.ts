@@ -48,7 +48,9 @@ export const goliveRequests = {
   'checklist.refresh': { params: z.undefined(), result: ChecklistStatusSchema },
   'checklist.fix': { params: z.object({ checkId: AutoCheckIdSchema }).strict(), result: ChecklistStatusSchema },
   'checklist.addItem': {
-    params: z.object({ text: LocalizedTextSchema, required: z.boolean(), asksForNote: z.boolean().optional() }).strict(),
+    params: z
+      .object({ text: LocalizedTextSchema, required: z.boolean(), asksForNote: z.boolean().optional() })
+      .strict(),
     result: ChecklistStatusSchema,
   },
   'checklist.removeItem': { params: z.object({ itemId: ItemIdSchema }).strict(), result: ChecklistStatusSchema },

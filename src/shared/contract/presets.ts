@@ -22,7 +22,10 @@ export const presetsRequests = {
   'presets.list': { params: z.undefined(), result: PresetListSchema },
   /** A copy the user may edit (built-ins are read-only). */
   'presets.duplicate': { params: ById, result: PresetEntrySchema },
-  'presets.rename': { params: z.object({ presetId: PresetIdSchema, name: SafeNameSchema }).strict(), result: PresetEntrySchema },
+  'presets.rename': {
+    params: z.object({ presetId: PresetIdSchema, name: SafeNameSchema }).strict(),
+    result: PresetEntrySchema,
+  },
   /** Replaces a user preset's document (scenes, texts, layout, sources); its id stays. */
   'presets.update': { params: z.object({ preset: PresetSchema }).strict(), result: PresetEntrySchema },
   'presets.delete': { params: ById, result: z.null() },
@@ -34,7 +37,9 @@ export const presetsRequests = {
   'presets.export': { params: ById, result: z.object({ fileName: z.string(), json: z.string() }) },
   /** Saves the program's details and device choices; texts already in OBS change at once. */
   'presets.setDetails': {
-    params: z.object({ presetId: PresetIdSchema, details: DetailsSchema, devices: DeviceChoiceSchema.optional() }).strict(),
+    params: z
+      .object({ presetId: PresetIdSchema, details: DetailsSchema, devices: DeviceChoiceSchema.optional() })
+      .strict(),
     result: z.object({ entry: PresetEntrySchema, updatedTexts: z.number().int() }),
   },
   /** Compares the preset with OBS now: what applying would create, change or keep. */

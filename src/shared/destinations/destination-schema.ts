@@ -23,13 +23,16 @@ export const ServerUrlSchema = z
   .max(2048)
   .refine(noControl, { message: 'control characters' })
   .refine((s) => /^rtmps?:\/\/[^/\s?#]+/i.test(s), { message: 'must start with rtmp:// or rtmps://' })
-  .refine((s) => {
-    try {
-      return new URL(s).hostname.length > 0;
-    } catch {
-      return false;
-    }
-  }, { message: 'not a URL' });
+  .refine(
+    (s) => {
+      try {
+        return new URL(s).hostname.length > 0;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'not a URL' },
+  );
 
 /** After cleanStreamKey: printable, no spaces. */
 export const StreamKeySchema = z

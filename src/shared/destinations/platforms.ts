@@ -42,8 +42,7 @@ export const platforms: Record<Platform, PlatformInfo> = {
 };
 
 export type ObsStreamService =
-  | { streamServiceType: 'rtmp_common'; service: string }
-  | { streamServiceType: 'rtmp_custom' };
+  { streamServiceType: 'rtmp_common'; service: string } | { streamServiceType: 'rtmp_custom' };
 
 /**
  * How go-live hands the destination to OBS. Through OBS's own service entry when there is one:
@@ -55,7 +54,8 @@ export type ObsStreamService =
 export function obsStreamService(destination: { platform: Platform; server: string }): ObsStreamService {
   const info = platforms[destination.platform];
   if (info.obsService === null) return { streamServiceType: 'rtmp_custom' };
-  if (destination.platform === 'facebook' && destination.server !== info.server) return { streamServiceType: 'rtmp_custom' };
+  if (destination.platform === 'facebook' && destination.server !== info.server)
+    return { streamServiceType: 'rtmp_custom' };
   return { streamServiceType: 'rtmp_common', service: info.obsService };
 }
 

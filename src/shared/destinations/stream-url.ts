@@ -29,7 +29,9 @@ export function splitServerAndKey(raw: string): SplitServer {
   if (query) return { server: text, key: null };
   const segments = path.split('/').filter((s) => s.length > 0);
   if (segments.length < 2 || path.endsWith('/')) return { server: text, key: null };
-  const known = APPLICATION_PATHS.find((p) => path.toLowerCase().startsWith(`${p}/`) && !path.slice(p.length + 1).includes('/'));
+  const known = APPLICATION_PATHS.find(
+    (p) => path.toLowerCase().startsWith(`${p}/`) && !path.slice(p.length + 1).includes('/'),
+  );
   const serverPath = known ? path.slice(0, known.length) : `/${segments.slice(0, -1).join('/')}`;
   const key = known ? path.slice(known.length + 1) : segments[segments.length - 1]!;
   if (!key) return { server: text, key: null };

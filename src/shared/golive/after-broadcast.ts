@@ -15,7 +15,8 @@ export function afterBroadcastItems(broadcast: Broadcast, plan: AfterPlan): Afte
   const items: AfterItem[] = [];
   if (broadcast.streaming) items.push({ kind: 'checkOffline', dueDate: null });
   if (broadcast.recording || broadcast.streaming) items.push({ kind: 'deleteRecording', dueDate: plan.deleteBy });
-  const readsBooks = broadcast.programType === null || ['storytime', 'baby', 'authortalk'].includes(broadcast.programType);
+  const readsBooks =
+    broadcast.programType === null || ['storytime', 'baby', 'authortalk'].includes(broadcast.programType);
   if (readsBooks && !broadcast.rehearsal) items.push({ kind: 'publisherReports', dueDate: null });
   if (plan.keepOnline && !broadcast.rehearsal) {
     items.push({ kind: 'captions', dueDate: day(endedAt + CAPTION_DAYS * 24 * 3600 * 1000) });

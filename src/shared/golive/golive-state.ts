@@ -52,7 +52,10 @@ export const AfterPlanSchema = z
     /** The recording (or the platform's video of the stream) stays online. */
     keepOnline: z.boolean(),
     /** When the recording must be deleted by (publisher permissions); null: not set. */
-    deleteBy: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+    deleteBy: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .nullable(),
   })
   .strict();
 export type AfterPlan = z.infer<typeof AfterPlanSchema>;

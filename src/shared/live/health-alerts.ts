@@ -10,7 +10,11 @@ export const CONGESTION_ALERT = 0.8;
  * What to warn about while live. A lost link to OBS does not stop the stream in OBS: the
  * alert says so. `wasLive` is the app's last knowledge (the mirror empties on a lost link).
  */
-export function healthAlerts(health: LiveHealth | null, obs: Pick<ObsState, 'connection' | 'stream'>, wasLive: boolean): HealthAlert[] {
+export function healthAlerts(
+  health: LiveHealth | null,
+  obs: Pick<ObsState, 'connection' | 'stream'>,
+  wasLive: boolean,
+): HealthAlert[] {
   const alerts: HealthAlert[] = [];
   if (obs.connection.status !== 'connected') {
     if (wasLive) alerts.push(obs.connection.status === 'reconnecting' ? 'obsReconnecting' : 'obsDisconnected');

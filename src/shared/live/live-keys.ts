@@ -1,5 +1,6 @@
 /** What a key press on the live view does. Pure, so the mapping is unit-tested. */
-export type LiveKeyAction = { type: 'scene'; index: number } | { type: 'take' } | { type: 'mute' } | { type: 'privacy' };
+export type LiveKeyAction =
+  { type: 'scene'; index: number } | { type: 'take' } | { type: 'mute' } | { type: 'privacy' };
 
 export interface KeyFacts {
   key: string;

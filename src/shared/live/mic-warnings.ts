@@ -95,7 +95,11 @@ export function micWarnings({ mics, activity, now, onAir }: WarningContext): Mic
 }
 
 /** The preset's expectation for a mic in the scene on air; null when the preset has no say. */
-export function expectedLive(inputName: string, presetMics: readonly string[], liveMicsOfScene: readonly string[] | null): boolean | null {
+export function expectedLive(
+  inputName: string,
+  presetMics: readonly string[],
+  liveMicsOfScene: readonly string[] | null,
+): boolean | null {
   if (liveMicsOfScene === null || !presetMics.includes(inputName)) return null;
   return liveMicsOfScene.includes(inputName);
 }

@@ -20,7 +20,12 @@ export const detailKeys = [
 export type DetailKey = (typeof detailKeys)[number];
 
 export const DetailsSchema = z
-  .object(Object.fromEntries(detailKeys.map((key) => [key, DetailValueSchema.optional()])) as Record<DetailKey, z.ZodOptional<typeof DetailValueSchema>>)
+  .object(
+    Object.fromEntries(detailKeys.map((key) => [key, DetailValueSchema.optional()])) as Record<
+      DetailKey,
+      z.ZodOptional<typeof DetailValueSchema>
+    >,
+  )
   .strict();
 export type Details = z.infer<typeof DetailsSchema>;
 

@@ -35,7 +35,12 @@ export function parsePresetDocument(value: unknown): ParseOutcome {
   if (version > PRESET_SCHEMA_VERSION || version < 1) {
     return {
       ok: false,
-      problems: [{ path: 'schemaVersion', message: `version ${version} is unknown to this app (it reads up to ${PRESET_SCHEMA_VERSION})` }],
+      problems: [
+        {
+          path: 'schemaVersion',
+          message: `version ${version} is unknown to this app (it reads up to ${PRESET_SCHEMA_VERSION})`,
+        },
+      ],
     };
   }
   for (let v = version; v < PRESET_SCHEMA_VERSION; v += 1) {
@@ -53,7 +58,15 @@ export function parsePresetJson(text: string): ParseOutcome {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problems: [{ path: '(file)', message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}`.slice(0, 200) }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          path: '(file)',
+          message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}`.slice(0, 200),
+        },
+      ],
+    };
   }
   return parsePresetDocument(value);
 }

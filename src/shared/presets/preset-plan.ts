@@ -53,7 +53,10 @@ export const PlanSchema = z.object({
   /** Requests that would change OBS; 0 means OBS already matches. */
   mutations: z.number().int(),
   /** OBS's device lists, where an input of that kind exists to ask (for the device pickers). */
-  devices: z.object({ camera: z.array(DeviceOptionSchema).nullable(), microphone: z.array(DeviceOptionSchema).nullable() }),
+  devices: z.object({
+    camera: z.array(DeviceOptionSchema).nullable(),
+    microphone: z.array(DeviceOptionSchema).nullable(),
+  }),
 });
 export type Plan = z.infer<typeof PlanSchema>;
 

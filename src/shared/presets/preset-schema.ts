@@ -19,7 +19,12 @@ const fraction = z.number().min(0).max(1);
 
 /** Where an item sits, as fractions of the canvas, so a preset fits any resolution. */
 export const LayoutSchema = z
-  .object({ x: fraction, y: fraction, w: fraction.refine((v) => v > 0, 'must be above 0'), h: fraction.refine((v) => v > 0, 'must be above 0') })
+  .object({
+    x: fraction,
+    y: fraction,
+    w: fraction.refine((v) => v > 0, 'must be above 0'),
+    h: fraction.refine((v) => v > 0, 'must be above 0'),
+  })
   .strict()
   .refine((l) => l.x + l.w <= 1.0001 && l.y + l.h <= 1.0001, 'must stay inside the canvas (x + w ≤ 1, y + h ≤ 1)');
 export type Layout = z.infer<typeof LayoutSchema>;
@@ -28,7 +33,9 @@ const sourceBase = { id: KeySchema, label: SafeNameSchema };
 
 export const SourceSchema = z.discriminatedUnion('role', [
   /** `slot`: which of the user's chosen cameras (1 = the main one, 2 = e.g. a document camera, 3 = a third). */
-  z.object({ ...sourceBase, role: z.literal('camera'), slot: z.union([z.literal(1), z.literal(2), z.literal(3)]) }).strict(),
+  z
+    .object({ ...sourceBase, role: z.literal('camera'), slot: z.union([z.literal(1), z.literal(2), z.literal(3)]) })
+    .strict(),
   z.object({ ...sourceBase, role: z.literal('microphone'), slot: z.union([z.literal(1), z.literal(2)]) }).strict(),
   z.object({ ...sourceBase, role: z.literal('image'), file: z.string().max(1024) }).strict(),
   z
@@ -89,33 +96,49 @@ export const PresetSchema = z
   .superRefine((preset, ctx) => {
     const sourceIds = new Map<string, PresetSource>();
     preset.sources.forEach((source, i) => {
-      if (sourceIds.has(source.id)) ctx.addIssue({ code: 'custom', path: ['sources', i, 'id'], message: `duplicate source id "${source.id}"` });
+      if (sourceIds.has(source.id))
+        ctx.addIssue({ code: 'custom', path: ['sources', i, 'id'], message: `duplicate source id "${source.id}"` });
       sourceIds.set(source.id, source);
     });
     const sceneIds = new Set<string>();
     const sceneNames = new Set<string>();
     preset.scenes.forEach((scene, i) => {
-      if (sceneIds.has(scene.id)) ctx.addIssue({ code: 'custom', path: ['scenes', i, 'id'], message: `duplicate scene id "${scene.id}"` });
+      if (sceneIds.has(scene.id))
+        ctx.addIssue({ code: 'custom', path: ['scenes', i, 'id'], message: `duplicate scene id "${scene.id}"` });
       sceneIds.add(scene.id);
       const folded = scene.name.toLocaleLowerCase('sv');
-      if (sceneNames.has(folded)) ctx.addIssue({ code: 'custom', path: ['scenes', i, 'name'], message: `duplicate scene name "${scene.name}"` });
+      if (sceneNames.has(folded))
+        ctx.addIssue({ code: 'custom', path: ['scenes', i, 'name'], message: `duplicate scene name "${scene.name}"` });
       sceneNames.add(folded);
       const inScene = new Set<string>();
       scene.items.forEach((item, j) => {
         const source = sourceIds.get(item.source);
         const path = ['scenes', i, 'items', j];
-        if (!source) ctx.addIssue({ code: 'custom', path: [...path, 'source'], message: `unknown source "${item.source}"` });
-        else if (source.role !== 'microphone' && !item.layout) ctx.addIssue({ code: 'custom', path: [...path, 'layout'], message: 'a visible source needs a layout' });
-        if (inScene.has(item.source)) ctx.addIssue({ code: 'custom', path: [...path, 'source'], message: `source "${item.source}" is twice in the scene` });
+        if (!source)
+          ctx.addIssue({ code: 'custom', path: [...path, 'source'], message: `unknown source "${item.source}"` });
+        else if (source.role !== 'microphone' && !item.layout)
+          ctx.addIssue({ code: 'custom', path: [...path, 'layout'], message: 'a visible source needs a layout' });
+        if (inScene.has(item.source))
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'source'],
+            message: `source "${item.source}" is twice in the scene`,
+          });
         inScene.add(item.source);
       });
       scene.liveMics.forEach((mic, j) => {
-        if (sourceIds.get(mic)?.role !== 'microphone') ctx.addIssue({ code: 'custom', path: ['scenes', i, 'liveMics', j], message: `"${mic}" is not a microphone source` });
+        if (sourceIds.get(mic)?.role !== 'microphone')
+          ctx.addIssue({
+            code: 'custom',
+            path: ['scenes', i, 'liveMics', j],
+            message: `"${mic}" is not a microphone source`,
+          });
       });
     });
     for (const key of ['safeSceneId', 'startingSceneId', 'closingSceneId'] as const) {
       const id = preset[key];
-      if (id !== undefined && !sceneIds.has(id)) ctx.addIssue({ code: 'custom', path: [key], message: `no scene with id "${id}"` });
+      if (id !== undefined && !sceneIds.has(id))
+        ctx.addIssue({ code: 'custom', path: [key], message: `no scene with id "${id}"` });
     }
   });
 export type Preset = z.infer<typeof PresetSchema>;

@@ -33,7 +33,11 @@ export const TemplateSchema = z
   .refine((s) => !CONTROL_EXCEPT_NEWLINE.test(s), 'must not contain control characters');
 
 /** Stable ids inside a preset (scene ids, source ids): never shown, used for ownership. */
-export const KeySchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be 1–40 lowercase letters, digits or dashes');
+export const KeySchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be 1–40 lowercase letters, digits or dashes');
 
 /** A preset's id: "builtin-…" is reserved for the presets that ship with the app. */
-export const PresetIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be 1–64 lowercase letters, digits or dashes');
+export const PresetIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be 1–64 lowercase letters, digits or dashes');

@@ -91,7 +91,8 @@ describe('the broadcast log store', () => {
     const path = join(store.dir, SNAPSHOT_FILE);
     const lines = readFileSync(path, 'utf8').split('\n');
     // Entry lines (after the header and the index line): break two of them.
-    const at = (id: string): number => lines.findIndex((l) => l.startsWith('{"schemaVersion"') && l.includes(`"id":"${id}"`));
+    const at = (id: string): number =>
+      lines.findIndex((l) => l.startsWith('{"schemaVersion"') && l.includes(`"id":"${id}"`));
     lines[at('gen-0000001')] = lines[at('gen-0000001')]!.replace('"completed"', '"great"'); // a hand edit that breaks an entry
     lines[at('gen-0000002')] = '{"truncated": ';
     writeFileSync(path, lines.join('\n'));
@@ -120,7 +121,15 @@ describe('the broadcast log store', () => {
     const { store } = open(fresh());
     const [entry] = generateEntries(1);
     const kept = {
-      checklist: [{ id: 'auto:micReady', label: 'Mikrofonen', done: false, overridden: true, overrideReason: 'Ingen mikrofon i rummet i dag' }],
+      checklist: [
+        {
+          id: 'auto:micReady',
+          label: 'Mikrofonen',
+          done: false,
+          overridden: true,
+          overrideReason: 'Ingen mikrofon i rummet i dag',
+        },
+      ],
       roles: [{ role: 'host' as const, name: 'Anna' }],
       notes: 'Bra ljud',
       videoUrl: 'https://www.youtube.com/watch?v=abc',

@@ -65,11 +65,17 @@ describe('the broadcast log records real broadcasts', () => {
       logSampleMs: 500,
     });
     core.start();
-    await core.handle('settings.saveConnection', { address: obs.address, password: { action: 'set', value: obs.password! } });
-    await waitFor(async () => {
-      const s = await core.handle('obs.getState', undefined);
-      return s.ok && (s.value as { connection: { status: string } }).connection.status === 'connected';
-    }, { timeoutMs: 15_000, message: 'core connected to OBS' });
+    await core.handle('settings.saveConnection', {
+      address: obs.address,
+      password: { action: 'set', value: obs.password! },
+    });
+    await waitFor(
+      async () => {
+        const s = await core.handle('obs.getState', undefined);
+        return s.ok && (s.value as { connection: { status: string } }).connection.status === 'connected';
+      },
+      { timeoutMs: 15_000, message: 'core connected to OBS' },
+    );
     return core;
   };
 
@@ -89,17 +95,24 @@ describe('the broadcast log records real broadcasts', () => {
     const core = await connectCore(logDir);
     try {
       await startStream();
-      const [live] = await waitFor(async () => {
-        const items = await entries(core);
-        return items.length === 1 && items[0]!.outcome === null ? items : null;
-      }, { timeoutMs: 20_000, message: 'a live entry' });
+      const [live] = await waitFor(
+        async () => {
+          const items = await entries(core);
+          return items.length === 1 && items[0]!.outcome === null ? items : null;
+        },
+        { timeoutMs: 20_000, message: 'a live entry' },
+      );
       // On disk at once, not only in memory: a crash now would keep it.
       expect(readLogFromDisk(logDir).map((e) => e.id)).toEqual([live!.id]);
 
       expect(await core.handle('obs.switchScene', { sceneName: 'Läsare' })).toEqual({ ok: true, value: null });
-      await waitFor(async () => (await entry(core, live!.id)).entry.timeline.length >= 2, { message: 'app switch logged' });
+      await waitFor(async () => (await entry(core, live!.id)).entry.timeline.length >= 2, {
+        message: 'app switch logged',
+      });
       await raw((c) => c.call('SetCurrentProgramScene', { sceneName: 'Tack för i dag' }));
-      await waitFor(async () => (await entry(core, live!.id)).entry.timeline.length >= 3, { message: 'OBS switch logged' });
+      await waitFor(async () => (await entry(core, live!.id)).entry.timeline.length >= 3, {
+        message: 'OBS switch logged',
+      });
       await waitFor(async () => (await entry(core, live!.id)).samples.filter((s) => s.kbps > 0).length >= 3, {
         timeoutMs: 20_000,
         message: 'health samples with bitrate',
@@ -107,10 +120,13 @@ describe('the broadcast log records real broadcasts', () => {
       expect(await ingest.bytesIn('test')).toBeGreaterThan(0);
 
       await stopStream();
-      const done = await waitFor(async () => {
-        const e = (await entry(core, live!.id)).entry;
-        return e.outcome === 'completed' ? e : null;
-      }, { timeoutMs: 20_000, message: 'entry completed' });
+      const done = await waitFor(
+        async () => {
+          const e = (await entry(core, live!.id)).entry;
+          return e.outcome === 'completed' ? e : null;
+        },
+        { timeoutMs: 20_000, message: 'entry completed' },
+      );
       expect(done.timeline.map((s) => [s.scene, s.source])).toEqual([
         ['Välkommen', 'obs'],
         ['Läsare', 'app'],
@@ -153,10 +169,13 @@ describe('the broadcast log records real broadcasts', () => {
       expect(onDisk.map((e) => [e.id, e.outcome])).toEqual([[live.id, null]]);
 
       await stopStream();
-      onDisk = await waitFor(() => {
-        const list = readLogFromDisk(logDir);
-        return list[0]?.outcome === 'completed' ? list : null;
-      }, { timeoutMs: 20_000, message: 'completed after re-attach' });
+      onDisk = await waitFor(
+        () => {
+          const list = readLogFromDisk(logDir);
+          return list[0]?.outcome === 'completed' ? list : null;
+        },
+        { timeoutMs: 20_000, message: 'completed after re-attach' },
+      );
       expect(onDisk).toHaveLength(1);
     } finally {
       await host.stop();
@@ -169,16 +188,25 @@ describe('the broadcast log records real broadcasts', () => {
     try {
       await waitFor(async () => !(await streamActive()), { timeoutMs: 20_000, message: 'previous stream stopped' });
       await startStream();
-      const [live] = await waitFor(async () => {
-        const items = await entries(core);
-        return items[0]?.outcome === null ? items : null;
-      }, { timeoutMs: 20_000, message: 'a live entry' });
-      await waitFor(async () => (await entry(core, live!.id)).samples.length >= 2, { timeoutMs: 20_000, message: 'samples' });
+      const [live] = await waitFor(
+        async () => {
+          const items = await entries(core);
+          return items[0]?.outcome === null ? items : null;
+        },
+        { timeoutMs: 20_000, message: 'a live entry' },
+      );
+      await waitFor(async () => (await entry(core, live!.id)).samples.length >= 2, {
+        timeoutMs: 20_000,
+        message: 'samples',
+      });
       await obs.kill('SIGKILL');
-      const closed = await waitFor(async () => {
-        const e = (await entry(core, live!.id)).entry;
-        return e.outcome === 'interrupted' ? e : null;
-      }, { timeoutMs: 10_000, message: 'entry interrupted' });
+      const closed = await waitFor(
+        async () => {
+          const e = (await entry(core, live!.id)).entry;
+          return e.outcome === 'interrupted' ? e : null;
+        },
+        { timeoutMs: 10_000, message: 'entry interrupted' },
+      );
       expect(closed.end).not.toBeNull();
       expect(closed.durationSec).toBeGreaterThan(0);
       expect(closed.health.samples).toBeGreaterThanOrEqual(2);

@@ -8,7 +8,10 @@ import { waitFor } from '../../support/wait-for';
 
 /** A stand-in for the OBS controller: the test sets its state; GetStreamStatus answers from it. */
 class FakeObs implements Pick<RecorderObs, 'state'> {
-  state: ObsState = { ...emptyObsState('ws://x'), connection: { ...emptyObsState('ws://x').connection, status: 'connected' } };
+  state: ObsState = {
+    ...emptyObsState('ws://x'),
+    connection: { ...emptyObsState('ws://x').connection, status: 'connected' },
+  };
   streamStartedAt = Date.now();
   bytes = 0;
   readonly #listeners = new Set<(s: ObsState) => void>();
@@ -117,7 +120,10 @@ describe('the broadcast recorder (OBS faked)', () => {
     obs.stream('starting');
     recorder.abandonBroadcast(); // OBS reports the failed start itself, with the details
     obs.stream('offline');
-    expect(store.entries().find((e) => e.outcome === 'failed-to-start')).toMatchObject({ programType: 'sagostund', destination: { name: 'Stängd port' } });
+    expect(store.entries().find((e) => e.outcome === 'failed-to-start')).toMatchObject({
+      programType: 'sagostund',
+      destination: { name: 'Stängd port' },
+    });
   });
 
   it('on a new start: re-attaches when OBS streams the same stream, closes as interrupted when it stopped meanwhile', async () => {

@@ -23,7 +23,12 @@ describe('log requests', () => {
   afterAll(() => dirs.forEach((d) => d.remove()));
 
   const make = (logDir = tempDir().path) => {
-    core = createAppCore({ settings: new MemoryDocumentStore(), secrets: new MemorySecretStore(), version: '0', logDir });
+    core = createAppCore({
+      settings: new MemoryDocumentStore(),
+      secrets: new MemorySecretStore(),
+      version: '0',
+      logDir,
+    });
     return core;
   };
 
@@ -32,8 +37,14 @@ describe('log requests', () => {
     const entries = generateEntries(30);
     const events: unknown[] = [];
     c.subscribe((name, payload) => name === 'log.changed' && events.push(payload));
-    expect(await c.handle('log.importJson', { entries })).toEqual({ ok: true, value: { added: 30, skipped: 0, rejected: [] } });
-    expect(await c.handle('log.importJson', { entries })).toEqual({ ok: true, value: { added: 0, skipped: 30, rejected: [] } });
+    expect(await c.handle('log.importJson', { entries })).toEqual({
+      ok: true,
+      value: { added: 30, skipped: 0, rejected: [] },
+    });
+    expect(await c.handle('log.importJson', { entries })).toEqual({
+      ok: true,
+      value: { added: 0, skipped: 30, rejected: [] },
+    });
     expect(events).toHaveLength(1);
     const exported = await c.handle('log.exportJson', {});
     expect(exported.ok && JSON.parse((exported.value as { content: string }).content).entries).toHaveLength(30);
@@ -46,8 +57,14 @@ describe('log requests', () => {
     const result = await c.handle('log.importJson', { entries: [good, ...bad] });
     expect(result).toMatchObject({ ok: true, value: { added: 1, skipped: 0 } });
     expect(result.ok && (result.value as { rejected: unknown[] }).rejected).toHaveLength(3);
-    expect(await c.handle('log.importJson', { entries: bad })).toMatchObject({ ok: false, error: { code: 'LOG_IMPORT_INVALID' } });
-    expect(await c.handle('log.importJson', { entries: 'nope' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await c.handle('log.importJson', { entries: bad })).toMatchObject({
+      ok: false,
+      error: { code: 'LOG_IMPORT_INVALID' },
+    });
+    expect(await c.handle('log.importJson', { entries: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
   });
 
   it('refuses a 10 MB note with VALIDATION_FAILED naming the field, and keeps the entry as it was', async () => {
@@ -72,17 +89,26 @@ describe('log requests', () => {
     });
     expect(updated).toMatchObject({ ok: true, value: { notes: 'שלום 📚 ÅÄÖ', videoUrl: 'https://youtu.be/abc' } });
     const todo = await c.handle('log.todo', undefined);
-    expect(todo.ok && (todo.value as Array<{ kind: string }>).map((t) => t.kind)).toEqual(['delete-recording', 'report-publisher']);
+    expect(todo.ok && (todo.value as Array<{ kind: string }>).map((t) => t.kind)).toEqual([
+      'delete-recording',
+      'report-publisher',
+    ]);
     await c.handle('log.markTodoDone', { entryId: entry!.id, kind: 'delete-recording', bookIndex: 0, by: 'Åsa' });
     await c.handle('log.markTodoDone', { entryId: entry!.id, kind: 'report-publisher', bookIndex: 0 });
     expect(await c.handle('log.todo', undefined)).toEqual({ ok: true, value: [] });
     const got = await c.handle('log.get', { id: entry!.id });
-    expect(got.ok && (got.value as { entry: { books: Array<Record<string, unknown>> } }).entry.books[0]).toMatchObject({ deletedBy: 'Åsa' });
+    expect(got.ok && (got.value as { entry: { books: Array<Record<string, unknown>> } }).entry.books[0]).toMatchObject({
+      deletedBy: 'Åsa',
+    });
     // Each change touched only its own fields: the link, the notes and the roles are all still there.
-    expect(got.ok && got.value).toMatchObject({ entry: { notes: 'שלום 📚 ÅÄÖ', videoUrl: 'https://youtu.be/abc', roles: entry!.roles } });
+    expect(got.ok && got.value).toMatchObject({
+      entry: { notes: 'שלום 📚 ÅÄÖ', videoUrl: 'https://youtu.be/abc', roles: entry!.roles },
+    });
     await c.handle('log.update', { id: entry!.id, changes: { title: 'Sagostund med Anna' } });
     const again = await c.handle('log.get', { id: entry!.id });
-    expect(again.ok && again.value).toMatchObject({ entry: { title: 'Sagostund med Anna', notes: 'שלום 📚 ÅÄÖ', videoUrl: 'https://youtu.be/abc' } });
+    expect(again.ok && again.value).toMatchObject({
+      entry: { title: 'Sagostund med Anna', notes: 'שלום 📚 ÅÄÖ', videoUrl: 'https://youtu.be/abc' },
+    });
   });
 
   it('exports CSV for a date range, with BOM and Swedish characters', async () => {
@@ -90,7 +116,8 @@ describe('log requests', () => {
     await c.handle('log.importJson', { entries: generateEntries(12) });
     const result = await c.handle('log.exportCsv', { from: '2026-10-30', to: '2026-10-31' });
     expect(result.ok).toBe(true);
-    const { content, count, fileName } = (result as { value: { content: string; count: number; fileName: string } }).value;
+    const { content, count, fileName } = (result as { value: { content: string; count: number; fileName: string } })
+      .value;
     expect(content.startsWith(CSV_BOM)).toBe(true);
     expect(fileName).toBe('sandningslogg-2026-10-30--2026-10-31.csv');
     expect(count).toBe(8);

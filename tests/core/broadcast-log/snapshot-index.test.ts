@@ -96,7 +96,11 @@ describe('the snapshot index (format 2)', () => {
   it('rebuilds a damaged index line from the entries (checksum still right), losing nothing', async () => {
     const dir = await seeded(12);
     const [head, , ...body] = lines(dir);
-    rewriteWithChecksum(dir, ['{"rows":[["oops"]],"byDuration":[],"byTitle":[]}', ...body.filter(Boolean)], JSON.parse(head!));
+    rewriteWithChecksum(
+      dir,
+      ['{"rows":[["oops"]],"byDuration":[],"byTitle":[]}', ...body.filter(Boolean)],
+      JSON.parse(head!),
+    );
     const { store, notices } = open(dir);
     expect(notices).toEqual([]);
     expect(store.size).toBe(12);

@@ -31,7 +31,15 @@ import { waitFor } from '../../support/wait-for';
  * "keyint: 250" (x264's default), with the file's bitrate.
  */
 const PROFILE = 'Bibblan – avancerad/1';
-const FACEBOOK: Destination = { id: 'fb', name: 'Facebook', platform: 'facebook', server: 'rtmps://rtmp-api.facebook.com:443/rtmp/', backupServer: null, hasKey: true, isTest: false };
+const FACEBOOK: Destination = {
+  id: 'fb',
+  name: 'Facebook',
+  platform: 'facebook',
+  server: 'rtmps://rtmp-api.facebook.com:443/rtmp/',
+  backupServer: null,
+  hasKey: true,
+  isTest: false,
+};
 
 describe('output settings in Advanced mode, real OBS', () => {
   let obs: RunningObs;
@@ -56,8 +64,20 @@ describe('output settings in Advanced mode, real OBS', () => {
   };
   /** The output check with a Facebook destination (720p: at most 4000 kbps video, 128 kbps audio). */
   const outputCheck = (output: OutputFacts, destination: Destination = FACEBOOK): AutoCheckResult => {
-    const session = { programType: 'storytime' as const, presetId: null, destinationId: destination.id, record: false, rehearsal: false, ticks: {} };
-    const status = evaluateChecklist(defaultTemplates.storytime, session, { obs: controller.state, destination, output, readError: null });
+    const session = {
+      programType: 'storytime' as const,
+      presetId: null,
+      destinationId: destination.id,
+      record: false,
+      rehearsal: false,
+      ticks: {},
+    };
+    const status = evaluateChecklist(defaultTemplates.storytime, session, {
+      obs: controller.state,
+      destination,
+      output,
+      readError: null,
+    });
     return status.auto.find((a) => a.id === 'outputWithinLimits')!;
   };
 
@@ -70,17 +90,30 @@ describe('output settings in Advanced mode, real OBS', () => {
       // OBS switches to a profile it creates; OBS 31+ does so after answering, so wait for it:
       // else the parameters below land in the old profile and SetCurrentProfile fails (600).
       await raw.call('CreateProfile', { profileName: PROFILE });
-      await waitFor(async () => (await raw.call('GetProfileList')).currentProfileName === PROFILE, { message: 'profile created' });
-      await raw.call('SetProfileParameter', { parameterCategory: 'Output', parameterName: 'Mode', parameterValue: 'Advanced' });
+      await waitFor(async () => (await raw.call('GetProfileList')).currentProfileName === PROFILE, {
+        message: 'profile created',
+      });
+      await raw.call('SetProfileParameter', {
+        parameterCategory: 'Output',
+        parameterName: 'Mode',
+        parameterValue: 'Advanced',
+      });
       // The stream takes audio track 2, whose bitrate is within Facebook's 128 kbps; track 1's is not.
       // "Enforce streaming service encoder settings" off: the file's keyframe interval is what streams.
-      for (const [parameterName, parameterValue] of [['TrackIndex', '2'], ['Track1Bitrate', '320'], ['Track2Bitrate', '128'], ['ApplyServiceSettings', 'false']] as const) {
+      for (const [parameterName, parameterValue] of [
+        ['TrackIndex', '2'],
+        ['Track1Bitrate', '320'],
+        ['Track2Bitrate', '128'],
+        ['ApplyServiceSettings', 'false'],
+      ] as const) {
         await raw.call('SetProfileParameter', { parameterCategory: 'AdvOut', parameterName, parameterValue });
       }
       // Loading the profile again puts OBS itself in Advanced mode.
       await raw.call('SetCurrentProfile', { profileName: 'Untitled' });
       await raw.call('SetCurrentProfile', { profileName: PROFILE });
-      await waitFor(async () => (await raw.call('GetProfileList')).currentProfileName === PROFILE, { message: 'profile loaded again' });
+      await waitFor(async () => (await raw.call('GetProfileList')).currentProfileName === PROFILE, {
+        message: 'profile loaded again',
+      });
     });
     const created = readdirSync(profiles).filter((d) => !before.has(d));
     expect(created).toHaveLength(1);
@@ -88,7 +121,10 @@ describe('output settings in Advanced mode, real OBS', () => {
     profileDir = join(profiles, created[0]!);
     controller = new ObsController();
     controller.connect(obs.address, obs.password);
-    await waitFor(() => controller.state.connection.status === 'connected', { timeoutMs: 20_000, message: 'controller connected' });
+    await waitFor(() => controller.state.connection.status === 'connected', {
+      timeoutMs: 20_000,
+      message: 'controller connected',
+    });
   });
 
   afterAll(async () => {
@@ -99,7 +135,14 @@ describe('output settings in Advanced mode, real OBS', () => {
   it('reads bitrate and keyframe interval from streamEncoder.json of the current profile, and the audio of the stream track', async () => {
     writeEncoder(JSON.stringify({ rate_control: 'CBR', bitrate: 3500, keyint_sec: 2, preset: 'veryfast' }));
     const facts = await read();
-    expect(facts).toMatchObject({ mode: 'Advanced', width: 1280, height: 720, videoKbps: 3500, keyframeSec: 2, audioKbps: 128 });
+    expect(facts).toMatchObject({
+      mode: 'Advanced',
+      width: 1280,
+      height: 720,
+      videoKbps: 3500,
+      keyframeSec: 2,
+      audioKbps: 128,
+    });
     expect(outputCheck(facts)).toMatchObject({ status: 'pass', params: { kbps: 3500 } });
   });
 
@@ -107,7 +150,12 @@ describe('output settings in Advanced mode, real OBS', () => {
     writeEncoder(JSON.stringify({ bitrate: 9000, keyint_sec: 2 }));
     const facts = await read();
     expect(facts).toMatchObject({ videoKbps: 9000, keyframeSec: 2 });
-    expect(outputCheck(facts)).toMatchObject({ status: 'fail', reason: 'videoBitrateTooHigh', fix: null, params: { kbps: 9000, max: 4000 } });
+    expect(outputCheck(facts)).toMatchObject({
+      status: 'fail',
+      reason: 'videoBitrateTooHigh',
+      fix: null,
+      params: { kbps: 9000, max: 4000 },
+    });
   });
 
   it('fails a keyframe interval of 0 (auto), also when the file is missing (obs-x264 defaults)', async () => {
@@ -120,29 +168,46 @@ describe('output settings in Advanced mode, real OBS', () => {
     const defaults = await read();
     expect(defaults).toMatchObject({ videoKbps: defaultKbps(), keyframeSec: 0 });
     // YouTube: OBS 31+'s default 6000 kbps is within its limit, so the keyframe is what fails.
-    const youtube: Destination = { ...FACEBOOK, id: 'yt', platform: 'youtube', server: 'rtmps://a.rtmps.youtube.com:443/live2' };
+    const youtube: Destination = {
+      ...FACEBOOK,
+      id: 'yt',
+      platform: 'youtube',
+      server: 'rtmps://a.rtmps.youtube.com:443/live2',
+    };
     expect(outputCheck(defaults, youtube)).toMatchObject({ status: 'fail', reason: 'keyframe' });
   });
 
   it("passes an auto keyframe interval when OBS enforces the service's settings (a keyframe every 2 s), but not for a custom server", async () => {
     writeEncoder(JSON.stringify({ bitrate: 3000, keyint_sec: 0 }));
     await withRawObs(obs.address, obs.password, (raw) =>
-      raw.call('SetProfileParameter', { parameterCategory: 'AdvOut', parameterName: 'ApplyServiceSettings', parameterValue: 'true' }),
+      raw.call('SetProfileParameter', {
+        parameterCategory: 'AdvOut',
+        parameterName: 'ApplyServiceSettings',
+        parameterValue: 'true',
+      }),
     );
     try {
       const facts = await read();
       expect(facts).toMatchObject({ keyframeSec: 0, serviceSettingsApplied: true });
       expect(outputCheck(facts)).toMatchObject({ status: 'pass' });
-      const custom = evaluateChecklist(defaultTemplates.storytime, { programType: 'storytime', presetId: null, destinationId: 'c', record: false, rehearsal: false, ticks: {} }, {
-        obs: controller.state,
-        destination: { ...FACEBOOK, id: 'c', platform: 'custom', server: 'rtmp://127.0.0.1/live' },
-        output: facts,
-        readError: null,
-      }).auto.find((a) => a.id === 'outputWithinLimits');
+      const custom = evaluateChecklist(
+        defaultTemplates.storytime,
+        { programType: 'storytime', presetId: null, destinationId: 'c', record: false, rehearsal: false, ticks: {} },
+        {
+          obs: controller.state,
+          destination: { ...FACEBOOK, id: 'c', platform: 'custom', server: 'rtmp://127.0.0.1/live' },
+          output: facts,
+          readError: null,
+        },
+      ).auto.find((a) => a.id === 'outputWithinLimits');
       expect(custom).toMatchObject({ status: 'unknown', reason: 'keyframeAuto' });
     } finally {
       await withRawObs(obs.address, obs.password, (raw) =>
-        raw.call('SetProfileParameter', { parameterCategory: 'AdvOut', parameterName: 'ApplyServiceSettings', parameterValue: 'false' }),
+        raw.call('SetProfileParameter', {
+          parameterCategory: 'AdvOut',
+          parameterName: 'ApplyServiceSettings',
+          parameterValue: 'false',
+        }),
       );
     }
   });
@@ -156,7 +221,10 @@ describe('output settings in Advanced mode, real OBS', () => {
       expect(facts).toMatchObject({ mode: 'Advanced', videoKbps: null, keyframeSec: null, audioKbps: 128 });
       expect(outputCheck(facts)).toMatchObject({ status: 'unknown', reason: 'advancedMode' });
     }
-    expect(warnings).toEqual([expect.stringContaining('"problem":"invalid"'), expect.stringContaining('"problem":"unreadable"')]);
+    expect(warnings).toEqual([
+      expect.stringContaining('"problem":"invalid"'),
+      expect.stringContaining('"problem":"unreadable"'),
+    ]);
     expect(warnings.join('\n')).not.toMatch(/zwei|9000|streamEncoder|obs-studio/);
   });
 
@@ -191,11 +259,22 @@ describe('output settings in Advanced mode, real OBS', () => {
       const text = JSON.stringify({ bitrate: 9000, keyint_sec: 2 });
       writeEncoder(text);
       await call('settings.saveConnection', { address: obs.address, password: { action: 'set', value: obs.password } });
-      const fb = await call<Destination>('destinations.save', { name: 'Facebook', platform: 'facebook', server: FACEBOOK.server, key: { kind: 'set', value: 'FB-1234' } });
+      const fb = await call<Destination>('destinations.save', {
+        name: 'Facebook',
+        platform: 'facebook',
+        server: FACEBOOK.server,
+        key: { kind: 'set', value: 'FB-1234' },
+      });
       await call('checklist.updateSession', { destinationId: fb.id });
-      await waitFor(() => output()?.reason === 'videoBitrateTooHigh', { timeoutMs: 20_000, message: 'bitrate from streamEncoder.json' });
+      await waitFor(() => output()?.reason === 'videoBitrateTooHigh', {
+        timeoutMs: 20_000,
+        message: 'bitrate from streamEncoder.json',
+      });
       expect(output()).toMatchObject({ status: 'fail', fix: null, params: { kbps: 9000, max: 4000 } });
-      expect(await core.handle('checklist.fix', { checkId: 'outputWithinLimits' })).toMatchObject({ ok: false, error: { code: 'CHECKLIST_NO_FIX' } });
+      expect(await core.handle('checklist.fix', { checkId: 'outputWithinLimits' })).toMatchObject({
+        ok: false,
+        error: { code: 'CHECKLIST_NO_FIX' },
+      });
 
       writeEncoder(JSON.stringify({ bitrate: 4000, keyint_sec: 2 }));
       await waitFor(() => output()?.status === 'pass', { message: 'the corrected file read on the next refresh' });
@@ -204,23 +283,40 @@ describe('output settings in Advanced mode, real OBS', () => {
       await core.stop();
     }
   });
-  it("assumes for a missing streamEncoder.json what this OBS really streams with (its obs-x264 defaults)", async () => {
+  it('assumes for a missing streamEncoder.json what this OBS really streams with (its obs-x264 defaults)', async () => {
     rmSync(encoderFile(), { force: true });
     const facts = await read();
-    expect(facts).toMatchObject({ mode: 'Advanced', videoKbps: defaultKbps(), keyframeSec: 0, serviceSettingsApplied: false });
+    expect(facts).toMatchObject({
+      mode: 'Advanced',
+      videoKbps: defaultKbps(),
+      keyframeSec: 0,
+      serviceSettingsApplied: false,
+    });
     const ingest = await startRtmpIngest();
     try {
       const logged = await withRawObs(obs.address, obs.password, async (raw) => {
-        await raw.call('SetStreamServiceSettings', { streamServiceType: 'rtmp_custom', streamServiceSettings: { server: ingest.server, key: 'adv' } });
+        await raw.call('SetStreamServiceSettings', {
+          streamServiceType: 'rtmp_custom',
+          streamServiceSettings: { server: ingest.server, key: 'adv' },
+        });
         const before = x264Settings(obs.home).length;
         await raw.call('StartStream');
         try {
           // Stopped only once it is up: a stop while OBS still connects may be ignored.
           await waitFor(() => ingest.bytesIn('adv'), { timeoutMs: 20_000, message: 'bytes at nginx' });
-          return await waitFor(() => x264Settings(obs.home).slice(before).find((e) => e.name.startsWith('adv')) ?? null, { message: "the stream encoder's settings in OBS's log" });
+          return await waitFor(
+            () =>
+              x264Settings(obs.home)
+                .slice(before)
+                .find((e) => e.name.startsWith('adv')) ?? null,
+            { message: "the stream encoder's settings in OBS's log" },
+          );
         } finally {
           await raw.call('StopStream').catch(() => undefined);
-          await waitFor(async () => !(await raw.call('GetStreamStatus')).outputActive, { timeoutMs: 20_000, message: 'stream stopped' });
+          await waitFor(async () => !(await raw.call('GetStreamStatus')).outputActive, {
+            timeoutMs: 20_000,
+            message: 'stream stopped',
+          });
         }
       });
       expect(logged.bitrate).toBe(facts.videoKbps);
@@ -235,8 +331,13 @@ describe('output settings in Advanced mode, real OBS', () => {
 /** The x264 encoders' settings as OBS logs them when an output starts, oldest first. */
 function x264Settings(home: string): Array<{ name: string; bitrate: number; keyint: number }> {
   const dir = join(home, '.config', 'obs-studio', 'logs');
-  const text = readdirSync(dir).sort().map((file) => readFileSync(join(dir, file), 'utf8')).join('\n');
-  return [...text.matchAll(/\[x264 encoder: '([^']+)'\] settings:[\s\S]*?bitrate:\s+(\d+)[\s\S]*?keyint:\s+(\d+)/g)].map((m) => ({
+  const text = readdirSync(dir)
+    .sort()
+    .map((file) => readFileSync(join(dir, file), 'utf8'))
+    .join('\n');
+  return [
+    ...text.matchAll(/\[x264 encoder: '([^']+)'\] settings:[\s\S]*?bitrate:\s+(\d+)[\s\S]*?keyint:\s+(\d+)/g),
+  ].map((m) => ({
     name: m[1]!,
     bitrate: Number(m[2]),
     keyint: Number(m[3]),

@@ -51,7 +51,12 @@ describe('checklist with the preset of the program, real OBS', () => {
     status = await call<ChecklistStatus>('checklist.updateSession', { presetId: 'builtin-story-time' });
     expect(status.session).toMatchObject({ presetId: 'builtin-story-time', programType: 'storytime' });
     expect(status.preset).toEqual({ id: 'builtin-story-time', name: 'Sagostund' });
-    expect(auto('presetScenes')).toMatchObject({ status: 'fail', reason: 'missing', fix: 'applyPreset', required: true });
+    expect(auto('presetScenes')).toMatchObject({
+      status: 'fail',
+      reason: 'missing',
+      fix: 'applyPreset',
+      required: true,
+    });
     expect(status.blocking).toContain('presetScenes');
     // Unknown presets are refused, and the session stays as it was.
     const refused = await core.handle('checklist.updateSession', { presetId: 'no-such-preset' });
@@ -60,7 +65,10 @@ describe('checklist with the preset of the program, real OBS', () => {
 
   it('applies the preset from the fix, then reads that OBS matches it', async () => {
     await call('checklist.fix', { checkId: 'presetScenes' });
-    await waitFor(() => auto('presetScenes')?.status === 'pass', { timeoutMs: 20_000, message: 'preset applied and matching' });
+    await waitFor(() => auto('presetScenes')?.status === 'pass', {
+      timeoutMs: 20_000,
+      message: 'preset applied and matching',
+    });
     const { scenes } = await raw((c) => c.call('GetSceneList'));
     expect(scenes.map((s) => s.sceneName)).toContain('Sagostund – Läsare');
     expect(status).toMatchObject({ startingScene: 'Sagostund – Startar snart', closingScene: 'Sagostund – Tack' });
@@ -71,12 +79,17 @@ describe('checklist with the preset of the program, real OBS', () => {
     await waitFor(() => auto('startingSceneLive')?.reason === 'otherSceneLive', { message: 'starting scene not live' });
     await call('checklist.fix', { checkId: 'startingSceneLive' });
     await waitFor(() => auto('startingSceneLive')?.status === 'pass', { message: 'starting scene live' });
-    expect((await raw((c) => c.call('GetCurrentProgramScene'))).currentProgramSceneName).toBe('Sagostund – Startar snart');
+    expect((await raw((c) => c.call('GetCurrentProgramScene'))).currentProgramSceneName).toBe(
+      'Sagostund – Startar snart',
+    );
   });
 
-  it("fails when OBS no longer matches the preset (an item removed in OBS), and the fix puts it back", async () => {
+  it('fails when OBS no longer matches the preset (an item removed in OBS), and the fix puts it back', async () => {
     await raw(async (c) => {
-      const { sceneItemId } = await c.call('GetSceneItemId', { sceneName: 'Sagostund – Tack', sourceName: 'Sagostund · Bokens uppgifter' });
+      const { sceneItemId } = await c.call('GetSceneItemId', {
+        sceneName: 'Sagostund – Tack',
+        sourceName: 'Sagostund · Bokens uppgifter',
+      });
       await c.call('RemoveSceneItem', { sceneName: 'Sagostund – Tack', sceneItemId });
     });
     await waitFor(() => auto('presetScenes')?.reason === 'differs', { timeoutMs: 15_000, message: 'preset differs' });
@@ -89,16 +102,25 @@ describe('checklist with the preset of the program, real OBS', () => {
 
   it("looks at the preset's own mic: never heard, and the fix shows the scene with it", async () => {
     await waitFor(() => auto('micReady')?.reason === 'notHeard', { message: 'preset mic not heard' });
-    expect(auto('micReady')).toMatchObject({ status: 'fail', fix: 'testMic', params: { input: 'Sagostund · Mikrofon', scene: 'Sagostund – Läsare' } });
+    expect(auto('micReady')).toMatchObject({
+      status: 'fail',
+      fix: 'testMic',
+      params: { input: 'Sagostund · Mikrofon', scene: 'Sagostund – Läsare' },
+    });
     await call('checklist.fix', { checkId: 'micReady' });
     expect((await raw((c) => c.call('GetCurrentProgramScene'))).currentProgramSceneName).toBe('Sagostund – Läsare');
     // No sound device on this machine: the mic stays unheard, whether OBS meters it or not.
-    await waitFor(() => ['notHeard', 'listening', 'silent'].includes(auto('micReady')?.reason ?? ''), { message: 'still not heard' });
+    await waitFor(() => ['notHeard', 'listening', 'silent'].includes(auto('micReady')?.reason ?? ''), {
+      message: 'still not heard',
+    });
     expect(auto('micReady')?.status).not.toBe('pass');
   });
 
   it("fails the camera check: the preset's camera has no device, so OBS has no picture from it", async () => {
-    await waitFor(() => auto('cameraActive')?.reason === 'noPicture', { timeoutMs: 15_000, message: 'camera without a picture' });
+    await waitFor(() => auto('cameraActive')?.reason === 'noPicture', {
+      timeoutMs: 15_000,
+      message: 'camera without a picture',
+    });
     expect(auto('cameraActive')?.params.input).toBe('Sagostund · Kamera läsare');
   });
 
@@ -110,8 +132,17 @@ describe('checklist with the preset of the program, real OBS', () => {
 
   it('follows a preset applied from the Programs view: that is the program being prepared', async () => {
     await call('presets.apply', { presetId: 'builtin-info-desk' });
-    await waitFor(() => status?.session.presetId === 'builtin-info-desk', { timeoutMs: 20_000, message: 'checklist on the applied preset' });
-    expect(status).toMatchObject({ session: { programType: 'infodesk' }, preset: { name: 'Digital informationsdisk' } });
-    await waitFor(() => auto('presetScenes')?.status === 'pass', { timeoutMs: 20_000, message: 'the applied preset matches' });
+    await waitFor(() => status?.session.presetId === 'builtin-info-desk', {
+      timeoutMs: 20_000,
+      message: 'checklist on the applied preset',
+    });
+    expect(status).toMatchObject({
+      session: { programType: 'infodesk' },
+      preset: { name: 'Digital informationsdisk' },
+    });
+    await waitFor(() => auto('presetScenes')?.status === 'pass', {
+      timeoutMs: 20_000,
+      message: 'the applied preset matches',
+    });
   });
 });

@@ -30,7 +30,10 @@ class ObsStub implements ChecklistObs {
     for (const l of this.#listeners) l(this.state);
   }
   connect() {
-    this.set({ connection: { ...this.state.connection, status: 'connected' }, inputs: [{ name: 'Mic', kind: 'pulse_input_capture', muted: false }] });
+    this.set({
+      connection: { ...this.state.connection, status: 'connected' },
+      inputs: [{ name: 'Mic', kind: 'pulse_input_capture', muted: false }],
+    });
   }
   // Nothing is read from OBS in these cases: every request fails as if OBS were gone.
   call = (async () => fail(appError('OBS_NOT_CONNECTED'))) as unknown as ChecklistObs['call'];
@@ -63,7 +66,11 @@ const unwrap = <T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T
 
 describe('ChecklistService', () => {
   it('reads a template stored before a check was renamed without losing its edits', () => {
-    const old = { ...defaultTemplates.storytime, requiredChecks: ['obsConnected', 'cameraPresent'], manualItems: [defaultTemplates.storytime.manualItems[0]] };
+    const old = {
+      ...defaultTemplates.storytime,
+      requiredChecks: ['obsConnected', 'cameraPresent'],
+      manualItems: [defaultTemplates.storytime.manualItems[0]],
+    };
     const { service } = setup({ templates: { storytime: old } });
     const status = service.status();
     expect(status.template.requiredChecks).toEqual(['obsConnected', 'cameraActive']);
@@ -79,15 +86,22 @@ describe('ChecklistService', () => {
     expect(status.auto.find((a) => a.id === 'cameraActive')?.required).toBe(true);
     status = unwrap(service.setItemRequired('micReady', false));
     expect(status.auto.find((a) => a.id === 'micReady')?.required).toBe(false);
-    const stored = (doc.store as { templates: { storytime: { requiredChecks: string[] } } }).templates.storytime.requiredChecks;
+    const stored = (doc.store as { templates: { storytime: { requiredChecks: string[] } } }).templates.storytime
+      .requiredChecks;
     expect(stored).toContain('cameraActive');
     expect(stored).not.toContain('micReady');
-    expect(service.setItemRequired('no-such-item', true)).toMatchObject({ ok: false, error: { code: 'CHECKLIST_ITEM_NOT_FOUND' } });
+    expect(service.setItemRequired('no-such-item', true)).toMatchObject({
+      ok: false,
+      error: { code: 'CHECKLIST_ITEM_NOT_FOUND' },
+    });
   });
 
   it('refuses a preset when there is no presets domain, and keeps the session', () => {
     const { service } = setup();
-    expect(service.updateSession({ presetId: 'builtin-story-time' })).toMatchObject({ ok: false, error: { code: 'PRESET_NOT_FOUND' } });
+    expect(service.updateSession({ presetId: 'builtin-story-time' })).toMatchObject({
+      ok: false,
+      error: { code: 'PRESET_NOT_FOUND' },
+    });
     expect(service.status().session.presetId).toBeNull();
   });
 
@@ -97,7 +111,9 @@ describe('ChecklistService', () => {
     obs.connect();
     expect(obs.meterListeners.size).toBe(1);
     obs.meters(0);
-    await waitFor(() => latest()?.auto.find((a) => a.id === 'micReady')?.reason === 'listening', { message: 'listening' });
+    await waitFor(() => latest()?.auto.find((a) => a.id === 'micReady')?.reason === 'listening', {
+      message: 'listening',
+    });
     obs.meters(0.3);
     // Heard for the first time: told at once, not at the next tick.
     expect(latest()?.auto.find((a) => a.id === 'micReady')?.status).toBe('pass');

@@ -3,7 +3,13 @@ import { MicSignalTracker } from '../../../src/core/checklist/mic-signal-tracker
 
 /** InputVolumeMeters as OBS sends it: per channel [magnitude, peak, input peak]. */
 const meters = (inputs: Record<string, number>) => ({
-  inputs: Object.entries(inputs).map(([inputName, peak]) => ({ inputName, inputLevelsMul: [[peak / 2, peak, peak], [0, 0, 0]] })),
+  inputs: Object.entries(inputs).map(([inputName, peak]) => ({
+    inputName,
+    inputLevelsMul: [
+      [peak / 2, peak, peak],
+      [0, 0, 0],
+    ],
+  })),
 });
 
 describe('MicSignalTracker', () => {

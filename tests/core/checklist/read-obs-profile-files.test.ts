@@ -38,23 +38,57 @@ function obsConfig(profiles: Record<string, { ini: string; encoder?: string }>, 
   return root;
 }
 
-const ini = (name: string, mode = 'Advanced') => `[General]\nName=${name}\n\n[Video]\nOutputCY=720\n\n[Output]\nMode=${mode}\n`;
+const ini = (name: string, mode = 'Advanced') =>
+  `[General]\nName=${name}\n\n[Video]\nOutputCY=720\n\n[Output]\nMode=${mode}\n`;
 
 describe("OBS's settings folder", () => {
   it('is where OBS keeps it on each OS, with the Flatpak folder after the usual one on Linux', () => {
-    expect(obsConfigDirCandidates({}, 'linux', '/home/ada')).toEqual(['/home/ada/.config/obs-studio', '/home/ada/.var/app/com.obsproject.Studio/config/obs-studio']);
-    expect(obsConfigDirCandidates({ XDG_CONFIG_HOME: '/srv/cfg' }, 'linux', '/home/ada')[0]).toBe('/srv/cfg/obs-studio');
+    expect(obsConfigDirCandidates({}, 'linux', '/home/ada')).toEqual([
+      '/home/ada/.config/obs-studio',
+      '/home/ada/.var/app/com.obsproject.Studio/config/obs-studio',
+    ]);
+    expect(obsConfigDirCandidates({ XDG_CONFIG_HOME: '/srv/cfg' }, 'linux', '/home/ada')[0]).toBe(
+      '/srv/cfg/obs-studio',
+    );
     // A relative XDG_CONFIG_HOME is invalid by the spec: ignored.
-    expect(obsConfigDirCandidates({ XDG_CONFIG_HOME: 'cfg' }, 'linux', '/home/ada')[0]).toBe('/home/ada/.config/obs-studio');
-    expect(obsConfigDirCandidates({ APPDATA: 'C:\\Users\\ada\\AppData\\Roaming' }, 'win32', 'C:\\Users\\ada')).toEqual(['C:\\Users\\ada\\AppData\\Roaming\\obs-studio']);
-    expect(obsConfigDirCandidates({}, 'darwin', '/Users/ada')).toEqual(['/Users/ada/Library/Application Support/obs-studio']);
+    expect(obsConfigDirCandidates({ XDG_CONFIG_HOME: 'cfg' }, 'linux', '/home/ada')[0]).toBe(
+      '/home/ada/.config/obs-studio',
+    );
+    expect(obsConfigDirCandidates({ APPDATA: 'C:\\Users\\ada\\AppData\\Roaming' }, 'win32', 'C:\\Users\\ada')).toEqual([
+      'C:\\Users\\ada\\AppData\\Roaming\\obs-studio',
+    ]);
+    expect(obsConfigDirCandidates({}, 'darwin', '/Users/ada')).toEqual([
+      '/Users/ada/Library/Application Support/obs-studio',
+    ]);
   });
 
   it('is read only when the OBS address is this computer', () => {
-    const interfaces = { eth0: [{ address: '192.168.1.20', netmask: '255.255.255.0', family: 'IPv4', mac: '00:00:00:00:00:00', internal: false, cidr: null }] } as const;
+    const interfaces = {
+      eth0: [
+        {
+          address: '192.168.1.20',
+          netmask: '255.255.255.0',
+          family: 'IPv4',
+          mac: '00:00:00:00:00:00',
+          internal: false,
+          cidr: null,
+        },
+      ],
+    } as const;
     const local = (a: string) => isLocalObsAddress(a, interfaces as never);
-    expect(['ws://127.0.0.1:4455', 'ws://localhost:4455', 'ws://LOCALHOST:4455', 'ws://[::1]:4455', 'wss://127.0.0.1', 'ws://192.168.1.20:4455'].map(local)).toEqual([true, true, true, true, true, true]);
-    expect(['ws://192.0.2.7:4455', 'ws://obs.bibliotek.se:4455', 'ws://127.0.0.2:4455', 'not an address', ''].map(local)).toEqual([false, false, false, false, false]);
+    expect(
+      [
+        'ws://127.0.0.1:4455',
+        'ws://localhost:4455',
+        'ws://LOCALHOST:4455',
+        'ws://[::1]:4455',
+        'wss://127.0.0.1',
+        'ws://192.168.1.20:4455',
+      ].map(local),
+    ).toEqual([true, true, true, true, true, true]);
+    expect(
+      ['ws://192.0.2.7:4455', 'ws://obs.bibliotek.se:4455', 'ws://127.0.0.2:4455', 'not an address', ''].map(local),
+    ).toEqual([false, false, false, false, false]);
   });
 });
 
@@ -92,9 +126,15 @@ describe('findProfileDir', () => {
     expect(await findProfileDir(root, 'Untitled')).toBeNull();
     // A basic.ini that is a symlink.
     const iniLinked = obsConfig({ P: { ini: ini('Other') } });
-    symlinkSync(join(outside, 'basic', 'profiles', 'Elsewhere', 'basic.ini'), join(iniLinked, 'basic', 'profiles', 'P', 'linked.ini'));
+    symlinkSync(
+      join(outside, 'basic', 'profiles', 'Elsewhere', 'basic.ini'),
+      join(iniLinked, 'basic', 'profiles', 'P', 'linked.ini'),
+    );
     mkdirSync(join(iniLinked, 'basic', 'profiles', 'Q'));
-    symlinkSync(join(outside, 'basic', 'profiles', 'Elsewhere', 'basic.ini'), join(iniLinked, 'basic', 'profiles', 'Q', 'basic.ini'));
+    symlinkSync(
+      join(outside, 'basic', 'profiles', 'Elsewhere', 'basic.ini'),
+      join(iniLinked, 'basic', 'profiles', 'Q', 'basic.ini'),
+    );
     expect(await findProfileDir(iniLinked, 'Untitled')).toBeNull();
     // basic/profiles itself a symlink out.
     const profilesLinked = tempDir();
@@ -113,8 +153,17 @@ describe('findProfileDir', () => {
 
 describe('readAdvancedStreamEncoder', () => {
   it('reads bitrate and keyframe interval, keeping only the keys it knows', async () => {
-    const root = obsConfig({ Untitled: { ini: ini('Untitled'), encoder: '{"bitrate":3500,"keyint_sec":2,"preset":"veryfast","rate_control":"CBR"}' } });
-    expect(await readAdvancedStreamEncoder([root], 'Untitled')).toEqual({ ok: true, fileFound: true, settings: { bitrate: 3500, keyint_sec: 2, rate_control: 'CBR' } });
+    const root = obsConfig({
+      Untitled: {
+        ini: ini('Untitled'),
+        encoder: '{"bitrate":3500,"keyint_sec":2,"preset":"veryfast","rate_control":"CBR"}',
+      },
+    });
+    expect(await readAdvancedStreamEncoder([root], 'Untitled')).toEqual({
+      ok: true,
+      fileFound: true,
+      settings: { bitrate: 3500, keyint_sec: 2, rate_control: 'CBR' },
+    });
   });
 
   it('takes a missing file as the encoder defaults', async () => {
@@ -147,9 +196,17 @@ describe('readAdvancedStreamEncoder', () => {
     expect(await readAdvancedStreamEncoder([simple], 'Untitled')).toEqual({ ok: false, problem: 'noProfile' });
     // The next candidate (Flatpak's folder) has the profile OBS uses.
     const flatpak = obsConfig({ Untitled: { ini: ini('Untitled'), encoder: '{"bitrate":1000}' } });
-    expect(await readAdvancedStreamEncoder([simple, flatpak], 'Untitled')).toMatchObject({ ok: true, settings: { bitrate: 1000 } });
-    expect(await readAdvancedStreamEncoder([join(tempDir(), 'missing'), flatpak], 'Untitled')).toMatchObject({ ok: true });
-    expect(await readAdvancedStreamEncoder([join(tempDir(), 'missing')], 'Untitled')).toEqual({ ok: false, problem: 'noConfigDir' });
+    expect(await readAdvancedStreamEncoder([simple, flatpak], 'Untitled')).toMatchObject({
+      ok: true,
+      settings: { bitrate: 1000 },
+    });
+    expect(await readAdvancedStreamEncoder([join(tempDir(), 'missing'), flatpak], 'Untitled')).toMatchObject({
+      ok: true,
+    });
+    expect(await readAdvancedStreamEncoder([join(tempDir(), 'missing')], 'Untitled')).toEqual({
+      ok: false,
+      problem: 'noConfigDir',
+    });
   });
 
   it('warns once per problem, with the reason only', async () => {
@@ -157,8 +214,11 @@ describe('readAdvancedStreamEncoder', () => {
     const logger: Logger = { info() {}, error() {}, warn: (m, d) => warnings.push([m, d]) };
     const root = obsConfig({ Untitled: { ini: ini('Untitled'), encoder: '{"bitrate":"geheim-4711"' } });
     const files = new ObsProfileFiles({ configDir: root, logger });
-    for (let i = 0; i < 3; i += 1) expect(await files.advancedStreamEncoder('Untitled')).toEqual({ ok: false, problem: 'invalid' });
-    expect(warnings).toEqual([["Could not read OBS's stream encoder settings (Advanced output mode)", { problem: 'invalid' }]]);
+    for (let i = 0; i < 3; i += 1)
+      expect(await files.advancedStreamEncoder('Untitled')).toEqual({ ok: false, problem: 'invalid' });
+    expect(warnings).toEqual([
+      ["Could not read OBS's stream encoder settings (Advanced output mode)", { problem: 'invalid' }],
+    ]);
     expect(JSON.stringify(warnings)).not.toContain('geheim');
     writeFileSync(join(root, 'basic', 'profiles', 'Untitled', 'streamEncoder.json'), '{"bitrate":2000}');
     expect(await files.advancedStreamEncoder('Untitled')).toMatchObject({ ok: true });
@@ -174,14 +234,29 @@ describe('streamEncoderFacts', () => {
     // obs-x264's default bitrate is 6000 from OBS 31 on; unknown when the version is.
     expect(streamEncoderFacts('obs_x264', {}, 32)).toEqual({ videoKbps: 6000, keyframeSec: 0 });
     expect(streamEncoderFacts('obs_x264', {}, null)).toEqual({ videoKbps: null, keyframeSec: 0 });
-    expect(streamEncoderFacts('obs_x264', { bitrate: 6000, keyint_sec: 2 }, 29)).toEqual({ videoKbps: 6000, keyframeSec: 2 });
+    expect(streamEncoderFacts('obs_x264', { bitrate: 6000, keyint_sec: 2 }, 29)).toEqual({
+      videoKbps: 6000,
+      keyframeSec: 2,
+    });
   });
 
   it('says nothing it cannot know: quality-based rate control, keyint in x264 options, unknown defaults', () => {
-    expect(streamEncoderFacts('obs_x264', { rate_control: 'CRF', keyint_sec: 2 }, 29)).toEqual({ videoKbps: null, keyframeSec: 2 });
-    expect(streamEncoderFacts('jim_nvenc', { rate_control: 'CQP', bitrate: 5000, keyint_sec: 2 }, 29)).toEqual({ videoKbps: null, keyframeSec: 2 });
-    expect(streamEncoderFacts('obs_x264', { x264opts: 'bframes=0 keyint=60', keyint_sec: 0 }, 29)).toEqual({ videoKbps: 2500, keyframeSec: null });
+    expect(streamEncoderFacts('obs_x264', { rate_control: 'CRF', keyint_sec: 2 }, 29)).toEqual({
+      videoKbps: null,
+      keyframeSec: 2,
+    });
+    expect(streamEncoderFacts('jim_nvenc', { rate_control: 'CQP', bitrate: 5000, keyint_sec: 2 }, 29)).toEqual({
+      videoKbps: null,
+      keyframeSec: 2,
+    });
+    expect(streamEncoderFacts('obs_x264', { x264opts: 'bframes=0 keyint=60', keyint_sec: 0 }, 29)).toEqual({
+      videoKbps: 2500,
+      keyframeSec: null,
+    });
     expect(streamEncoderFacts('obs_qsv11', {}, 29)).toEqual({ videoKbps: null, keyframeSec: null });
-    expect(streamEncoderFacts('jim_nvenc', { bitrate: 4000, keyint_sec: 0 }, 29)).toEqual({ videoKbps: 4000, keyframeSec: 0 });
+    expect(streamEncoderFacts('jim_nvenc', { bitrate: 4000, keyint_sec: 0 }, 29)).toEqual({
+      videoKbps: 4000,
+      keyframeSec: 0,
+    });
   });
 });

@@ -3,7 +3,11 @@ import { initialMachine, transition, type MachineState } from '../../../src/core
 import type { Broadcast } from '../../../src/shared/golive/golive-state';
 import { emptyObsState, type ObsState, type StreamState } from '../../../src/shared/obs-state';
 
-const obs = (stream: StreamState, record: 'off' | 'recording' = 'off', status: 'connected' | 'reconnecting' = 'connected'): ObsState => ({
+const obs = (
+  stream: StreamState,
+  record: 'off' | 'recording' = 'off',
+  status: 'connected' | 'reconnecting' = 'connected',
+): ObsState => ({
   ...emptyObsState('ws://x'),
   connection: { status, address: 'ws://x', error: null, autoReconnect: true, nextAttemptAt: null },
   stream: { active: stream === 'live' || stream === 'reconnecting' || stream === 'stopping', state: stream },
@@ -47,7 +51,10 @@ describe('go-live state machine', () => {
   it('fails the start when OBS goes starting → stopped (wrong key, unreachable server)', () => {
     const m = run(starting, obs('starting'), obs('offline'));
     expect(m.view.phase).toBe('failed');
-    expect(m.view.error).toEqual({ code: 'GOLIVE_START_FAILED', params: { destination: 'Stadsbiblioteket – Facebook' } });
+    expect(m.view.error).toEqual({
+      code: 'GOLIVE_START_FAILED',
+      params: { destination: 'Stadsbiblioteket – Facebook' },
+    });
   });
 
   it('waits out an offline mirror before OBS has said anything', () => {
@@ -55,9 +62,13 @@ describe('go-live state machine', () => {
   });
 
   it('fails on a request failure or the deadline, but only while starting', () => {
-    expect(transition(starting, { type: 'startDeadline', error: { code: 'GOLIVE_START_TIMEOUT' } }).view.phase).toBe('failed');
+    expect(transition(starting, { type: 'startDeadline', error: { code: 'GOLIVE_START_TIMEOUT' } }).view.phase).toBe(
+      'failed',
+    );
     const live = run(starting, obs('starting'), obs('live'));
-    expect(transition(live, { type: 'startDeadline', error: { code: 'GOLIVE_START_TIMEOUT' } }).view.phase).toBe('live');
+    expect(transition(live, { type: 'startDeadline', error: { code: 'GOLIVE_START_TIMEOUT' } }).view.phase).toBe(
+      'live',
+    );
   });
 
   it('ends on OUTPUT_STOPPED after End, with the after-broadcast list', () => {
@@ -68,10 +79,15 @@ describe('go-live state machine', () => {
     const ended = run(ending, obs('stopping'), obs('offline'));
     expect(ended.view.phase).toBe('ended');
     expect(ended.view.broadcast?.endedBy).toBe('app');
-    expect(ended.view.after.map((a) => a.kind)).toEqual(['checkOffline', 'deleteRecording', 'publisherReports', 'captions']);
+    expect(ended.view.after.map((a) => a.kind)).toEqual([
+      'checkOffline',
+      'deleteRecording',
+      'publisherReports',
+      'captions',
+    ]);
   });
 
-  it('goes back to live when the stop is not confirmed in time, and counts a late stop as the app\'s', () => {
+  it("goes back to live when the stop is not confirmed in time, and counts a late stop as the app's", () => {
     const live = run(starting, obs('starting'), obs('live'));
     const error = { code: 'GOLIVE_STOP_UNCONFIRMED' as const, params: {} };
     const waiting = transition(transition(live, { type: 'endRequested' }), { type: 'stopUnconfirmed', error });
@@ -105,7 +121,14 @@ describe('go-live state machine', () => {
   it('drives a record-only rehearsal by the recording', () => {
     const rec = transition(initialMachine(), {
       type: 'startRequested',
-      broadcast: broadcast({ streaming: false, recording: true, rehearsal: true, destinationId: null, destinationName: null, platform: null }),
+      broadcast: broadcast({
+        streaming: false,
+        recording: true,
+        rehearsal: true,
+        destinationId: null,
+        destinationName: null,
+        platform: null,
+      }),
     });
     const live = run(rec, obs('offline', 'recording'));
     expect(live.view.phase).toBe('live');

@@ -23,7 +23,10 @@ describe('starting a record-only rehearsal', () => {
 
   function service(recordDirectory: string, address = 'ws://127.0.0.1:4455') {
     const calls: string[] = [];
-    const state: ObsState = { ...emptyObsState(address), connection: { ...emptyObsState(address).connection, status: 'connected' } };
+    const state: ObsState = {
+      ...emptyObsState(address),
+      connection: { ...emptyObsState(address).connection, status: 'connected' },
+    };
     const obs = {
       state,
       onState: () => () => {},
@@ -32,7 +35,14 @@ describe('starting a record-only rehearsal', () => {
         return ok(name === 'GetRecordDirectory' ? { recordDirectory } : undefined);
       },
     } as unknown as GoLiveObs;
-    const session = { programType: 'storytime', presetId: null, destinationId: null, record: true, rehearsal: true, ticks: {} };
+    const session = {
+      programType: 'storytime',
+      presetId: null,
+      destinationId: null,
+      record: true,
+      rehearsal: true,
+      ticks: {},
+    };
     const checklist = {
       status: () => ({ ready: true, blocking: [], session, closingScene: null, auto: [], manual: [] }),
       sessionPreset: () => null,
@@ -62,7 +72,10 @@ describe('starting a record-only rehearsal', () => {
     const missing = join(os.tmpdir(), `bibblan-no-such-folder-${process.pid}`);
     const { golive, calls } = service(missing);
     const refused = await golive.goLive(undefined);
-    expect(refused).toEqual({ ok: false, error: { code: 'GOLIVE_RECORD_FAILED', params: { folder: missing, folderMissing: true } } });
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'GOLIVE_RECORD_FAILED', params: { folder: missing, folderMissing: true } },
+    });
     expect(calls).toEqual(['GetRecordDirectory']);
     expect(golive.state).toMatchObject({ phase: 'failed', error: { code: 'GOLIVE_RECORD_FAILED' } });
     golive.stop();

@@ -65,7 +65,11 @@ describe('record-only rehearsal with real OBS', () => {
       timeoutMs: 20_000,
       message: 'OBS connected',
     });
-    checklist = await call<ChecklistStatus>('checklist.updateSession', { destinationId: null, rehearsal: true, record: true });
+    checklist = await call<ChecklistStatus>('checklist.updateSession', {
+      destinationId: null,
+      rehearsal: true,
+      record: true,
+    });
   });
 
   afterEach(() => {
@@ -107,7 +111,10 @@ describe('record-only rehearsal with real OBS', () => {
     // A rehearsal leaves the recording to delete, and no publisher reports or captions.
     expect(golive?.after.map((a) => a.kind)).toEqual(['deleteRecording']);
     // OBS sends RecordStateChanged STOPPED a moment before GetRecordStatus says inactive.
-    await waitFor(async () => !(await obsStatus()).record, { timeoutMs: 10_000, message: 'OBS says the recording is off' });
+    await waitFor(async () => !(await obsStatus()).record, {
+      timeoutMs: 10_000,
+      message: 'OBS says the recording is off',
+    });
     expect(await obsStatus()).toEqual({ record: false, stream: false });
     // Not once did the mirror see OBS stream.
     expect([...streamStates]).toEqual(['offline']);
@@ -118,14 +125,23 @@ describe('record-only rehearsal with real OBS', () => {
 
   it("does not lend the rehearsal's details to the next stream in the broadcast log", async () => {
     await withRawObs(obs.address, obs.password, async (raw) => {
-      await raw.call('SetStreamServiceSettings', { streamServiceType: 'rtmp_custom', streamServiceSettings: { server: ingest.server, key: 'direct' } });
+      await raw.call('SetStreamServiceSettings', {
+        streamServiceType: 'rtmp_custom',
+        streamServiceSettings: { server: ingest.server, key: 'direct' },
+      });
       await raw.call('StartStream');
     });
-    const [entry] = await waitFor(async () => {
-      const items = await logItems();
-      return items.length > 0 ? items : null;
-    }, { timeoutMs: 20_000, message: 'an entry for the stream started in OBS' });
-    await waitFor(() => golive?.phase === 'live' && golive.broadcast?.origin === 'obs', { timeoutMs: 20_000, message: 'noticed live' });
+    const [entry] = await waitFor(
+      async () => {
+        const items = await logItems();
+        return items.length > 0 ? items : null;
+      },
+      { timeoutMs: 20_000, message: 'an entry for the stream started in OBS' },
+    );
+    await waitFor(() => golive?.phase === 'live' && golive.broadcast?.origin === 'obs', {
+      timeoutMs: 20_000,
+      message: 'noticed live',
+    });
     await withRawObs(obs.address, obs.password, (raw) => raw.call('StopStream'));
     await waitFor(() => golive?.phase === 'ended', { timeoutMs: 20_000, message: 'noticed offline' });
     await call('golive.dismiss');
@@ -145,12 +161,18 @@ describe('record-only rehearsal with real OBS', () => {
     const ending = core.handle('golive.end', {}) as Promise<Result<GoLiveState>>;
     obs.pause();
     expect(golive?.phase).toBe('ending');
-    await waitFor(() => golive?.error?.code === 'GOLIVE_STOP_UNCONFIRMED', { timeoutMs: 15_000, message: 'stop unconfirmed' });
+    await waitFor(() => golive?.error?.code === 'GOLIVE_STOP_UNCONFIRMED', {
+      timeoutMs: 15_000,
+      message: 'stop unconfirmed',
+    });
     // The stop deadline said it (3 s), not the request timeout (5 s), even on a busy machine.
     expect(Date.now() - askedAt).toBeGreaterThanOrEqual(STOP_DEADLINE_MS - 50);
     expect(Date.now() - askedAt).toBeLessThan(5_000);
     // Still running as far as anyone knows: the End button is back, and the text names the recording.
-    expect(golive).toMatchObject({ phase: 'live', error: { code: 'GOLIVE_STOP_UNCONFIRMED', params: { recording: true } } });
+    expect(golive).toMatchObject({
+      phase: 'live',
+      error: { code: 'GOLIVE_STOP_UNCONFIRMED', params: { recording: true } },
+    });
     expect(golive?.broadcast?.endedAt).toBeNull();
     // The request's own answer changes nothing: the state already says what is known.
     expect((await ending).ok).toBe(true);
@@ -162,33 +184,52 @@ describe('record-only rehearsal with real OBS', () => {
     expect(golive?.broadcast).toMatchObject({ rehearsal: true, endedBy: 'app' });
     expect(golive?.error).toBeNull();
     expect(golive?.after.map((a) => a.kind)).toEqual(['deleteRecording']);
-    await waitFor(async () => !(await obsStatus()).record, { timeoutMs: 10_000, message: 'OBS says the recording is off' });
+    await waitFor(async () => !(await obsStatus()).record, {
+      timeoutMs: 10_000,
+      message: 'OBS says the recording is off',
+    });
     expect(await obsStatus()).toEqual({ record: false, stream: false });
     expect([...streamStates]).toEqual(['offline']);
   });
-  it("refuses to rehearse into a recording folder that does not exist, naming the folder, and OBS records nothing", async () => {
+  it('refuses to rehearse into a recording folder that does not exist, naming the folder, and OBS records nothing', async () => {
     // OBS itself accepts StartRecord then, shows a dialog and never says the recording started.
     const missing = join(data.path, 'inspelningar-finns-inte');
     const setFolder = (folder: string) =>
       withRawObs(obs.address, obs.password, async (raw) => {
-        for (const [parameterCategory, parameterName] of [['SimpleOutput', 'FilePath'], ['AdvOut', 'RecFilePath']] as const) {
+        for (const [parameterCategory, parameterName] of [
+          ['SimpleOutput', 'FilePath'],
+          ['AdvOut', 'RecFilePath'],
+        ] as const) {
           await raw.call('SetProfileParameter', { parameterCategory, parameterName, parameterValue: folder });
         }
       });
-    const before = await withRawObs(obs.address, obs.password, async (raw) => (await raw.call('GetRecordDirectory')).recordDirectory);
+    const before = await withRawObs(
+      obs.address,
+      obs.password,
+      async (raw) => (await raw.call('GetRecordDirectory')).recordDirectory,
+    );
     const diskCheck = () => checklist?.auto.find((a) => a.id === 'diskSpace');
     await setFolder(missing);
     try {
-      await waitFor(() => diskCheck()?.reason === 'folderMissing', { timeoutMs: 15_000, message: 'the checklist names the missing folder' });
+      await waitFor(() => diskCheck()?.reason === 'folderMissing', {
+        timeoutMs: 15_000,
+        message: 'the checklist names the missing folder',
+      });
       expect(diskCheck()).toMatchObject({ status: 'fail', params: { folder: missing } });
       const refused = (await core.handle('golive.start', { overrideReason: 'Repetition' })) as Result<GoLiveState>;
-      expect(refused).toEqual({ ok: false, error: { code: 'GOLIVE_RECORD_FAILED', params: { folder: missing, folderMissing: true } } });
+      expect(refused).toEqual({
+        ok: false,
+        error: { code: 'GOLIVE_RECORD_FAILED', params: { folder: missing, folderMissing: true } },
+      });
       expect(golive).toMatchObject({ phase: 'failed', error: { code: 'GOLIVE_RECORD_FAILED' } });
       expect(await obsStatus()).toEqual({ record: false, stream: false });
       await call('golive.dismiss');
     } finally {
       await setFolder(before);
     }
-    await waitFor(() => diskCheck()?.reason !== 'folderMissing', { timeoutMs: 15_000, message: 'the folder is fine again' });
+    await waitFor(() => diskCheck()?.reason !== 'folderMissing', {
+      timeoutMs: 15_000,
+      message: 'the folder is fine again',
+    });
   });
 });

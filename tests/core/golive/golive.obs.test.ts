@@ -97,34 +97,55 @@ describe('go live with real OBS and nginx-rtmp', () => {
     });
     expect(saved).toMatchObject({ server: ingest.server, hasKey: true });
     expect(await call('destinations.revealKey', { id: saved.id })).toEqual({ key: KEY });
-    checklist = await call<ChecklistStatus>('checklist.updateSession', { destinationId: saved.id, programType: 'storytime' });
-    for (const item of checklist.manual) checklist = await call('checklist.tick', { itemId: item.id, done: true, note: 'Anna, Bo' });
-    checklist = await call('checklist.setTemplateOptions', { startingScene: 'Startar snart', closingScene: 'Tack för idag' });
+    checklist = await call<ChecklistStatus>('checklist.updateSession', {
+      destinationId: saved.id,
+      programType: 'storytime',
+    });
+    for (const item of checklist.manual)
+      checklist = await call('checklist.tick', { itemId: item.id, done: true, note: 'Anna, Bo' });
+    checklist = await call('checklist.setTemplateOptions', {
+      startingScene: 'Startar snart',
+      closingScene: 'Tack för idag',
+    });
     await waitFor(() => checklist?.ready, { message: 'checklist ready', timeoutMs: 15_000 });
   });
 
   it('flips the automatic checks as OBS changes, and fixes them', async () => {
-    await withRawObs(obs.address, obs.password, (raw) => raw.call('SetInputMute', { inputName: 'Mic', inputMuted: true }));
+    await withRawObs(obs.address, obs.password, (raw) =>
+      raw.call('SetInputMute', { inputName: 'Mic', inputMuted: true }),
+    );
     await waitFor(() => autoCheck('micReady') === 'fail', { message: 'mic check fails when muted' });
     expect(checklist?.ready).toBe(false);
     await call('checklist.fix', { checkId: 'micReady' });
     await waitFor(() => autoCheck('micReady') === 'pass', { message: 'mic unmuted by the fix' });
 
     // Fader all the way down: nothing reaches the stream; after 10 s without sound the check fails.
-    await withRawObs(obs.address, obs.password, (raw) => raw.call('SetInputVolume', { inputName: 'Mic', inputVolumeMul: 0 }));
-    await waitFor(() => checklist?.auto.find((a) => a.id === 'micReady')?.reason === 'silent', { timeoutMs: 20_000, message: 'silent mic fails' });
+    await withRawObs(obs.address, obs.password, (raw) =>
+      raw.call('SetInputVolume', { inputName: 'Mic', inputVolumeMul: 0 }),
+    );
+    await waitFor(() => checklist?.auto.find((a) => a.id === 'micReady')?.reason === 'silent', {
+      timeoutMs: 20_000,
+      message: 'silent mic fails',
+    });
     expect(checklist?.blocking).toContain('micReady');
-    await withRawObs(obs.address, obs.password, (raw) => raw.call('SetInputVolume', { inputName: 'Mic', inputVolumeMul: 1 }));
+    await withRawObs(obs.address, obs.password, (raw) =>
+      raw.call('SetInputVolume', { inputName: 'Mic', inputVolumeMul: 1 }),
+    );
     await waitFor(() => autoCheck('micReady') === 'pass', { message: 'heard again' });
 
-    await withRawObs(obs.address, obs.password, (raw) => raw.call('SetCurrentProgramScene', { sceneName: 'Sagostund' }));
+    await withRawObs(obs.address, obs.password, (raw) =>
+      raw.call('SetCurrentProgramScene', { sceneName: 'Sagostund' }),
+    );
     await waitFor(() => autoCheck('startingSceneLive') === 'fail', { message: '"Starting soon" check fails' });
     // The mic is in no live scene now, so OBS stops metering it: the sound check just made still counts.
     expect(autoCheck('micReady')).toBe('pass');
     await call('checklist.fix', { checkId: 'startingSceneLive' });
     await waitFor(() => autoCheck('startingSceneLive') === 'pass', { message: 'back on "Starting soon"' });
     // A custom server gets OBS's encoder default keyframes: said, not blocking.
-    expect(checklist?.auto.find((a) => a.id === 'outputWithinLimits')).toMatchObject({ status: 'unknown', reason: 'keyframeAuto' });
+    expect(checklist?.auto.find((a) => a.id === 'outputWithinLimits')).toMatchObject({
+      status: 'unknown',
+      reason: 'keyframeAuto',
+    });
   });
 
   it('goes live: OUTPUT_STARTED, bytes at the ingest, then ends on the closing scene and confirms offline', async () => {
@@ -149,9 +170,17 @@ describe('go live with real OBS and nginx-rtmp', () => {
 
   it("streams to YouTube through OBS's own service entry, so OBS sets a keyframe every 2 s", async () => {
     // A YouTube destination whose server is the local ingest: OBS's YouTube entry keeps the server it is given.
-    const yt = await call<Destination>('destinations.save', { name: 'Bibliotekets YouTube', platform: 'youtube', server: ingest.server, key: { kind: 'set', value: 'yt-key' } });
+    const yt = await call<Destination>('destinations.save', {
+      name: 'Bibliotekets YouTube',
+      platform: 'youtube',
+      server: ingest.server,
+      key: { kind: 'set', value: 'yt-key' },
+    });
     await call('checklist.updateSession', { destinationId: yt.id });
-    await waitFor(() => checklist?.ready && autoCheck('outputWithinLimits') === 'pass', { timeoutMs: 20_000, message: 'ready, keyframes left to the service' });
+    await waitFor(() => checklist?.ready && autoCheck('outputWithinLimits') === 'pass', {
+      timeoutMs: 20_000,
+      message: 'ready, keyframes left to the service',
+    });
     const keyintsBefore = obsLogKeyints(obs.home)?.length ?? 0;
     await call('golive.start', {});
     await waitFor(() => golive?.phase === 'live', { timeoutMs: 20_000, message: 'live to YouTube (local)' });
@@ -160,10 +189,16 @@ describe('go live with real OBS and nginx-rtmp', () => {
       service: await raw.call('GetStreamServiceSettings'),
       video: await raw.call('GetVideoSettings'),
     }));
-    expect(service).toMatchObject({ streamServiceType: 'rtmp_common', streamServiceSettings: { service: 'YouTube - RTMPS', server: ingest.server } });
+    expect(service).toMatchObject({
+      streamServiceType: 'rtmp_common',
+      streamServiceSettings: { service: 'YouTube - RTMPS', server: ingest.server },
+    });
     // OBS's log says which keyframe interval the stream encoder got, in frames.
     const fps = video.fpsNumerator / video.fpsDenominator;
-    const keyints = await waitFor(() => ((obsLogKeyints(obs.home)?.length ?? 0) > keyintsBefore ? obsLogKeyints(obs.home) : null), { message: 'keyint of this stream in the OBS log' });
+    const keyints = await waitFor(
+      () => ((obsLogKeyints(obs.home)?.length ?? 0) > keyintsBefore ? obsLogKeyints(obs.home) : null),
+      { message: 'keyint of this stream in the OBS log' },
+    );
     expect(keyints.at(-1)).toBe(2 * fps);
     await call('golive.end', {});
     await waitFor(() => golive?.phase === 'ended', { timeoutMs: 20_000, message: 'ended' });
@@ -171,32 +206,69 @@ describe('go live with real OBS and nginx-rtmp', () => {
   });
 
   it("scales OBS's output down to Facebook's 1080 lines, and its bitrates to Facebook's limits, with the fixes", async () => {
-    const fb = await call<Destination>('destinations.save', { name: 'Facebook', platform: 'facebook', server: 'rtmps://rtmp-api.facebook.com:443/rtmp/', key: { kind: 'set', value: 'fb-key' } });
+    const fb = await call<Destination>('destinations.save', {
+      name: 'Facebook',
+      platform: 'facebook',
+      server: 'rtmps://rtmp-api.facebook.com:443/rtmp/',
+      key: { kind: 'set', value: 'fb-key' },
+    });
     await call('checklist.updateSession', { destinationId: fb.id });
     const before = await withRawObs(obs.address, obs.password, (raw) => raw.call('GetVideoSettings'));
     try {
-      await withRawObs(obs.address, obs.password, (raw) => raw.call('SetVideoSettings', { outputWidth: 2560, outputHeight: 1440 }));
-      await waitFor(() => checklist?.auto.find((a) => a.id === 'outputWithinLimits')?.reason === 'resolutionTooHigh', { timeoutMs: 15_000, message: '1440p is too tall for Facebook' });
-      expect(checklist?.auto.find((a) => a.id === 'outputWithinLimits')).toMatchObject({ status: 'fail', fix: 'applyPlatformResolution', params: { height: 1440, max: 1080 } });
+      await withRawObs(obs.address, obs.password, (raw) =>
+        raw.call('SetVideoSettings', { outputWidth: 2560, outputHeight: 1440 }),
+      );
+      await waitFor(() => checklist?.auto.find((a) => a.id === 'outputWithinLimits')?.reason === 'resolutionTooHigh', {
+        timeoutMs: 15_000,
+        message: '1440p is too tall for Facebook',
+      });
+      expect(checklist?.auto.find((a) => a.id === 'outputWithinLimits')).toMatchObject({
+        status: 'fail',
+        fix: 'applyPlatformResolution',
+        params: { height: 1440, max: 1080 },
+      });
       await call('checklist.fix', { checkId: 'outputWithinLimits' });
       const after = await withRawObs(obs.address, obs.password, (raw) => raw.call('GetVideoSettings'));
-      expect(after).toMatchObject({ outputWidth: 1920, outputHeight: 1080, baseWidth: before.baseWidth, baseHeight: before.baseHeight });
-      await waitFor(() => checklist?.auto.find((a) => a.id === 'outputWithinLimits')?.reason !== 'resolutionTooHigh', { message: 'within the limit' });
+      expect(after).toMatchObject({
+        outputWidth: 1920,
+        outputHeight: 1080,
+        baseWidth: before.baseWidth,
+        baseHeight: before.baseHeight,
+      });
+      await waitFor(() => checklist?.auto.find((a) => a.id === 'outputWithinLimits')?.reason !== 'resolutionTooHigh', {
+        message: 'within the limit',
+      });
 
       // Simple mode's bitrates over Facebook's limits (1080p30: 6000 kbps video, 128 kbps audio).
       await withRawObs(obs.address, obs.password, async (raw) => {
-        for (const [parameterName, parameterValue] of [['VBitrate', '9000'], ['ABitrate', '320']] as const) {
+        for (const [parameterName, parameterValue] of [
+          ['VBitrate', '9000'],
+          ['ABitrate', '320'],
+        ] as const) {
           await raw.call('SetProfileParameter', { parameterCategory: 'SimpleOutput', parameterName, parameterValue });
         }
       });
-      await waitFor(() => checklist?.auto.find((a) => a.id === 'outputWithinLimits')?.reason === 'videoBitrateTooHigh', { timeoutMs: 15_000, message: 'bitrate over the limit' });
+      await waitFor(
+        () => checklist?.auto.find((a) => a.id === 'outputWithinLimits')?.reason === 'videoBitrateTooHigh',
+        { timeoutMs: 15_000, message: 'bitrate over the limit' },
+      );
       await call('checklist.fix', { checkId: 'outputWithinLimits' });
       const param = (parameterName: string) =>
-        withRawObs(obs.address, obs.password, async (raw) => (await raw.call('GetProfileParameter', { parameterCategory: 'SimpleOutput', parameterName })).parameterValue);
+        withRawObs(
+          obs.address,
+          obs.password,
+          async (raw) =>
+            (await raw.call('GetProfileParameter', { parameterCategory: 'SimpleOutput', parameterName }))
+              .parameterValue,
+        );
       expect([await param('VBitrate'), await param('ABitrate')]).toEqual(['6000', '128']);
-      await waitFor(() => checklist?.auto.find((a) => a.id === 'outputWithinLimits')?.status === 'pass', { message: 'within every limit' });
+      await waitFor(() => checklist?.auto.find((a) => a.id === 'outputWithinLimits')?.status === 'pass', {
+        message: 'within every limit',
+      });
     } finally {
-      await withRawObs(obs.address, obs.password, (raw) => raw.call('SetVideoSettings', { outputWidth: before.outputWidth, outputHeight: before.outputHeight }));
+      await withRawObs(obs.address, obs.password, (raw) =>
+        raw.call('SetVideoSettings', { outputWidth: before.outputWidth, outputHeight: before.outputHeight }),
+      );
     }
   });
 
@@ -220,17 +292,25 @@ describe('go live with real OBS and nginx-rtmp', () => {
     );
     expect(failed.destinationName).toBe('Stängd port');
     const completed = (await call<{ items: Summary[] }>('log.list', {})).items.filter((i) => i.outcome === 'completed');
-    expect(completed).toContainEqual(expect.objectContaining({ destinationName: 'Lokal testserver', programType: 'storytime' }));
+    expect(completed).toContainEqual(
+      expect.objectContaining({ destinationName: 'Lokal testserver', programType: 'storytime' }),
+    );
     expect(completed).toContainEqual(expect.objectContaining({ destinationName: 'Bibliotekets YouTube' }));
     await call('golive.dismiss');
   });
 
   it('notices a stream started and stopped in OBS directly', async () => {
     await withRawObs(obs.address, obs.password, async (raw) => {
-      await raw.call('SetStreamServiceSettings', { streamServiceType: 'rtmp_custom', streamServiceSettings: { server: ingest.server, key: 'direct' } });
+      await raw.call('SetStreamServiceSettings', {
+        streamServiceType: 'rtmp_custom',
+        streamServiceSettings: { server: ingest.server, key: 'direct' },
+      });
       await raw.call('StartStream');
     });
-    await waitFor(() => golive?.phase === 'live' && golive.broadcast?.origin === 'obs', { timeoutMs: 20_000, message: 'noticed live' });
+    await waitFor(() => golive?.phase === 'live' && golive.broadcast?.origin === 'obs', {
+      timeoutMs: 20_000,
+      message: 'noticed live',
+    });
     await withRawObs(obs.address, obs.password, (raw) => raw.call('StopStream'));
     await waitFor(() => golive?.phase === 'ended', { timeoutMs: 20_000, message: 'noticed offline' });
     expect(golive?.broadcast?.endedBy).toBe('obs');
@@ -255,7 +335,9 @@ describe('go live with real OBS and nginx-rtmp', () => {
 });
 
 function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }
 
 /** "keyint: N" lines the x264 encoder wrote to OBS's log, oldest first; null while there are none. */
@@ -263,6 +345,8 @@ function obsLogKeyints(home: string): number[] | null {
   const dir = join(home, '.config', 'obs-studio', 'logs');
   const values = readdirSync(dir)
     .sort()
-    .flatMap((file) => [...readFileSync(join(dir, file), 'utf8').matchAll(/\bkeyint:\s+(\d+)/g)].map((m) => Number(m[1])));
+    .flatMap((file) =>
+      [...readFileSync(join(dir, file), 'utf8').matchAll(/\bkeyint:\s+(\d+)/g)].map((m) => Number(m[1])),
+    );
   return values.length > 0 ? values : null;
 }

@@ -23,7 +23,9 @@ const ServicesSchema = z.object({
         .object({
           keyint: z.number().optional(),
           'max audio bitrate': z.number().optional(),
-          'bitrate matrix': z.array(z.object({ res: z.string(), fps: z.number(), 'max bitrate': z.number() })).optional(),
+          'bitrate matrix': z
+            .array(z.object({ res: z.string(), fps: z.number(), 'max bitrate': z.number() }))
+            .optional(),
         })
         .optional(),
     }),
@@ -51,7 +53,10 @@ describe("OBS's own service entries for Facebook and YouTube", () => {
       join(obs.home, '.config', 'obs-studio', 'plugin_config', 'rtmp-services', 'services.json'),
     ].filter((file) => existsSync(file));
     expect(files.length).toBeGreaterThan(0);
-    lists = files.map((file) => ({ file, services: ServicesSchema.parse(JSON.parse(readFileSync(file, 'utf8'))).services }));
+    lists = files.map((file) => ({
+      file,
+      services: ServicesSchema.parse(JSON.parse(readFileSync(file, 'utf8'))).services,
+    }));
   });
 
   afterAll(async () => {
@@ -75,13 +80,16 @@ describe("OBS's own service entries for Facebook and YouTube", () => {
 
   it("has Facebook's bitrate limits where the checklist has them", () => {
     for (const { services } of lists) {
-      const matrix = services.find((s) => s.name === platforms.facebook.obsService)?.recommended?.['bitrate matrix'] ?? [];
+      const matrix =
+        services.find((s) => s.name === platforms.facebook.obsService)?.recommended?.['bitrate matrix'] ?? [];
       expect(matrix.length).toBeGreaterThan(0);
       for (const row of matrix.filter((r) => r.fps === 30)) {
         const height = Number(row.res.split('x')[1]);
         expect(maxVideoKbps('facebook', height, 30), row.res).toBe(row['max bitrate']);
       }
-      expect(maxVideoKbps('facebook', 1080, 60)).toBe(matrix.find((r) => r.res === '1920x1080' && r.fps === 60)?.['max bitrate']);
+      expect(maxVideoKbps('facebook', 1080, 60)).toBe(
+        matrix.find((r) => r.res === '1920x1080' && r.fps === 60)?.['max bitrate'],
+      );
     }
   });
 
@@ -92,7 +100,11 @@ describe("OBS's own service entries for Facebook and YouTube", () => {
       const settings = await withRawObs(obs.address, obs.password, async (raw) => {
         await raw.call('SetStreamServiceSettings', {
           streamServiceType: 'rtmp_common',
-          streamServiceSettings: { service: platforms[platform].obsService, server: platforms[platform].server, key: 'test-key' },
+          streamServiceSettings: {
+            service: platforms[platform].obsService,
+            server: platforms[platform].server,
+            key: 'test-key',
+          },
         });
         return raw.call('GetStreamServiceSettings');
       });

@@ -18,11 +18,24 @@ describe('LatestWins', () => {
     expect(sent).toEqual([0, 9]);
     releases.shift()!();
     const all = await Promise.all(outcomes);
-    expect(all.map((r) => r.ok && r.value.sent)).toEqual([true, false, false, false, false, false, false, false, false, true]);
+    expect(all.map((r) => r.ok && r.value.sent)).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      true,
+    ]);
   });
 
   it('passes a failure to its own caller and carries on', async () => {
-    const coalescer = new LatestWins<string>(async (s) => (s === 'gone' ? fail(appError('OBS_SCENE_NOT_FOUND')) : ok(null)));
+    const coalescer = new LatestWins<string>(async (s) =>
+      s === 'gone' ? fail(appError('OBS_SCENE_NOT_FOUND')) : ok(null),
+    );
     expect(await coalescer.run('gone')).toEqual({ ok: false, error: { code: 'OBS_SCENE_NOT_FOUND' } });
     expect(await coalescer.run('there')).toEqual({ ok: true, value: { sent: true } });
   });

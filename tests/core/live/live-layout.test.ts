@@ -14,7 +14,11 @@ describe('findLiveLayout', () => {
 
   it("gives the preset's scenes in its order with OBS names, the safe scene and the mics", () => {
     const names = Object.values(own.scenes).map((s) => s.name);
-    const layout = findLiveLayout(entries, ownership, { scenes: [...names].reverse().map((name) => ({ name })), programScene: null, inputs: [] })!;
+    const layout = findLiveLayout(entries, ownership, {
+      scenes: [...names].reverse().map((name) => ({ name })),
+      programScene: null,
+      inputs: [],
+    })!;
     expect(layout.presetId).toBe(story.id);
     expect(layout.scenes.map((s) => s.obsName)).toEqual(names);
     expect(layout.safeScene).toBe(own.scenes[story.safeSceneId]!.name);
@@ -23,10 +27,18 @@ describe('findLiveLayout', () => {
   });
 
   it('leaves out scenes deleted in OBS, and is null when none of a preset is there', () => {
-    const names = Object.values(own.scenes).map((s) => s.name).slice(1);
-    const layout = findLiveLayout(entries, ownership, { scenes: names.map((name) => ({ name })), programScene: null, inputs: [] })!;
+    const names = Object.values(own.scenes)
+      .map((s) => s.name)
+      .slice(1);
+    const layout = findLiveLayout(entries, ownership, {
+      scenes: names.map((name) => ({ name })),
+      programScene: null,
+      inputs: [],
+    })!;
     expect(layout.scenes).toHaveLength(names.length);
-    expect(findLiveLayout(entries, ownership, { scenes: [{ name: 'Scen' }], programScene: null, inputs: [] })).toBeNull();
+    expect(
+      findLiveLayout(entries, ownership, { scenes: [{ name: 'Scen' }], programScene: null, inputs: [] }),
+    ).toBeNull();
   });
 });
 
@@ -34,7 +46,9 @@ describe('findLiveLayout with UUIDs (obs-websocket 5.3+)', () => {
   const entries = builtInPresets('sv').map((preset) => ({ preset, builtIn: true, details: {}, devices: {} }));
   const story = entries.find((e) => e.preset.id === 'builtin-story-time')!.preset;
   const own: Ownership = {
-    scenes: Object.fromEntries(story.scenes.map((s, i) => [s.id, { name: `Sagostund – ${s.name}`, uuid: `uuid-${i}` }])),
+    scenes: Object.fromEntries(
+      story.scenes.map((s, i) => [s.id, { name: `Sagostund – ${s.name}`, uuid: `uuid-${i}` }]),
+    ),
     inputs: {},
   };
 
@@ -43,8 +57,15 @@ describe('findLiveLayout with UUIDs (obs-websocket 5.3+)', () => {
     scenes[1] = { name: 'Min läsarscen', uuid: 'uuid-1' };
     scenes[2] = { name: scenes[2]!.name, uuid: 'made-by-hand' };
     const current = withCurrentSceneNames(own, scenes);
-    const layout = findLiveLayout(entries, (id) => (id === story.id ? current : emptyOwnership()), { scenes, programScene: null, inputs: [] })!;
-    expect(layout.scenes.find((s) => s.sceneId === 'reader')).toMatchObject({ obsName: 'Min läsarscen', obsUuid: 'uuid-1' });
+    const layout = findLiveLayout(entries, (id) => (id === story.id ? current : emptyOwnership()), {
+      scenes,
+      programScene: null,
+      inputs: [],
+    })!;
+    expect(layout.scenes.find((s) => s.sceneId === 'reader')).toMatchObject({
+      obsName: 'Min läsarscen',
+      obsUuid: 'uuid-1',
+    });
     expect(layout.scenes.map((s) => s.sceneId)).not.toContain(story.scenes[2]!.id);
     expect(layout.scenes).toHaveLength(story.scenes.length - 1);
   });

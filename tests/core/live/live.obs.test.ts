@@ -73,7 +73,8 @@ describe('live control with real OBS', () => {
     const names = state!.scenes.map((s) => s.name);
     for (const scene of layout.scenes) expect(names).toContain(scene.obsName);
     // obs-websocket 5.3+ (OBS 30/32): each button switches by the scene's UUID; 5.1 by name.
-    for (const scene of layout.scenes) expect(scene.obsUuid).toBe(state!.scenes.find((s) => s.name === scene.obsName)!.uuid);
+    for (const scene of layout.scenes)
+      expect(scene.obsUuid).toBe(state!.scenes.find((s) => s.name === scene.obsName)!.uuid);
     expect(layout.safeScene).not.toBeNull();
     expect(layout.mics.filter((m) => m.main)).toHaveLength(1);
     expect(layout.scenes.some((s) => s.liveMics.includes(layout.mics[0]!.inputName))).toBe(true);
@@ -104,7 +105,9 @@ describe('live control with real OBS', () => {
     await waitFor(() => program() === names[0]);
     const before = programChanges.length;
     const wanted = Array.from({ length: 10 }, (_, i) => names[(i % (names.length - 1)) + 1]!);
-    const results = await Promise.all(wanted.map((sceneName) => must<{ sent: boolean }>('live.selectScene', { sceneName })));
+    const results = await Promise.all(
+      wanted.map((sceneName) => must<{ sent: boolean }>('live.selectScene', { sceneName })),
+    );
     await waitFor(() => program() === wanted.at(-1), { message: 'last requested scene on air' });
     expect(results.filter((r) => r.sent).length).toBeLessThanOrEqual(2);
     await waitFor(() => programChanges.at(-1) === wanted.at(-1));
@@ -127,7 +130,9 @@ describe('live control with real OBS', () => {
 
     const restored = await must<LiveState>('live.privacyRestore');
     expect(restored.privacy.active).toBe(false);
-    await waitFor(() => program() === reader.obsName && muted(mic) === false && muted('Ton') === true, { message: 'restored' });
+    await waitFor(() => program() === reader.obsName && muted(mic) === false && muted('Ton') === true, {
+      message: 'restored',
+    });
     const again = await call('live.privacyRestore');
     expect(again.ok ? null : again.error.code).toBe('LIVE_PRIVACY_NOT_ACTIVE');
   });
@@ -147,9 +152,12 @@ describe('live control with real OBS', () => {
     await must('live.setMute', { inputName: 'Ton', muted: true });
     await waitFor(() => muted('Ton') === true, { message: 'muted in the mirror' });
     const afterMute = meters.length;
-    await waitFor(() => meters.slice(afterMute).some((m) => m.inputs.some((r) => r.inputName === 'Ton' && r.inputPeak > 0.05)), {
-      message: 'input peak of a muted input (5.1)',
-    });
+    await waitFor(
+      () => meters.slice(afterMute).some((m) => m.inputs.some((r) => r.inputName === 'Ton' && r.inputPeak > 0.05)),
+      {
+        message: 'input peak of a muted input (5.1)',
+      },
+    );
     const toggled = await must<{ inputName: string; muted: boolean }>('live.toggleMainMic');
     expect(toggled.inputName).toBe(live!.layout!.mics[0]!.inputName);
   });
@@ -175,7 +183,10 @@ describe('live control with real OBS', () => {
     expect(selected.error.code, JSON.stringify(selected.error)).toBe('OBS_SCENE_NOT_FOUND');
     // The refusal's refresh races OBS's own removal (asynchronous; seen once on OBS 32 under
     // load): the mirror must be without the scene shortly, not necessarily at this instant.
-    await waitFor(() => !state!.scenes.some((s) => s.name === 'Spöke'), { timeoutMs: 5_000, message: 'the removed scene gone from the mirror' });
+    await waitFor(() => !state!.scenes.some((s) => s.name === 'Spöke'), {
+      timeoutMs: 5_000,
+      message: 'the removed scene gone from the mirror',
+    });
   });
 
   it('gives a small JPEG thumbnail of a scene', async () => {

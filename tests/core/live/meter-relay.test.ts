@@ -5,16 +5,28 @@ import { waitFor } from '../../support/wait-for';
 
 describe('meter relay', () => {
   it('reads the loudest channel of each input and rejects malformed payloads', () => {
-    expect(readMeters({ inputs: [{ inputName: 'Mic', inputLevelsMul: [[0.1, 0.2, 0.3], [0.05, 0.4, 0.1]] }] })).toEqual([
-      { inputName: 'Mic', magnitude: 0.1, peak: 0.4, inputPeak: 0.3 },
-    ]);
+    expect(
+      readMeters({
+        inputs: [
+          {
+            inputName: 'Mic',
+            inputLevelsMul: [
+              [0.1, 0.2, 0.3],
+              [0.05, 0.4, 0.1],
+            ],
+          },
+        ],
+      }),
+    ).toEqual([{ inputName: 'Mic', magnitude: 0.1, peak: 0.4, inputPeak: 0.3 }]);
     expect(readMeters({ inputs: 'nope' })).toBeNull();
   });
 
   it("drops an input's reading with an impossible level (obs-websocket 5.1's first reading after activation)", () => {
     const garbage = { inputName: 'Ton', inputLevelsMul: [[0.088, 7.778159572843642e31, 7.778159572843642e31]] };
     const fine = { inputName: 'Mic', inputLevelsMul: [[0.1, 0.2, 0.3]] };
-    expect(readMeters({ inputs: [garbage, fine] })).toEqual([{ inputName: 'Mic', magnitude: 0.1, peak: 0.2, inputPeak: 0.3 }]);
+    expect(readMeters({ inputs: [garbage, fine] })).toEqual([
+      { inputName: 'Mic', magnitude: 0.1, peak: 0.2, inputPeak: 0.3 },
+    ]);
     // +26 dB of OBS's gain on a loud mic is still a level.
     expect(readMeters({ inputs: [{ inputName: 'Mic', inputLevelsMul: [[10, 19.9, 19.9]] }] })).toHaveLength(1);
   });
@@ -28,7 +40,8 @@ describe('meter relay', () => {
     );
     relay.watch();
     expect(listener).not.toBeNull();
-    for (let i = 0; i < 20; i++) listener!({ inputs: [{ inputName: 'Mic', inputLevelsMul: [[0, i === 3 ? 0.9 : 0.1, 0.1]] }] });
+    for (let i = 0; i < 20; i++)
+      listener!({ inputs: [{ inputName: 'Mic', inputLevelsMul: [[0, i === 3 ? 0.9 : 0.1, 0.1]] }] });
     await waitFor(() => emitted.length === 1);
     expect(emitted[0]!.inputs[0]!.peak).toBe(0.9);
     relay.stop();

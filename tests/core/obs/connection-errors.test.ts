@@ -37,7 +37,9 @@ describe('classifyConnectFailure', () => {
   });
 
   it('4009 with a password: wrong password, stop', () => {
-    expect(classifyConnectFailure(facts({ code: 4009, socketOpened: true, helloReceived: true, authRequired: true }))).toEqual({
+    expect(
+      classifyConnectFailure(facts({ code: 4009, socketOpened: true, helloReceived: true, authRequired: true })),
+    ).toEqual({
       error: { code: 'OBS_AUTH_FAILED' },
       retry: false,
     });
@@ -59,13 +61,19 @@ describe('classifyConnectFailure', () => {
   });
 
   it('a timeout before the socket opened: maybe OBS is starting, keep trying', () => {
-    expect(classifyConnectFailure(facts({ timedOut: true }))).toMatchObject({ error: { code: 'OBS_UNREACHABLE' }, retry: true });
+    expect(classifyConnectFailure(facts({ timedOut: true }))).toMatchObject({
+      error: { code: 'OBS_UNREACHABLE' },
+      retry: true,
+    });
   });
 
   it('4011 kicked and 4002-4008/4012 protocol errors: stop', () => {
     expect(classifyConnectFailure(facts({ code: 4011 }))).toEqual({ error: { code: 'OBS_KICKED' }, retry: false });
     for (const code of [4002, 4005, 4008, 4012]) {
-      expect(classifyConnectFailure(facts({ code }))).toEqual({ error: { code: 'OBS_PROTOCOL_ERROR', params: { code } }, retry: false });
+      expect(classifyConnectFailure(facts({ code }))).toEqual({
+        error: { code: 'OBS_PROTOCOL_ERROR', params: { code } },
+        retry: false,
+      });
     }
   });
 
@@ -109,7 +117,9 @@ describe('backoffDelay', () => {
 describe('isV5Hello', () => {
   it('accepts what obs-websocket 5.x sends, with or without authentication', () => {
     expect(isV5Hello({ obsWebSocketVersion: '5.1.0', rpcVersion: 1 })).toBe(true);
-    expect(isV5Hello({ obsWebSocketVersion: '5.1.0', rpcVersion: 1, authentication: { challenge: 'c', salt: 's' } })).toBe(true);
+    expect(
+      isV5Hello({ obsWebSocketVersion: '5.1.0', rpcVersion: 1, authentication: { challenge: 'c', salt: 's' } }),
+    ).toBe(true);
   });
 
   it('refuses anything else', () => {

@@ -33,12 +33,16 @@ export function waitForState(
   message: string,
   timeoutMs = 10_000,
 ): Promise<ObsState> {
-  return waitFor(() => (predicate(controller.state) ? controller.state : null), { timeoutMs, intervalMs: 10, message }).catch(
-    (error: unknown) => {
-      // The state the controller was left in is what explains a failure.
-      throw new Error(`${String(error)}\nlast state: ${JSON.stringify(controller.state)}\nlog:\n${logLines.slice(-20).join('\n')}`);
-    },
-  );
+  return waitFor(() => (predicate(controller.state) ? controller.state : null), {
+    timeoutMs,
+    intervalMs: 10,
+    message,
+  }).catch((error: unknown) => {
+    // The state the controller was left in is what explains a failure.
+    throw new Error(
+      `${String(error)}\nlast state: ${JSON.stringify(controller.state)}\nlog:\n${logLines.slice(-20).join('\n')}`,
+    );
+  });
 }
 
 export const isConnected = (state: ObsState): boolean => state.connection.status === 'connected';

@@ -51,6 +51,9 @@ describe('parseObsAddress', () => {
     '127.0.0.1:',
     ':4455',
   ])('refuses %j with OBS_ADDRESS_INVALID', (input) => {
-    expect(parseObsAddress(input)).toEqual({ ok: false, error: { code: 'OBS_ADDRESS_INVALID', params: { address: input } } });
+    expect(parseObsAddress(input)).toEqual({
+      ok: false,
+      error: { code: 'OBS_ADDRESS_INVALID', params: { address: input } },
+    });
   });
 });

@@ -92,7 +92,10 @@ describe('ObsController with a real OBS', () => {
     expect(items.ok && Array.isArray(items.value.sceneItems)).toBe(true);
     await expect(main.call('GetInputSettings', { inputName: 'Nobody' })).resolves.toEqual({
       ok: false,
-      error: { code: 'OBS_REQUEST_FAILED', params: { request: 'GetInputSettings', status: 600, comment: expect.any(String) } },
+      error: {
+        code: 'OBS_REQUEST_FAILED',
+        params: { request: 'GetInputSettings', status: 600, comment: expect.any(String) },
+      },
     });
   });
 
@@ -100,7 +103,12 @@ describe('ObsController with a real OBS', () => {
     await withRawObs(obs.address, obs.password, async (raw) => {
       const before = main.state;
       const version = before.versions?.obsVersion ?? '';
-      const dock = dockAfterCreating(before.scenes.map((s) => s.name), 'Q&A', before.programScene ?? '', version);
+      const dock = dockAfterCreating(
+        before.scenes.map((s) => s.name),
+        'Q&A',
+        before.programScene ?? '',
+        version,
+      );
       await raw.call('CreateScene', { sceneName: 'Q&A' });
       await raw.call('SetCurrentProgramScene', { sceneName: 'Q&A' });
       await waitForState(
@@ -112,7 +120,11 @@ describe('ObsController with a real OBS', () => {
       await raw.call('SetSceneName', { sceneName: 'Welcome', newSceneName: 'Välkommen' });
       await raw.call('RemoveScene', { sceneName: 'Goodbye' });
       const after = dock.filter((name) => name !== 'Goodbye').map((name) => (name === 'Welcome' ? 'Välkommen' : name));
-      await waitForState(main, (s) => s.scenes.map((x) => x.name).join('|') === after.join('|'), 'renamed and removed scenes');
+      await waitForState(
+        main,
+        (s) => s.scenes.map((x) => x.name).join('|') === after.join('|'),
+        'renamed and removed scenes',
+      );
 
       await raw.call('CreateInput', { sceneName: 'Talk', inputName: 'Podium mic', inputKind: 'pulse_input_capture' });
       await raw.call('CreateInput', { sceneName: 'Talk', inputName: 'Backdrop', inputKind: 'color_source_v3' });
@@ -174,7 +186,9 @@ describe('ObsController with a real OBS', () => {
 
   it('a switch to another scene collection in OBS reloads the whole mirror, with no half-switched states', async () => {
     const states = recordStates(main);
-    await withRawObs(obs.address, obs.password, (raw) => raw.call('CreateSceneCollection', { sceneCollectionName: 'Storytime' }));
+    await withRawObs(obs.address, obs.password, (raw) =>
+      raw.call('CreateSceneCollection', { sceneCollectionName: 'Storytime' }),
+    );
     const reloaded = await waitForState(
       main,
       (s) => s.programScene === 'Scene' && s.scenes.length === 1 && s.inputs.length === 0,

@@ -117,7 +117,11 @@ describe('ObsController without OBS', () => {
 
     server.kick(4011);
     const kicked = await waitForState(controller, (s) => s.connection.status === 'disconnected', 'disconnected');
-    expect(kicked.connection).toMatchObject({ error: { code: 'OBS_KICKED' }, autoReconnect: false, nextAttemptAt: null });
+    expect(kicked.connection).toMatchObject({
+      error: { code: 'OBS_KICKED' },
+      autoReconnect: false,
+      nextAttemptAt: null,
+    });
     expect(kicked.versions).toBeNull();
     expect(kicked.scenes).toEqual([]);
     await observeFor(500);
@@ -135,8 +139,12 @@ describe('ObsController without OBS', () => {
     controller.connect(server.address, null);
     await waitForState(controller, isConnected, 'connected');
     server.kick(4007, 'Not identified');
-    await waitFor(() => states.some((s) => s.connection.error?.code === 'OBS_PROTOCOL_ERROR'), { message: 'protocol error shown' });
-    expect(states.find((s) => s.connection.error?.code === 'OBS_PROTOCOL_ERROR')?.connection.error?.params).toEqual({ code: 4007 });
+    await waitFor(() => states.some((s) => s.connection.error?.code === 'OBS_PROTOCOL_ERROR'), {
+      message: 'protocol error shown',
+    });
+    expect(states.find((s) => s.connection.error?.code === 'OBS_PROTOCOL_ERROR')?.connection.error?.params).toEqual({
+      code: 4007,
+    });
     await waitFor(() => server.connections === 2 && isConnected(controller.state), { message: 'reconnected' });
   });
 
@@ -147,7 +155,9 @@ describe('ObsController without OBS', () => {
     controller.connect(server.address, null);
     await waitForState(controller, isConnected, 'connected');
     await server.emit('ExitStarted');
-    await waitFor(() => states.some((s) => s.connection.error?.code === 'OBS_CONNECTION_LOST'), { message: 'loss announced' });
+    await waitFor(() => states.some((s) => s.connection.error?.code === 'OBS_CONNECTION_LOST'), {
+      message: 'loss announced',
+    });
     await waitFor(() => server.connections === 2 && isConnected(controller.state), { message: 'reconnected' });
   });
 
@@ -195,7 +205,11 @@ describe('ObsController without OBS', () => {
     controller.connect(first.address, null);
     await waitForState(controller, isConnected, 'connected to the first');
     controller.connect(second.address, 'some password');
-    await waitForState(controller, (s) => isConnected(s) && s.connection.address === second.address, 'connected to the second');
+    await waitForState(
+      controller,
+      (s) => isConnected(s) && s.connection.address === second.address,
+      'connected to the second',
+    );
     await waitFor(() => first.identified === 0, { message: 'first server left' });
     await observeFor(300);
     expect(first.connections).toBe(1);
@@ -204,7 +218,8 @@ describe('ObsController without OBS', () => {
 
   it('close() leaves no socket or timer behind and ignores later connects', async () => {
     const activeHandles = (): number =>
-      process.getActiveResourcesInfo().filter((r) => r === 'Timeout' || r === 'TCPSocketWrap' || r === 'TCPWRAP').length;
+      process.getActiveResourcesInfo().filter((r) => r === 'Timeout' || r === 'TCPSocketWrap' || r === 'TCPWRAP')
+        .length;
     const server = await fake('obs');
     const port = await freePort();
     const baseline = activeHandles();

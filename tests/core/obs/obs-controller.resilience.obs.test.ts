@@ -110,7 +110,10 @@ describe('ObsController when OBS misbehaves', () => {
     await obs.kill();
     const result = await inFlight;
     expect(Date.now() - started).toBeLessThan(2000);
-    expect(result).toEqual({ ok: false, error: { code: 'OBS_CONNECTION_LOST', params: { wasStreaming: false, wasRecording: false } } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'OBS_CONNECTION_LOST', params: { wasStreaming: false, wasRecording: false } },
+    });
     await expect(main.call('GetStats')).resolves.toEqual({ ok: false, error: { code: 'OBS_NOT_CONNECTED' } });
 
     await obs.restart();

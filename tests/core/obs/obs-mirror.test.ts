@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { applyMirrorEvent, emptyMirror, scenesFromObs, type MirrorData, type MirrorEvent } from '../../../src/core/obs/obs-mirror';
+import {
+  applyMirrorEvent,
+  emptyMirror,
+  scenesFromObs,
+  type MirrorData,
+  type MirrorEvent,
+} from '../../../src/core/obs/obs-mirror';
 
 const base = (): MirrorData => ({
   ...emptyMirror(),
@@ -39,7 +45,9 @@ describe('scenesFromObs', () => {
   });
 
   it('keeps UUIDs when OBS sends them (5.3+) and skips junk', () => {
-    expect(scenesFromObs([{ sceneName: 'A', sceneUuid: 'u1' }, { sceneIndex: 3 }, null])).toEqual([{ name: 'A', uuid: 'u1' }]);
+    expect(scenesFromObs([{ sceneName: 'A', sceneUuid: 'u1' }, { sceneIndex: 3 }, null])).toEqual([
+      { name: 'A', uuid: 'u1' },
+    ]);
     expect(scenesFromObs(undefined)).toEqual([]);
   });
 });
@@ -63,10 +71,9 @@ describe('applyMirrorEvent', () => {
     expect(created.scenes.map((s) => s.name)).toEqual(['Welcome', 'Talk', 'Goodbye', 'Q&A']);
     expect(apply({ type: 'SceneCreated', data: { sceneName: 'Q&A', isGroup: false } }, created)).toEqual(created);
     expect(apply({ type: 'SceneCreated', data: { sceneName: 'Group', isGroup: true } }).scenes).toHaveLength(3);
-    expect(apply({ type: 'SceneRemoved', data: { sceneName: 'Welcome', isGroup: false } }).scenes.map((s) => s.name)).toEqual([
-      'Talk',
-      'Goodbye',
-    ]);
+    expect(
+      apply({ type: 'SceneRemoved', data: { sceneName: 'Welcome', isGroup: false } }).scenes.map((s) => s.name),
+    ).toEqual(['Talk', 'Goodbye']);
     const renamed = apply({ type: 'SceneNameChanged', data: { oldSceneName: 'Talk', sceneName: 'Lecture' } });
     expect(renamed.scenes.map((s) => s.name)).toEqual(['Welcome', 'Lecture', 'Goodbye']);
     expect(renamed.programScene).toBe('Lecture');
@@ -76,7 +83,10 @@ describe('applyMirrorEvent', () => {
 
   it('a new scene goes where the dock puts it: the bottom in OBS 29, below the selected scene in 30+', () => {
     const created = { type: 'SceneCreated', data: { sceneName: 'Q&A', sceneUuid: 'uq', isGroup: false } };
-    const v29 = { ...base(), versions: { obsVersion: '29.0.2', obsWebSocketVersion: '5.1.0', rpcVersion: 1, platform: 'x' } };
+    const v29 = {
+      ...base(),
+      versions: { obsVersion: '29.0.2', obsWebSocketVersion: '5.1.0', rpcVersion: 1, platform: 'x' },
+    };
     expect(apply(created, v29).scenes.map((s) => s.name)).toEqual(['Welcome', 'Talk', 'Goodbye', 'Q&A']);
     const v32 = { ...v29, versions: { ...v29.versions, obsVersion: '32.2.2' } };
     expect(apply(created, v32).scenes.map((s) => s.name)).toEqual(['Welcome', 'Talk', 'Q&A', 'Goodbye']);
@@ -86,21 +96,40 @@ describe('applyMirrorEvent', () => {
   });
 
   it('5.3+: renames and removals match by UUID', () => {
-    const mirror = { ...base(), scenes: [{ name: 'A', uuid: 'u1' }, { name: 'B', uuid: 'u2' }], programScene: 'A' };
-    const renamed = apply({ type: 'SceneNameChanged', data: { oldSceneName: 'A', sceneName: 'C', sceneUuid: 'u1' } }, mirror);
-    expect(renamed.scenes).toEqual([{ name: 'C', uuid: 'u1' }, { name: 'B', uuid: 'u2' }]);
+    const mirror = {
+      ...base(),
+      scenes: [
+        { name: 'A', uuid: 'u1' },
+        { name: 'B', uuid: 'u2' },
+      ],
+      programScene: 'A',
+    };
+    const renamed = apply(
+      { type: 'SceneNameChanged', data: { oldSceneName: 'A', sceneName: 'C', sceneUuid: 'u1' } },
+      mirror,
+    );
+    expect(renamed.scenes).toEqual([
+      { name: 'C', uuid: 'u1' },
+      { name: 'B', uuid: 'u2' },
+    ]);
     expect(renamed.programScene).toBe('C');
     const removed = apply({ type: 'SceneRemoved', data: { sceneName: 'B', sceneUuid: 'u2', isGroup: false } }, renamed);
     expect(removed.scenes).toEqual([{ name: 'C', uuid: 'u1' }]);
   });
 
   it('stream and record states', () => {
-    expect(apply({ type: 'StreamStateChanged', data: { outputActive: true, outputState: 'OBS_WEBSOCKET_OUTPUT_STARTED' } }).stream).toEqual({
+    expect(
+      apply({ type: 'StreamStateChanged', data: { outputActive: true, outputState: 'OBS_WEBSOCKET_OUTPUT_STARTED' } })
+        .stream,
+    ).toEqual({
       active: true,
       state: 'live',
     });
     expect(
-      apply({ type: 'RecordStateChanged', data: { outputActive: true, outputState: 'OBS_WEBSOCKET_OUTPUT_PAUSED', outputPath: '/x' } }).record,
+      apply({
+        type: 'RecordStateChanged',
+        data: { outputActive: true, outputState: 'OBS_WEBSOCKET_OUTPUT_PAUSED', outputPath: '/x' },
+      }).record,
     ).toEqual({ active: true, state: 'paused' });
   });
 

@@ -9,7 +9,9 @@ describe('PendingRequests', () => {
   it('settles with the value, or the mapped error', async () => {
     const pending = new PendingRequests();
     await expect(pending.run('GetVersion', 1000, async () => 42, mapError)).resolves.toEqual({ ok: true, value: 42 });
-    await expect(pending.run('GetVersion', 1000, async () => Promise.reject(new Error('x')), mapError)).resolves.toEqual({
+    await expect(
+      pending.run('GetVersion', 1000, async () => Promise.reject(new Error('x')), mapError),
+    ).resolves.toEqual({
       ok: false,
       error: { code: 'INTERNAL_ERROR' },
     });

@@ -5,7 +5,15 @@ import { emptyOwnership } from '../../../src/core/presets/ownership';
 import { buildPlan, type PlanInput } from '../../../src/core/presets/plan-builder';
 
 /** The planner is pure: a preset and a snapshot of OBS in, a plan out. These need no OBS. */
-const linuxKinds = ['image_source', 'color_source_v3', 'slideshow', 'pulse_input_capture', 'v4l2_input', 'ffmpeg_source', 'text_ft2_source_v2'];
+const linuxKinds = [
+  'image_source',
+  'color_source_v3',
+  'slideshow',
+  'pulse_input_capture',
+  'v4l2_input',
+  'ffmpeg_source',
+  'text_ft2_source_v2',
+];
 
 const emptyObs = (over: Partial<ObsSnapshot> = {}): ObsSnapshot => ({
   platform: 'linux',
@@ -13,7 +21,14 @@ const emptyObs = (over: Partial<ObsSnapshot> = {}): ObsSnapshot => ({
   canvas: { width: 1920, height: 1080 },
   scenes: [{ name: 'Scene', items: [] }],
   inputs: [],
-  transitions: { current: 'Fade', durationMs: 300, list: [{ name: 'Cut', kind: 'cut_transition', fixed: true }, { name: 'Fade', kind: 'fade_transition', fixed: false }] },
+  transitions: {
+    current: 'Fade',
+    durationMs: 300,
+    list: [
+      { name: 'Cut', kind: 'cut_transition', fixed: true },
+      { name: 'Fade', kind: 'fade_transition', fixed: false },
+    ],
+  },
   devices: {},
   ...over,
 });
@@ -35,7 +50,12 @@ function afterApplying(snapshot: ObsSnapshot, built: ReturnType<typeof buildPlan
   const vars = new Map<string, number>();
   let id = 1000;
   for (const { request } of built.requests) {
-    const r = request as unknown as { requestType: string; requestData: Record<string, any>; outputVariables?: Record<string, string>; inputVariables?: Record<string, string> };
+    const r = request as unknown as {
+      requestType: string;
+      requestData: Record<string, any>;
+      outputVariables?: Record<string, string>;
+      inputVariables?: Record<string, string>;
+    };
     const d = r.requestData ?? {};
     const scene = () => next.scenes.find((s) => s.name === d.sceneName)!;
     switch (r.requestType) {
@@ -44,7 +64,8 @@ function afterApplying(snapshot: ObsSnapshot, built: ReturnType<typeof buildPlan
         break;
       case 'CreateInput':
       case 'CreateSceneItem': {
-        if (r.requestType === 'CreateInput') next.inputs.push({ name: d.inputName, kind: d.inputKind, settings: structuredClone(d.inputSettings) });
+        if (r.requestType === 'CreateInput')
+          next.inputs.push({ name: d.inputName, kind: d.inputKind, settings: structuredClone(d.inputSettings) });
         const item = { id: ++id, sourceName: d.inputName ?? d.sourceName, transform: {} };
         scene().items.push(item);
         for (const v of Object.keys(r.outputVariables ?? {})) vars.set(v, item.id);
@@ -88,7 +109,8 @@ describe('buildPlan', () => {
     // Every input carries the ownership marker.
     for (const { request } of built.requests) {
       const r = request as unknown as { requestType: string; requestData: { inputSettings?: Record<string, unknown> } };
-      if (r.requestType === 'CreateInput') expect(r.requestData.inputSettings?.bibblanLive).toMatchObject({ presetId: 'builtin-story-time' });
+      if (r.requestType === 'CreateInput')
+        expect(r.requestData.inputSettings?.bibblanLive).toMatchObject({ presetId: 'builtin-story-time' });
     }
   });
 
@@ -104,19 +126,31 @@ describe('buildPlan', () => {
   it('updates only the texts whose details changed', () => {
     const first = buildPlan(input(emptyObs()));
     const after = afterApplying(emptyObs(), first);
-    const second = buildPlan(input(after, { ownership: first.ownership, details: { title: 'Ny titel', startTime: '10.00' } }));
-    expect(second.plan.steps.filter((s) => s.action !== 'keep')).toEqual([{ action: 'update', target: 'input', name: 'Sagostund · Rubrik' }]);
+    const second = buildPlan(
+      input(after, { ownership: first.ownership, details: { title: 'Ny titel', startTime: '10.00' } }),
+    );
+    expect(second.plan.steps.filter((s) => s.action !== 'keep')).toEqual([
+      { action: 'update', target: 'input', name: 'Sagostund · Rubrik' },
+    ]);
   });
 
   it("never touches a user's scene or input with a colliding name, and says so", () => {
     const obs = emptyObs({
-      scenes: [{ name: 'Sagostund – Läsare', items: [{ id: 1, sourceName: 'Sagostund · Kamera läsare', transform: {} }] }],
+      scenes: [
+        { name: 'Sagostund – Läsare', items: [{ id: 1, sourceName: 'Sagostund · Kamera läsare', transform: {} }] },
+      ],
       inputs: [{ name: 'Sagostund · Kamera läsare', kind: 'v4l2_input', settings: { device_id: '/dev/video0' } }],
     });
     const built = buildPlan(input(obs));
     expect(built.plan.scenes[1]).toEqual({ id: 'reader', obsName: 'Sagostund – Läsare (2)', status: 'create' });
-    expect(built.plan.warnings).toContainEqual({ code: 'nameTaken', params: { name: 'Sagostund – Läsare', instead: 'Sagostund – Läsare (2)' } });
-    expect(built.plan.warnings).toContainEqual({ code: 'nameTaken', params: { name: 'Sagostund · Kamera läsare', instead: 'Sagostund · Kamera läsare (2)' } });
+    expect(built.plan.warnings).toContainEqual({
+      code: 'nameTaken',
+      params: { name: 'Sagostund – Läsare', instead: 'Sagostund – Läsare (2)' },
+    });
+    expect(built.plan.warnings).toContainEqual({
+      code: 'nameTaken',
+      params: { name: 'Sagostund · Kamera läsare', instead: 'Sagostund · Kamera läsare (2)' },
+    });
     const touched = built.requests.map((r) => JSON.stringify(r.request));
     for (const request of touched) {
       expect(request).not.toMatch(/"(sceneName|inputName|sourceName)":"Sagostund – Läsare"/);
@@ -139,22 +173,38 @@ describe('buildPlan', () => {
     const after = afterApplying(emptyObs(), first);
     const title = after.inputs.find((i) => i.name === 'Sagostund · Rubrik')!;
     title.name = 'Min rubrik';
-    for (const scene of after.scenes) for (const item of scene.items) if (item.sourceName === 'Sagostund · Rubrik') item.sourceName = 'Min rubrik';
+    for (const scene of after.scenes)
+      for (const item of scene.items) if (item.sourceName === 'Sagostund · Rubrik') item.sourceName = 'Min rubrik';
     const second = buildPlan(input(after, { ownership: first.ownership }));
     expect(second.plan.mutations).toBe(0);
     expect(second.ownership.inputs.title).toEqual({ name: 'Min rubrik' });
   });
 
   it('uses the OS input kinds: GDI+ text and DirectShow cameras on Windows', () => {
-    const built = buildPlan(input(emptyObs({ platform: 'windows', inputKinds: ['dshow_input', 'wasapi_input_capture', 'text_gdiplus_v3', 'color_source_v3', 'image_source'] })));
-    const kinds = new Set(built.requests.map((r) => (r.request as unknown as { requestData: { inputKind?: string } }).requestData?.inputKind).filter(Boolean));
+    const built = buildPlan(
+      input(
+        emptyObs({
+          platform: 'windows',
+          inputKinds: ['dshow_input', 'wasapi_input_capture', 'text_gdiplus_v3', 'color_source_v3', 'image_source'],
+        }),
+      ),
+    );
+    const kinds = new Set(
+      built.requests
+        .map((r) => (r.request as unknown as { requestData: { inputKind?: string } }).requestData?.inputKind)
+        .filter(Boolean),
+    );
     expect([...kinds].sort()).toEqual(['color_source_v3', 'dshow_input', 'text_gdiplus_v3', 'wasapi_input_capture']);
   });
 
   it('without a camera kind, the scene still gets its placeholder and the plan warns', () => {
     const built = buildPlan(input(emptyObs({ inputKinds: ['color_source_v3', 'text_ft2_source_v2'] })));
-    expect(built.plan.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['cameraKindMissing', 'micKindMissing']));
-    const created = built.requests.map((r) => (r.request as unknown as { requestData: { inputName?: string } }).requestData?.inputName).filter(Boolean);
+    expect(built.plan.warnings.map((w) => w.code)).toEqual(
+      expect.arrayContaining(['cameraKindMissing', 'micKindMissing']),
+    );
+    const created = built.requests
+      .map((r) => (r.request as unknown as { requestData: { inputName?: string } }).requestData?.inputName)
+      .filter(Boolean);
     expect(created).toContain('Sagostund · Kamera läsare – platshållare');
     expect(created).toContain('Sagostund · Kamera läsare – platshållartext');
     expect(created).not.toContain('Sagostund · Kamera läsare');
@@ -163,7 +213,10 @@ describe('buildPlan', () => {
   it('warns when OBS lists no device for an owned camera, or not the chosen one', () => {
     const first = buildPlan(input(emptyObs()));
     const after = afterApplying(emptyObs(), first);
-    after.devices = { 'Sagostund · Kamera läsare': [], 'Sagostund · Dokumentkamera': [{ value: '/dev/video2', name: 'Doc cam' }] };
+    after.devices = {
+      'Sagostund · Kamera läsare': [],
+      'Sagostund · Dokumentkamera': [{ value: '/dev/video2', name: 'Doc cam' }],
+    };
     const second = buildPlan(input(after, { ownership: first.ownership, devices: { camera2: '/dev/video9' } }));
     expect(second.plan.warnings).toContainEqual({ code: 'cameraNotFound', params: { source: 'Kamera läsare' } });
     expect(second.plan.warnings).toContainEqual({ code: 'deviceGone', params: { source: 'Dokumentkamera' } });
@@ -174,7 +227,10 @@ describe('buildPlan', () => {
     const created = (obsMajor: number) =>
       buildPlan(input(emptyObs({ obsMajor })))
         .requests.map((r) => r.request as unknown as { requestType: string; requestData: { sceneName: string } })
-        .filter((r, i, all) => r.requestType === 'CreateScene' && all.slice(0, i).every((p) => p.requestType === 'CreateScene'))
+        .filter(
+          (r, i, all) =>
+            r.requestType === 'CreateScene' && all.slice(0, i).every((p) => p.requestType === 'CreateScene'),
+        )
         .map((r) => r.requestData.sceneName);
     const inOrder = storyTime.scenes.map((s) => `Sagostund – ${s.name}`);
     expect(created(29)).toEqual(inOrder);
@@ -184,8 +240,16 @@ describe('buildPlan', () => {
   it('keeps layouts as canvas fractions: the same preset fits 720p', () => {
     const built = buildPlan(input(emptyObs({ canvas: { width: 1280, height: 720 } })));
     const transforms = built.requests
-      .map((r) => r.request as unknown as { requestType: string; requestData: { sceneName: string; sceneItemTransform?: Record<string, number> } })
-      .filter((r) => r.requestType === 'SetSceneItemTransform' && r.requestData.sceneName === 'Sagostund – Läsare + bok');
+      .map(
+        (r) =>
+          r.request as unknown as {
+            requestType: string;
+            requestData: { sceneName: string; sceneItemTransform?: Record<string, number> };
+          },
+      )
+      .filter(
+        (r) => r.requestType === 'SetSceneItemTransform' && r.requestData.sceneName === 'Sagostund – Läsare + bok',
+      );
     expect(transforms.map((t) => t.requestData.sceneItemTransform!.boundsWidth)).toContain(Math.round(0.3 * 1280));
   });
 });

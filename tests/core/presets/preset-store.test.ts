@@ -11,17 +11,31 @@ import { fail } from '../../../src/shared/result';
 import { appError } from '../../../src/shared/errors';
 import { makeTempDir } from '../../support/temp-dir';
 
-const offlineObs = { state: emptyObsState(''), onState: () => () => {}, callBatch: async () => fail(appError('OBS_NOT_CONNECTED')) };
+const offlineObs = {
+  state: emptyObsState(''),
+  onState: () => () => {},
+  callBatch: async () => fail(appError('OBS_NOT_CONNECTED')),
+};
 
 function service(documents = new MemoryDocumentStore(), language: 'sv' | 'en' = 'sv') {
   const changes: number[] = [];
-  const presets = new PresetsService({ store: new PresetStore(documents), obs: offlineObs, language: () => language, onChanged: (l) => changes.push(l.length), onPhase: () => {} });
+  const presets = new PresetsService({
+    store: new PresetStore(documents),
+    obs: offlineObs,
+    language: () => language,
+    onChanged: (l) => changes.push(l.length),
+    onPhase: () => {},
+  });
   return { presets, documents, changes };
 }
 
 describe('presets: the user’s own, built-ins read-only', () => {
   it('lists the built-ins in the UI language', () => {
-    expect(service().presets.list().map((e) => e.preset.name)).toEqual(['Sagostund', 'Författarsamtal', 'Babyrytmik', 'Språkcafé', 'Digital informationsdisk']);
+    expect(
+      service()
+        .presets.list()
+        .map((e) => e.preset.name),
+    ).toEqual(['Sagostund', 'Författarsamtal', 'Babyrytmik', 'Språkcafé', 'Digital informationsdisk']);
     expect(service(new MemoryDocumentStore(), 'en').presets.list()[0]!.preset.name).toBe('Story time');
   });
 
@@ -33,8 +47,15 @@ describe('presets: the user’s own, built-ins read-only', () => {
     if (!copy.ok) throw new Error('duplicate failed');
     expect(copy.value).toMatchObject({ builtIn: false, preset: { name: 'Sagostund (kopia)' } });
     const id = copy.value.preset.id;
-    expect(presets.rename(id, 'Min sagostund')).toMatchObject({ ok: true, value: { preset: { name: 'Min sagostund' } } });
-    const edited = { ...copy.value.preset, name: 'Min sagostund', transition: { kind: 'cut' as const, durationMs: 300 } };
+    expect(presets.rename(id, 'Min sagostund')).toMatchObject({
+      ok: true,
+      value: { preset: { name: 'Min sagostund' } },
+    });
+    const edited = {
+      ...copy.value.preset,
+      name: 'Min sagostund',
+      transition: { kind: 'cut' as const, durationMs: 300 },
+    };
     expect(presets.update(edited)).toMatchObject({ ok: true, value: { preset: { transition: { kind: 'cut' } } } });
     // A new store on the same document sees it: it was written.
     expect(new PresetStore(documents).userPresets.map((p) => p.name)).toEqual(['Min sagostund']);
@@ -61,7 +82,12 @@ describe('presets: the user’s own, built-ins read-only', () => {
   it('drops a damaged entry on its own and keeps the rest', () => {
     const documents = new MemoryDocumentStore();
     const valid = { ...builtInPresets('sv')[1]!, id: 'mine' };
-    documents.store = { schemaVersion: 1, userPresets: [valid, { schemaVersion: 1, id: 'broken' }, 'junk'], details: { mine: { title: 'ok' }, other: { title: 5 } }, ownership: 'nope' };
+    documents.store = {
+      schemaVersion: 1,
+      userPresets: [valid, { schemaVersion: 1, id: 'broken' }, 'junk'],
+      details: { mine: { title: 'ok' }, other: { title: 5 } },
+      ownership: 'nope',
+    };
     const store = new PresetStore(documents);
     expect(store.userPresets.map((p) => p.id)).toEqual(['mine']);
     expect(store.details('mine')).toEqual({ title: 'ok' });
@@ -77,11 +103,19 @@ describe('presets: the user’s own, built-ins read-only', () => {
       userPresets: [mine],
       details: { mine: { title: 'Kväll' } },
       devices: { mine: { camera1: '/dev/video0' } },
-      ownership: { 'builtin-story-time': { scenes: { reader: 'Sagostund – Läsare', thanks: 'Sagostund – Tack' }, inputs: { title: 'Sagostund · Rubrik' } } },
+      ownership: {
+        'builtin-story-time': {
+          scenes: { reader: 'Sagostund – Läsare', thanks: 'Sagostund – Tack' },
+          inputs: { title: 'Sagostund · Rubrik' },
+        },
+      },
     };
     documents.store = structuredClone(old);
     const store = new PresetStore(documents);
-    expect(store.ownership('builtin-story-time')).toEqual({ scenes: { reader: { name: 'Sagostund – Läsare' }, thanks: { name: 'Sagostund – Tack' } }, inputs: { title: { name: 'Sagostund · Rubrik' } } });
+    expect(store.ownership('builtin-story-time')).toEqual({
+      scenes: { reader: { name: 'Sagostund – Läsare' }, thanks: { name: 'Sagostund – Tack' } },
+      inputs: { title: { name: 'Sagostund · Rubrik' } },
+    });
     // A change elsewhere writes the file in the new form, the old record carried over whole.
     expect(store.setDetails('mine', { title: 'Morgon' }).ok).toBe(true);
     const written = documents.store as Record<string, any>;
@@ -91,7 +125,13 @@ describe('presets: the user’s own, built-ins read-only', () => {
     expect(written.ownership['builtin-story-time'].scenes.reader).toEqual({ name: 'Sagostund – Läsare' });
     expect(new PresetStore(documents).ownership('builtin-story-time')).toEqual(store.ownership('builtin-story-time'));
     // A mixed record (some entries with UUIDs) reads too; a malformed one is dropped on its own.
-    documents.store = { ...written, ownership: { a: { scenes: { s: { name: 'A', uuid: 'u1' }, t: 'B' }, inputs: {} }, b: { scenes: { s: 5 }, inputs: {} } } };
+    documents.store = {
+      ...written,
+      ownership: {
+        a: { scenes: { s: { name: 'A', uuid: 'u1' }, t: 'B' }, inputs: {} },
+        b: { scenes: { s: 5 }, inputs: {} },
+      },
+    };
     const mixed = new PresetStore(documents);
     expect(mixed.ownership('a').scenes).toEqual({ s: { name: 'A', uuid: 'u1' }, t: { name: 'B' } });
     expect(mixed.ownership('b')).toEqual({ scenes: {}, inputs: {} });

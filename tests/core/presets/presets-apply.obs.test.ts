@@ -29,7 +29,17 @@ describe('applying presets to a real OBS', () => {
   });
 
   it('story time on an empty OBS: every scene, input, layout and text, in 2 round trips', async () => {
-    unwrap(await ctx.service.setDetails('builtin-story-time', { title: 'Sagostund med Anna', startTime: '10.00', libraryName: 'Stadsbiblioteket', bookTitle: 'Gruffalon', bookAuthor: 'Julia Donaldson', illustrator: 'Axel Scheffler', publisher: 'Lindblom' }));
+    unwrap(
+      await ctx.service.setDetails('builtin-story-time', {
+        title: 'Sagostund med Anna',
+        startTime: '10.00',
+        libraryName: 'Stadsbiblioteket',
+        bookTitle: 'Gruffalon',
+        bookAuthor: 'Julia Donaldson',
+        illustrator: 'Axel Scheffler',
+        publisher: 'Lindblom',
+      }),
+    );
     const plan = unwrap(await ctx.service.plan('builtin-story-time'));
     expect(plan.scenes.every((s) => s.status === 'create')).toBe(true);
     expect(plan.warnings).toEqual([]); // device lists are not known before the cameras exist
@@ -44,7 +54,8 @@ describe('applying presets to a real OBS', () => {
 
     const { scenes } = await raw((c) => c.call('GetSceneList'));
     const names = scenes.map((s) => s.sceneName);
-    for (const scene of ['Startar snart', 'Läsare', 'Bok i närbild', 'Läsare + bok', 'Kort paus', 'Tack']) expect(names).toContain(`Sagostund – ${scene}`);
+    for (const scene of ['Startar snart', 'Läsare', 'Bok i närbild', 'Läsare + bok', 'Kort paus', 'Tack'])
+      expect(names).toContain(`Sagostund – ${scene}`);
 
     const items = await raw((c) => c.call('GetSceneItemList', { sceneName: 'Sagostund – Läsare + bok' }));
     expect(items.sceneItems.map((i) => i.sourceName)).toEqual([
@@ -56,15 +67,28 @@ describe('applying presets to a real OBS', () => {
       'Sagostund · Kamera läsare',
       'Sagostund · Mikrofon',
     ]);
-    const pip = items.sceneItems.find((i) => i.sourceName === 'Sagostund · Kamera läsare')!.sceneItemTransform as Record<string, number>;
-    expect(pip).toMatchObject({ positionX: Math.round(0.66 * 1280), positionY: Math.round(0.64 * 720), boundsWidth: Math.round(0.3 * 1280), boundsHeight: Math.round(0.3 * 720) });
+    const pip = items.sceneItems.find((i) => i.sourceName === 'Sagostund · Kamera läsare')!
+      .sceneItemTransform as Record<string, number>;
+    expect(pip).toMatchObject({
+      positionX: Math.round(0.66 * 1280),
+      positionY: Math.round(0.64 * 720),
+      boundsWidth: Math.round(0.3 * 1280),
+      boundsHeight: Math.round(0.3 * 720),
+    });
 
     const title = await raw((c) => c.call('GetInputSettings', { inputName: 'Sagostund · Rubrik' }));
     expect(title.inputKind).toBe('text_ft2_source_v2');
-    expect(title.inputSettings).toMatchObject({ text: 'Sagostund med Anna\nStadsbiblioteket', bibblanLive: { presetId: 'builtin-story-time', key: 'title' } });
+    expect(title.inputSettings).toMatchObject({
+      text: 'Sagostund med Anna\nStadsbiblioteket',
+      bibblanLive: { presetId: 'builtin-story-time', key: 'title' },
+    });
     const credit = await raw((c) => c.call('GetInputSettings', { inputName: 'Sagostund · Bokens uppgifter' }));
-    expect(credit.inputSettings.text).toBe('”Gruffalon” av Julia Donaldson, illustrerad av Axel Scheffler (Lindblom). Uppläst med tillstånd.');
-    const placeholder = await raw((c) => c.call('GetInputSettings', { inputName: 'Sagostund · Kamera läsare – platshållartext' }));
+    expect(credit.inputSettings.text).toBe(
+      '”Gruffalon” av Julia Donaldson, illustrerad av Axel Scheffler (Lindblom). Uppläst med tillstånd.',
+    );
+    const placeholder = await raw((c) =>
+      c.call('GetInputSettings', { inputName: 'Sagostund · Kamera läsare – platshållartext' }),
+    );
     expect(placeholder.inputSettings.text).toBe('Kamera läsare: kamera saknas');
     const camera = await raw((c) => c.call('GetInputSettings', { inputName: 'Sagostund · Kamera läsare' }));
     expect(camera.inputKind).toBe('v4l2_input');
@@ -102,7 +126,13 @@ describe('applying presets to a real OBS', () => {
 
   it('changing a detail updates the text sources in OBS at once', async () => {
     const entry = unwrap(ctx.service.find('builtin-story-time'));
-    const saved = unwrap(await ctx.service.setDetails('builtin-story-time', { ...entry.details, title: 'Sagostund med Bo', startTime: '10.30' }));
+    const saved = unwrap(
+      await ctx.service.setDetails('builtin-story-time', {
+        ...entry.details,
+        title: 'Sagostund med Bo',
+        startTime: '10.30',
+      }),
+    );
     expect(saved.updatedTexts).toBeGreaterThanOrEqual(2);
     const title = await raw((c) => c.call('GetInputSettings', { inputName: 'Sagostund · Rubrik' }));
     expect(title.inputSettings.text).toBe('Sagostund med Bo\nStadsbiblioteket');
@@ -117,10 +147,18 @@ describe('applying presets to a real OBS', () => {
   it('leaves a user scene with a colliding name untouched and names ours differently', async () => {
     await raw(async (c) => {
       await c.call('CreateScene', { sceneName: 'Språkcafé – Samtal' });
-      await c.call('CreateInput', { sceneName: 'Språkcafé – Samtal', inputName: 'Min egen färg', inputKind: 'color_source_v3', inputSettings: { color: 4278190335 } });
+      await c.call('CreateInput', {
+        sceneName: 'Språkcafé – Samtal',
+        inputName: 'Min egen färg',
+        inputKind: 'color_source_v3',
+        inputSettings: { color: 4278190335 },
+      });
     });
     const plan = unwrap(await ctx.service.plan('builtin-language-cafe'));
-    expect(plan.warnings).toContainEqual({ code: 'nameTaken', params: { name: 'Språkcafé – Samtal', instead: 'Språkcafé – Samtal (2)' } });
+    expect(plan.warnings).toContainEqual({
+      code: 'nameTaken',
+      params: { name: 'Språkcafé – Samtal', instead: 'Språkcafé – Samtal (2)' },
+    });
     const result = unwrap(await ctx.service.apply('builtin-language-cafe'));
     expect(result.status).toBe('applied');
     const mine = await raw((c) => c.call('GetSceneItemList', { sceneName: 'Språkcafé – Samtal' }));
@@ -134,20 +172,30 @@ describe('applying presets to a real OBS', () => {
 
   it('re-links a scene renamed in OBS instead of making a new one', async () => {
     await raw((c) => c.call('SetSceneName', { sceneName: 'Sagostund – Läsare', newSceneName: 'Min läsarscen' }));
-    await waitFor(() => ctx.controller.state.scenes.some((s) => s.name === 'Min läsarscen'), { message: 'rename seen' });
+    await waitFor(() => ctx.controller.state.scenes.some((s) => s.name === 'Min läsarscen'), {
+      message: 'rename seen',
+    });
     const plan = unwrap(await ctx.service.plan('builtin-story-time'));
-    expect(plan.scenes.find((s) => s.id === 'reader')).toEqual({ id: 'reader', obsName: 'Min läsarscen', status: 'relink' });
+    expect(plan.scenes.find((s) => s.id === 'reader')).toEqual({
+      id: 'reader',
+      obsName: 'Min läsarscen',
+      status: 'relink',
+    });
     expect(plan.mutations).toBe(0);
     const result = unwrap(await ctx.service.apply('builtin-story-time'));
     expect(result.status).toBe('unchanged');
     const { scenes } = await raw((c) => c.call('GetSceneList'));
     expect(scenes.map((s) => s.sceneName)).not.toContain('Sagostund – Läsare');
     // The record now holds the new name: the next plan keeps it without looking.
-    expect(unwrap(await ctx.service.plan('builtin-story-time')).scenes.find((s) => s.id === 'reader')?.status).toBe('keep');
+    expect(unwrap(await ctx.service.plan('builtin-story-time')).scenes.find((s) => s.id === 'reader')?.status).toBe(
+      'keep',
+    );
   });
 
   it('each of the other built-ins yields the scenes and sources it describes', async () => {
-    for (const preset of builtInPresets('sv').filter((p) => ['builtin-author-talk', 'builtin-baby-rhythm'].includes(p.id))) {
+    for (const preset of builtInPresets('sv').filter((p) =>
+      ['builtin-author-talk', 'builtin-baby-rhythm'].includes(p.id),
+    )) {
       const result = unwrap(await ctx.service.apply(preset.id));
       expect(result.status, preset.id).toBe('applied');
       for (const scene of preset.scenes) {
@@ -160,8 +208,12 @@ describe('applying presets to a real OBS', () => {
       }
       expect(unwrap(await ctx.service.apply(preset.id)).status, `${preset.id} again`).toBe('unchanged');
     }
-    unwrap(await ctx.service.setDetails('builtin-author-talk', { author: 'Astrid Lindgren', bookTitle: 'Mio, min Mio' }));
-    const lowerThird = await raw((c) => c.call('GetInputSettings', { inputName: 'Författarsamtal · Namnskylt författare' }));
+    unwrap(
+      await ctx.service.setDetails('builtin-author-talk', { author: 'Astrid Lindgren', bookTitle: 'Mio, min Mio' }),
+    );
+    const lowerThird = await raw((c) =>
+      c.call('GetInputSettings', { inputName: 'Författarsamtal · Namnskylt författare' }),
+    );
     expect(lowerThird.inputSettings.text).toBe('Astrid Lindgren – ”Mio, min Mio”');
   });
 
@@ -172,7 +224,8 @@ describe('applying presets to a real OBS', () => {
     // Kill OBS as soon as the batch has visibly started (the preset's first scene appears),
     // then start it again, as a librarian would.
     watcher.on('SceneCreated', ({ sceneName }) => {
-      if (!restarted && sceneName.startsWith('Digital informationsdisk')) restarted = obs.kill('SIGKILL').then(() => obs.restart());
+      if (!restarted && sceneName.startsWith('Digital informationsdisk'))
+        restarted = obs.kill('SIGKILL').then(() => obs.restart());
     });
     const result = unwrap(await ctx.service.apply('builtin-info-desk'));
     expect(restarted).not.toBeNull();
@@ -196,6 +249,7 @@ describe('applying presets to a real OBS', () => {
     expect(left.steps.filter((s) => s.action !== 'keep')).toEqual([]);
     expect(unwrap(await ctx.service.apply('builtin-info-desk')).status).toBe('unchanged');
     const { scenes } = await raw((c) => c.call('GetSceneList'));
-    for (const name of ['Startar snart', 'Disken', 'Kort paus', 'Stängt']) expect(scenes.map((s) => s.sceneName)).toContain(`Digital informationsdisk – ${name}`);
+    for (const name of ['Startar snart', 'Disken', 'Kort paus', 'Stängt'])
+      expect(scenes.map((s) => s.sceneName)).toContain(`Digital informationsdisk – ${name}`);
   }, 120_000);
 });

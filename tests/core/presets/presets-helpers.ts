@@ -10,10 +10,17 @@ import { waitFor } from '../../support/wait-for';
 export const isMutating = (request: RequestBatchRequest): boolean => !request.requestType.startsWith('Get');
 
 /** A presets service on a real controller, with every batch it sends counted. */
-export async function connectedPresets(address: string, password: string | null, options: { language?: TextLanguage; reconnectWaitMs?: number } = {}) {
+export async function connectedPresets(
+  address: string,
+  password: string | null,
+  options: { language?: TextLanguage; reconnectWaitMs?: number } = {},
+) {
   const controller = new ObsController({ requestTimeoutMs: 10_000, maxBackoffMs: 500 });
   controller.connect(address, password);
-  await waitFor(() => controller.state.connection.status === 'connected', { timeoutMs: 20_000, message: 'connected to OBS' });
+  await waitFor(() => controller.state.connection.status === 'connected', {
+    timeoutMs: 20_000,
+    message: 'connected to OBS',
+  });
   /** types: every request type sent; inFlight/maxInFlight: batches awaiting OBS's answer at once. */
   const sent = { batches: 0, mutating: 0, types: [] as string[], inFlight: 0, maxInFlight: 0 };
   const obs = {
@@ -40,5 +47,12 @@ export async function connectedPresets(address: string, password: string | null,
     onPhase: (_id, phase) => phases.push(phase),
     reconnectWaitMs: options.reconnectWaitMs ?? 10_000,
   });
-  return { controller, service, sent, documents, phases, reset: () => Object.assign(sent, { batches: 0, mutating: 0, types: [], inFlight: 0, maxInFlight: 0 }) };
+  return {
+    controller,
+    service,
+    sent,
+    documents,
+    phases,
+    reset: () => Object.assign(sent, { batches: 0, mutating: 0, types: [], inFlight: 0, maxInFlight: 0 }),
+  };
 }

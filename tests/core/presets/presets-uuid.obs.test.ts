@@ -20,7 +20,9 @@ describe('preset ownership by OBS UUID', () => {
     if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
     return result.value;
   };
-  const sceneUuid = async (sceneName: string) => (await raw((c) => c.call('GetSceneList'))).scenes.find((s) => s.sceneName === sceneName)?.sceneUuid as string | undefined;
+  const sceneUuid = async (sceneName: string) =>
+    (await raw((c) => c.call('GetSceneList'))).scenes.find((s) => s.sceneName === sceneName)?.sceneUuid as
+      string | undefined;
   const record = () => new PresetStore(ctx.documents).ownership('builtin-story-time');
 
   beforeAll(async () => {
@@ -39,10 +41,16 @@ describe('preset ownership by OBS UUID', () => {
     expect(reader.name).toBe('Sagostund – Läsare');
     expect(reader.uuid).toBe(uuids ? await sceneUuid('Sagostund – Läsare') : undefined);
     const title = record().inputs.title!;
-    if (uuids) expect(title.uuid).toBe((await raw((c) => c.call('GetInputList'))).inputs.find((i) => i.inputName === 'Sagostund · Rubrik')?.inputUuid);
+    if (uuids)
+      expect(title.uuid).toBe(
+        (await raw((c) => c.call('GetInputList'))).inputs.find((i) => i.inputName === 'Sagostund · Rubrik')?.inputUuid,
+      );
     else expect(title.uuid).toBeUndefined();
     ctx.reset();
-    expect(unwrap(await ctx.service.apply('builtin-story-time'))).toMatchObject({ status: 'unchanged', mutatingRequests: 0 });
+    expect(unwrap(await ctx.service.apply('builtin-story-time'))).toMatchObject({
+      status: 'unchanged',
+      mutatingRequests: 0,
+    });
     expect(ctx.sent.mutating).toBe(0);
   });
 
@@ -52,28 +60,57 @@ describe('preset ownership by OBS UUID', () => {
       await c.call('SetSceneName', { sceneName: 'Sagostund – Läsare', newSceneName: 'Min läsarscen' });
       await c.call('CreateScene', { sceneName: 'Sagostund – Läsare' });
     });
-    await waitFor(() => ctx.controller.state.scenes.filter((s) => s.name === 'Min läsarscen' || s.name === 'Sagostund – Läsare').length === 2, { message: 'rename and new scene seen' });
+    await waitFor(
+      () =>
+        ctx.controller.state.scenes.filter((s) => s.name === 'Min läsarscen' || s.name === 'Sagostund – Läsare')
+          .length === 2,
+      { message: 'rename and new scene seen' },
+    );
     const plan = unwrap(await ctx.service.plan('builtin-story-time'));
     if (uuids) {
-      expect(plan.scenes.find((s) => s.id === 'reader')).toEqual({ id: 'reader', obsName: 'Min läsarscen', status: 'relink' });
+      expect(plan.scenes.find((s) => s.id === 'reader')).toEqual({
+        id: 'reader',
+        obsName: 'Min läsarscen',
+        status: 'relink',
+      });
       expect(plan.mutations).toBe(0);
       // Read through the service, the record already says the new name (from the mirror's UUIDs).
-      expect(ctx.service.ownership('builtin-story-time').scenes.reader).toEqual({ name: 'Min läsarscen', uuid: before });
+      expect(ctx.service.ownership('builtin-story-time').scenes.reader).toEqual({
+        name: 'Min läsarscen',
+        uuid: before,
+      });
       expect(unwrap(await ctx.service.apply('builtin-story-time')).status).toBe('unchanged');
       expect(record().scenes.reader).toEqual({ name: 'Min läsarscen', uuid: before });
-      expect((await raw((c) => c.call('GetSceneItemList', { sceneName: 'Sagostund – Läsare' }))).sceneItems).toEqual([]);
+      expect((await raw((c) => c.call('GetSceneItemList', { sceneName: 'Sagostund – Läsare' }))).sceneItems).toEqual(
+        [],
+      );
     } else {
       // 5.1: a recorded name that exists is ours — the new scene under the old name is taken.
-      expect(plan.scenes.find((s) => s.id === 'reader')).toEqual({ id: 'reader', obsName: 'Sagostund – Läsare', status: 'keep' });
+      expect(plan.scenes.find((s) => s.id === 'reader')).toEqual({
+        id: 'reader',
+        obsName: 'Sagostund – Läsare',
+        status: 'keep',
+      });
       expect(plan.mutations).toBeGreaterThan(0);
     }
     await raw(async (c) => {
       await c.call('RemoveScene', { sceneName: 'Sagostund – Läsare' });
       // OBS frees the name a moment after answering: try until it takes it.
-      await waitFor(() => c.call('SetSceneName', { sceneName: 'Min läsarscen', newSceneName: 'Sagostund – Läsare' }).then(() => true), { message: 'renamed back' });
+      await waitFor(
+        () =>
+          c.call('SetSceneName', { sceneName: 'Min läsarscen', newSceneName: 'Sagostund – Läsare' }).then(() => true),
+        { message: 'renamed back' },
+      );
     });
-    await waitFor(() => !ctx.controller.state.scenes.some((s) => s.name === 'Min läsarscen'), { message: 'renamed back' });
-    await waitFor(async () => (await raw((c) => c.call('GetSceneList'))).scenes.filter((s) => s.sceneName === 'Sagostund – Läsare').length === 1, { message: 'one scene of that name in OBS' });
+    await waitFor(() => !ctx.controller.state.scenes.some((s) => s.name === 'Min läsarscen'), {
+      message: 'renamed back',
+    });
+    await waitFor(
+      async () =>
+        (await raw((c) => c.call('GetSceneList'))).scenes.filter((s) => s.sceneName === 'Sagostund – Läsare').length ===
+        1,
+      { message: 'one scene of that name in OBS' },
+    );
     const back = unwrap(await ctx.service.apply('builtin-story-time'));
     expect(back, JSON.stringify(back.applied)).toMatchObject({ status: 'unchanged' });
   });
@@ -82,28 +119,53 @@ describe('preset ownership by OBS UUID', () => {
     await raw(async (c) => {
       await c.call('RemoveScene', { sceneName: 'Sagostund – Tack' });
       // OBS 29 frees the name a moment after answering: try until it takes it.
-      await waitFor(() => c.call('CreateScene', { sceneName: 'Sagostund – Tack' }).then(() => true), { message: 'scene made again by hand' });
-      await c.call('CreateInput', { sceneName: 'Sagostund – Tack', inputName: 'Egen tacktext', inputKind: 'color_source_v3', inputSettings: { color: 4278190335 } });
+      await waitFor(() => c.call('CreateScene', { sceneName: 'Sagostund – Tack' }).then(() => true), {
+        message: 'scene made again by hand',
+      });
+      await c.call('CreateInput', {
+        sceneName: 'Sagostund – Tack',
+        inputName: 'Egen tacktext',
+        inputKind: 'color_source_v3',
+        inputSettings: { color: 4278190335 },
+      });
     });
-    await waitFor(() => ctx.controller.state.inputs.some((i) => i.name === 'Egen tacktext'), { message: 'hand-made scene seen' });
+    await waitFor(() => ctx.controller.state.inputs.some((i) => i.name === 'Egen tacktext'), {
+      message: 'hand-made scene seen',
+    });
     const plan = unwrap(await ctx.service.plan('builtin-story-time'));
     if (!uuids) {
       // 5.1 has nothing to tell them apart: the name decides, and the scene is filled in.
       expect(plan.scenes.find((s) => s.id === 'thank-you')?.status).toBe('keep');
       return;
     }
-    expect(plan.scenes.find((s) => s.id === 'thank-you')).toEqual({ id: 'thank-you', obsName: 'Sagostund – Tack (2)', status: 'create' });
-    expect(plan.warnings).toContainEqual({ code: 'nameTaken', params: { name: 'Sagostund – Tack', instead: 'Sagostund – Tack (2)' } });
+    expect(plan.scenes.find((s) => s.id === 'thank-you')).toEqual({
+      id: 'thank-you',
+      obsName: 'Sagostund – Tack (2)',
+      status: 'create',
+    });
+    expect(plan.warnings).toContainEqual({
+      code: 'nameTaken',
+      params: { name: 'Sagostund – Tack', instead: 'Sagostund – Tack (2)' },
+    });
     expect(ctx.service.ownership('builtin-story-time').scenes['thank-you']).toBeUndefined(); // the checklist sees it missing
     expect(unwrap(await ctx.service.apply('builtin-story-time')).status).toBe('applied');
-    expect((await raw((c) => c.call('GetSceneItemList', { sceneName: 'Sagostund – Tack' }))).sceneItems.map((i) => i.sourceName)).toEqual(['Egen tacktext']);
-    expect(record().scenes['thank-you']).toEqual({ name: 'Sagostund – Tack (2)', uuid: await sceneUuid('Sagostund – Tack (2)') });
+    expect(
+      (await raw((c) => c.call('GetSceneItemList', { sceneName: 'Sagostund – Tack' }))).sceneItems.map(
+        (i) => i.sourceName,
+      ),
+    ).toEqual(['Egen tacktext']);
+    expect(record().scenes['thank-you']).toEqual({
+      name: 'Sagostund – Tack (2)',
+      uuid: await sceneUuid('Sagostund – Tack (2)'),
+    });
     expect(unwrap(await ctx.service.apply('builtin-story-time')).status).toBe('unchanged');
   });
 
   it('an input renamed in OBS still gets the new details (by UUID on 5.3+)', async () => {
     await raw((c) => c.call('SetInputName', { inputName: 'Sagostund · Rubrik', newInputName: 'Min rubrik' }));
-    await waitFor(() => ctx.controller.state.inputs.some((i) => i.name === 'Min rubrik'), { message: 'input rename seen' });
+    await waitFor(() => ctx.controller.state.inputs.some((i) => i.name === 'Min rubrik'), {
+      message: 'input rename seen',
+    });
     const updated = unwrap(await ctx.service.setDetails('builtin-story-time', { title: 'Sagostund i kväll' }));
     const settings = (await raw((c) => c.call('GetInputSettings', { inputName: 'Min rubrik' }))).inputSettings;
     if (uuids) {
@@ -113,16 +175,22 @@ describe('preset ownership by OBS UUID', () => {
     // On any version the next apply finds it by its marker, under its new name.
     unwrap(await ctx.service.apply('builtin-story-time'));
     expect(record().inputs.title?.name).toBe('Min rubrik');
-    expect(String((await raw((c) => c.call('GetInputSettings', { inputName: 'Min rubrik' }))).inputSettings.text)).toContain('Sagostund i kväll');
+    expect(
+      String((await raw((c) => c.call('GetInputSettings', { inputName: 'Min rubrik' }))).inputSettings.text),
+    ).toContain('Sagostund i kväll');
   });
 
   it('switches scenes by UUID on 5.3+: a stale name with the right UUID reaches the scene; an unknown UUID is OBS_SCENE_NOT_FOUND', async () => {
     const target = 'Sagostund – Startar snart';
-    const programIs = async (name: string) => (await raw((c) => c.call('GetCurrentProgramScene'))).currentProgramSceneName === name;
+    const programIs = async (name: string) =>
+      (await raw((c) => c.call('GetCurrentProgramScene'))).currentProgramSceneName === name;
     if (!uuids) {
       expect(unwrap(await ctx.controller.switchScene(target))).toBeNull();
       expect(await programIs(target)).toBe(true);
-      expect(await ctx.controller.switchScene('Ingen sådan scen')).toMatchObject({ ok: false, error: { code: 'OBS_SCENE_NOT_FOUND' } });
+      expect(await ctx.controller.switchScene('Ingen sådan scen')).toMatchObject({
+        ok: false,
+        error: { code: 'OBS_SCENE_NOT_FOUND' },
+      });
       return;
     }
     const uuid = (await sceneUuid(target))!;
@@ -130,8 +198,12 @@ describe('preset ownership by OBS UUID', () => {
     await waitFor(() => ctx.controller.state.programScene === target, { message: 'switched by UUID' });
     // From the mirror's UUID; and in studio mode, the preview.
     expect(unwrap(await ctx.controller.switchScene('Sagostund – Läsare'))).toBeNull();
-    await waitFor(() => ctx.controller.state.programScene === 'Sagostund – Läsare', { message: 'switched by the mirror UUID' });
-    expect(await ctx.controller.switchScene('Ett gammalt namn', { sceneUuid: '00000000-0000-0000-0000-000000000000' })).toMatchObject({
+    await waitFor(() => ctx.controller.state.programScene === 'Sagostund – Läsare', {
+      message: 'switched by the mirror UUID',
+    });
+    expect(
+      await ctx.controller.switchScene('Ett gammalt namn', { sceneUuid: '00000000-0000-0000-0000-000000000000' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'OBS_SCENE_NOT_FOUND', params: { sceneName: 'Ett gammalt namn' } },
     });

@@ -69,7 +69,9 @@ describe('resolveRendererFile', () => {
   it('maps our URLs into the renderer folder', () => {
     expect(resolveRendererFile(dir, 'bibblan://app/')).toBe(join(dir, 'index.html'));
     expect(resolveRendererFile(dir, 'bibblan://app/index.html')).toBe(join(dir, 'index.html'));
-    expect(resolveRendererFile(dir, 'bibblan://app/assets/index-abc.js?v=1#x')).toBe(join(dir, 'assets', 'index-abc.js'));
+    expect(resolveRendererFile(dir, 'bibblan://app/assets/index-abc.js?v=1#x')).toBe(
+      join(dir, 'assets', 'index-abc.js'),
+    );
   });
 
   it('keeps dot segments inside the folder (the URL parser resolves them first)', () => {

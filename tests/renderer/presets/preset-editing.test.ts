@@ -42,7 +42,14 @@ const words: NewSceneWords = {
   bar: 'Namnskylt',
   lowerThirdText: 'Namnskyltens text',
 };
-const roleLabels: RoleLabels = { camera: 'Kamera', microphone: 'Mikrofon', image: 'Bild', text: 'Text', color: 'Färg', media: 'Mediefil' };
+const roleLabels: RoleLabels = {
+  camera: 'Kamera',
+  microphone: 'Mikrofon',
+  image: 'Bild',
+  text: 'Text',
+  color: 'Färg',
+  media: 'Mediefil',
+};
 const valid = (preset: Preset) => expect(validateDraft(preset)).toEqual([]);
 const ok = (result: { ok: true; preset: Preset } | { ok: false; reason: string }): Preset => {
   if (!result.ok) throw new Error(`refused: ${result.reason}`);
@@ -98,7 +105,11 @@ describe('scene operations keep the document valid', () => {
 
   it('program type, starting and closing scene: set, cleared with undefined, unknown scenes refused', () => {
     const before = structuredClone(storyTime);
-    expect(storyTime).toMatchObject({ programType: 'storytime', startingSceneId: 'starting-soon', closingSceneId: 'thank-you' });
+    expect(storyTime).toMatchObject({
+      programType: 'storytime',
+      startingSceneId: 'starting-soon',
+      closingSceneId: 'thank-you',
+    });
 
     const baby = setProgramType(storyTime, 'baby');
     expect(baby.programType).toBe('baby');
@@ -179,7 +190,9 @@ describe('scene operations keep the document valid', () => {
 
   it('transition: kind and duration; a too short one is a problem at its path', () => {
     valid(setTransition(storyTime, { kind: 'cut' }));
-    expect(validateDraft(setTransition(storyTime, { durationMs: 10 }))).toMatchObject([{ path: 'transition.durationMs', code: 'tooSmall' }]);
+    expect(validateDraft(setTransition(storyTime, { durationMs: 10 }))).toMatchObject([
+      { path: 'transition.durationMs', code: 'tooSmall' },
+    ]);
   });
 });
 
@@ -212,12 +225,20 @@ describe('source operations', () => {
   });
 
   it('text, colour and label changes keep id and role', () => {
-    const changed = updateSource(updateSource(storyTime, 'title', { text: 'Välkommen {{title}}', id: 'x', role: 'color' }), 'background', { color: '#ff0000' });
+    const changed = updateSource(
+      updateSource(storyTime, 'title', { text: 'Välkommen {{title}}', id: 'x', role: 'color' }),
+      'background',
+      { color: '#ff0000' },
+    );
     expect(changed.sources.find((s) => s.id === 'title')).toMatchObject({ role: 'text', text: 'Välkommen {{title}}' });
     expect(changed.sources.find((s) => s.id === 'background')).toMatchObject({ color: '#ff0000' });
     valid(changed);
-    expect(validateDraft(updateSource(storyTime, 'title', { text: 'A\u0007' }))).toMatchObject([{ path: 'sources.1.text', code: 'control' }]);
-    expect(validateDraft(updateSource(storyTime, 'title', { label: '  ' }))).toMatchObject([{ path: 'sources.1.label', code: 'empty' }]);
+    expect(validateDraft(updateSource(storyTime, 'title', { text: 'A\u0007' }))).toMatchObject([
+      { path: 'sources.1.text', code: 'control' },
+    ]);
+    expect(validateDraft(updateSource(storyTime, 'title', { label: '  ' }))).toMatchObject([
+      { path: 'sources.1.label', code: 'empty' },
+    ]);
   });
 
   it('layout percent ↔ fractions, and a box outside the canvas is a problem at the layout', () => {
@@ -231,12 +252,15 @@ describe('source operations', () => {
     const zero = setItemLayout(storyTime, 'starting-soon', 'title', percentToLayout({ x: 0, y: 0, w: 0, h: 30 }));
     expect(validateDraft(zero)).toMatchObject([{ path: 'scenes.0.items.1.layout.w', code: 'aboveZero' }]);
     // Microphones have no layout: setting one changes nothing.
-    expect(setItemLayout(storyTime, 'reader', 'microphone', { x: 0, y: 0, w: 1, h: 1 }).scenes[1]).toEqual(storyTime.scenes[1]);
+    expect(setItemLayout(storyTime, 'reader', 'microphone', { x: 0, y: 0, w: 1, h: 1 }).scenes[1]).toEqual(
+      storyTime.scenes[1],
+    );
   });
 });
 
 describe('problems are found with the shared schema, every one, with translated places', () => {
-  const t = ((key: string, params?: Record<string, unknown>) => `${key}${params ? JSON.stringify(params) : ''}`) as never;
+  const t = ((key: string, params?: Record<string, unknown>) =>
+    `${key}${params ? JSON.stringify(params) : ''}`) as never;
 
   it('a duplicate and an empty scene name: two problems at their paths', () => {
     const bad = renameScene(renameScene(storyTime, 'reader', 'Tack'), 'book', '');
@@ -247,8 +271,12 @@ describe('problems are found with the shared schema, every one, with translated 
         ['scenes.5.name', 'duplicateSceneName'],
       ]),
     );
-    expect(whereText(bad, 'scenes.2.name', t)).toBe('presets.editor.where.sceneUnnamed{"number":3} › presets.editor.where.name');
-    expect(whereText(bad, 'scenes.5.name', t)).toBe('presets.editor.where.scene{"number":6,"name":"Tack"} › presets.editor.where.name');
+    expect(whereText(bad, 'scenes.2.name', t)).toBe(
+      'presets.editor.where.sceneUnnamed{"number":3} › presets.editor.where.name',
+    );
+    expect(whereText(bad, 'scenes.5.name', t)).toBe(
+      'presets.editor.where.scene{"number":6,"name":"Tack"} › presets.editor.where.name',
+    );
     expect(whereText(bad, 'scenes.0.items.1.layout.w', t)).toContain('"label":"Rubrik"');
     expect(whereText(bad, 'sources.1.text', t)).toContain('Rubrik');
   });
@@ -259,7 +287,9 @@ describe('problems are found with the shared schema, every one, with translated 
       ['startingSceneId', 'unknownScene'],
       ['closingSceneId', 'unknownScene'],
     ]);
-    expect(validateDraft({ ...storyTime, safeSceneId: 'gone' })).toMatchObject([{ path: 'safeSceneId', code: 'noSafeScene' }]);
+    expect(validateDraft({ ...storyTime, safeSceneId: 'gone' })).toMatchObject([
+      { path: 'safeSceneId', code: 'noSafeScene' },
+    ]);
     expect(whereText(bad, 'startingSceneId', t)).toBe('presets.editor.where.startingScene');
     expect(whereText(bad, 'closingSceneId', t)).toBe('presets.editor.where.closingScene');
     expect(whereText(bad, 'programType', t)).toBe('presets.editor.where.programType');
@@ -268,7 +298,18 @@ describe('problems are found with the shared schema, every one, with translated 
   it('every problem code has a text in both languages', () => {
     const codes = Object.keys(presetsSv.editor.what);
     expect(Object.keys(presetsEn.editor.what).sort()).toEqual(codes.sort());
-    for (const code of ['empty', 'tooLong', 'control', 'color', 'duplicateSceneName', 'outsideCanvas', 'aboveZero', 'tooSmall', 'invalid']) expect(codes).toContain(code);
+    for (const code of [
+      'empty',
+      'tooLong',
+      'control',
+      'color',
+      'duplicateSceneName',
+      'outsideCanvas',
+      'aboveZero',
+      'tooSmall',
+      'invalid',
+    ])
+      expect(codes).toContain(code);
   });
 
   it('what the editor saves passes the schema the core uses', () => {

@@ -9,7 +9,10 @@ const [storyTime, authorTalk] = builtInPresets('sv');
 
 describe('the details form asks only for what the preset shows', () => {
   it('story time: title, start time, library, and the book for the credit line', () => {
-    expect(detailsUsedBy(storyTime!)).toEqual({ main: ['title', 'startTime', 'libraryName'], book: ['bookTitle', 'bookAuthor', 'illustrator', 'publisher'] });
+    expect(detailsUsedBy(storyTime!)).toEqual({
+      main: ['title', 'startTime', 'libraryName'],
+      book: ['bookTitle', 'bookAuthor', 'illustrator', 'publisher'],
+    });
     expect(deviceSlotsOf(storyTime!)).toEqual(['camera1', 'camera2', 'microphone1']);
   });
 
@@ -23,7 +26,9 @@ describe('the details form asks only for what the preset shows', () => {
 
 describe('preset texts', () => {
   const keys = (value: unknown, prefix = ''): string[] =>
-    value && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => keys(v, `${prefix}${k}.`)) : [prefix];
+    value && typeof value === 'object'
+      ? Object.entries(value).flatMap(([k, v]) => keys(v, `${prefix}${k}.`))
+      : [prefix];
   it('English has exactly the Swedish keys, and every plan warning has a text', () => {
     expect(keys(presetsEn).sort()).toEqual(keys(presetsSv).sort());
     for (const code of planWarningCodes) {

@@ -30,7 +30,15 @@ describe('the log entry schema', () => {
   });
 
   it('refuses wrong shapes and unknown schema versions', () => {
-    for (const bad of [null, 42, [], {}, { ...valid(), schemaVersion: 99 }, { ...valid(), outcome: 'great' }, { ...valid(), id: '../x' }]) {
+    for (const bad of [
+      null,
+      42,
+      [],
+      {},
+      { ...valid(), schemaVersion: 99 },
+      { ...valid(), outcome: 'great' },
+      { ...valid(), id: '../x' },
+    ]) {
       expect(parseEntry(bad).success).toBe(false);
     }
   });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ServerUrlSchema, StreamKeySchema, DestinationInputSchema } from '../../../src/shared/destinations/destination-schema';
+import {
+  ServerUrlSchema,
+  StreamKeySchema,
+  DestinationInputSchema,
+} from '../../../src/shared/destinations/destination-schema';
 import { maxVideoKbps, platforms } from '../../../src/shared/destinations/platforms';
 import { cleanStreamKey, splitServerAndKey } from '../../../src/shared/destinations/stream-url';
 
@@ -12,9 +16,17 @@ describe('cleanStreamKey', () => {
 
 describe('splitServerAndKey', () => {
   it.each([
-    ['rtmps://a.rtmps.youtube.com/live2/abcd-efgh-ijkl-mnop', 'rtmps://a.rtmps.youtube.com/live2', 'abcd-efgh-ijkl-mnop'],
+    [
+      'rtmps://a.rtmps.youtube.com/live2/abcd-efgh-ijkl-mnop',
+      'rtmps://a.rtmps.youtube.com/live2',
+      'abcd-efgh-ijkl-mnop',
+    ],
     ['rtmps://a.rtmps.youtube.com:443/live2/abcd-efgh', 'rtmps://a.rtmps.youtube.com:443/live2', 'abcd-efgh'],
-    ['rtmps://rtmp-api.facebook.com:443/rtmp/FB-1234-0-AbCd', 'rtmps://rtmp-api.facebook.com:443/rtmp/', 'FB-1234-0-AbCd'],
+    [
+      'rtmps://rtmp-api.facebook.com:443/rtmp/FB-1234-0-AbCd',
+      'rtmps://rtmp-api.facebook.com:443/rtmp/',
+      'FB-1234-0-AbCd',
+    ],
     ['rtmp://127.0.0.1:19350/live/test-key', 'rtmp://127.0.0.1:19350/live', 'test-key'],
     ['  rtmp://ingest.example.org/app/room/secret \n', 'rtmp://ingest.example.org/app/room', 'secret'],
   ])('splits %s', (raw, server, key) => {
@@ -36,14 +48,22 @@ describe('validation', () => {
   it('accepts rtmp and rtmps servers only, without control characters', () => {
     expect(ServerUrlSchema.safeParse(platforms.facebook.server).success).toBe(true);
     expect(ServerUrlSchema.safeParse(platforms.youtube.backupServer).success).toBe(true);
-    for (const bad of ['http://example.org/live', 'rtmp://', 'ftp://x/y', 'rtmp://host/live\u0007', '', 'rtmp://' + 'a'.repeat(3000)]) {
+    for (const bad of [
+      'http://example.org/live',
+      'rtmp://',
+      'ftp://x/y',
+      'rtmp://host/live\u0007',
+      '',
+      'rtmp://' + 'a'.repeat(3000),
+    ]) {
       expect(ServerUrlSchema.safeParse(bad).success, bad).toBe(false);
     }
   });
 
   it('accepts printable keys without spaces', () => {
     expect(StreamKeySchema.safeParse('abcd-efgh-ijkl-mnop').success).toBe(true);
-    for (const bad of ['', 'a b', 'a\u0000b', 'å', 'x'.repeat(513)]) expect(StreamKeySchema.safeParse(bad).success).toBe(false);
+    for (const bad of ['', 'a b', 'a\u0000b', 'å', 'x'.repeat(513)])
+      expect(StreamKeySchema.safeParse(bad).success).toBe(false);
   });
 
   it('refuses names with control characters or that are blank', () => {

@@ -3,16 +3,30 @@ import { healthAlerts } from '../../../src/shared/live/health-alerts';
 import type { LiveHealth } from '../../../src/shared/live/live-state';
 
 const health = (over: Partial<LiveHealth> = {}): LiveHealth => ({
-  at: 0, active: true, durationMs: 60_000, kbps: 2500, droppedPct: 0, droppedPctMinute: 0, skippedPct: 0, congestion: 0, reconnecting: false, ...over,
+  at: 0,
+  active: true,
+  durationMs: 60_000,
+  kbps: 2500,
+  droppedPct: 0,
+  droppedPctMinute: 0,
+  skippedPct: 0,
+  congestion: 0,
+  reconnecting: false,
+  ...over,
 });
-const obs = (status: 'connected' | 'reconnecting' | 'disconnected', state: 'live' | 'reconnecting' | 'offline' = 'live') => ({
+const obs = (
+  status: 'connected' | 'reconnecting' | 'disconnected',
+  state: 'live' | 'reconnecting' | 'offline' = 'live',
+) => ({
   connection: { status, address: '', error: null, autoReconnect: true, nextAttemptAt: null },
   stream: { active: state !== 'offline', state },
 });
 
 describe('health alerts', () => {
   it('alerts on dropped frames over 2 % in the last minute, and on high congestion', () => {
-    expect(healthAlerts(health({ droppedPctMinute: 2.5, droppedPct: 0.5 }), obs('connected'), true)).toEqual(['droppedFrames']);
+    expect(healthAlerts(health({ droppedPctMinute: 2.5, droppedPct: 0.5 }), obs('connected'), true)).toEqual([
+      'droppedFrames',
+    ]);
     expect(healthAlerts(health({ droppedPctMinute: 1.9, droppedPct: 5 }), obs('connected'), true)).toEqual([]);
     expect(healthAlerts(health({ congestion: 0.9 }), obs('connected'), true)).toEqual(['congestion']);
   });

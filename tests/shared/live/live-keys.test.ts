@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { liveKeyAction, type KeyFacts } from '../../../src/shared/live/live-keys';
 
-const key = (k: string, more: Partial<KeyFacts> = {}): KeyFacts => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, repeat: false, typing: false, onButton: false, ...more });
+const key = (k: string, more: Partial<KeyFacts> = {}): KeyFacts => ({
+  key: k,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  repeat: false,
+  typing: false,
+  onButton: false,
+  ...more,
+});
 
 describe('live keyboard mapping', () => {
   it('maps 1–9, Space/Enter, M and P', () => {

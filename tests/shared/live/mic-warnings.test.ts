@@ -1,22 +1,51 @@
 import { describe, expect, it } from 'vitest';
 import { expectedLive, micWarnings, trackActivity, type ActivityMap } from '../../../src/shared/live/mic-warnings';
 
-const reading = (inputName: string, inputPeak: number, peak = inputPeak) => ({ inputName, magnitude: peak / 2, peak, inputPeak });
+const reading = (inputName: string, inputPeak: number, peak = inputPeak) => ({
+  inputName,
+  magnitude: peak / 2,
+  peak,
+  inputPeak,
+});
 
 describe('mic warnings', () => {
   it('warns about talking into a muted mic from the input peak (5.1 keeps reporting it)', () => {
     const activity = trackActivity({}, [reading('Mic', 0.2, 0)], 1_000);
-    expect(micWarnings({ mics: [{ inputName: 'Mic', muted: true, expectedLive: null }], activity, now: 1_500, onAir: false })).toEqual([
-      { inputName: 'Mic', kind: 'talkingWhileMuted' },
-    ]);
+    expect(
+      micWarnings({
+        mics: [{ inputName: 'Mic', muted: true, expectedLive: null }],
+        activity,
+        now: 1_500,
+        onAir: false,
+      }),
+    ).toEqual([{ inputName: 'Mic', kind: 'talkingWhileMuted' }]);
     // Quiet room: no warning; and the warning fades two seconds after the talking stops.
-    expect(micWarnings({ mics: [{ inputName: 'Mic', muted: true, expectedLive: null }], activity, now: 3_500, onAir: false })).toEqual([]);
+    expect(
+      micWarnings({
+        mics: [{ inputName: 'Mic', muted: true, expectedLive: null }],
+        activity,
+        now: 3_500,
+        onAir: false,
+      }),
+    ).toEqual([]);
     const hiss = trackActivity({}, [reading('Mic', 0.002)], 1_000);
-    expect(micWarnings({ mics: [{ inputName: 'Mic', muted: true, expectedLive: null }], activity: hiss, now: 1_000, onAir: false })).toEqual([]);
+    expect(
+      micWarnings({
+        mics: [{ inputName: 'Mic', muted: true, expectedLive: null }],
+        activity: hiss,
+        now: 1_000,
+        onAir: false,
+      }),
+    ).toEqual([]);
   });
 
   /** Readings every 100 ms from `from` to `to`, as OBS sends them while it meters an input. */
-  const feed = (activity: ActivityMap, from: number, to: number, level: (t: number) => ReturnType<typeof reading>): ActivityMap => {
+  const feed = (
+    activity: ActivityMap,
+    from: number,
+    to: number,
+    level: (t: number) => ReturnType<typeof reading>,
+  ): ActivityMap => {
     let next = activity;
     for (let t = from; t <= to; t += 100) next = trackActivity(next, [level(t)], t);
     return next;
@@ -49,9 +78,9 @@ describe('mic warnings', () => {
 
   it('warns about clipping on the output peak', () => {
     const activity = trackActivity({}, [reading('Mic', 1, 1)], 0);
-    expect(micWarnings({ mics: [{ inputName: 'Mic', muted: false, expectedLive: null }], activity, now: 100, onAir: false })).toEqual([
-      { inputName: 'Mic', kind: 'clipping' },
-    ]);
+    expect(
+      micWarnings({ mics: [{ inputName: 'Mic', muted: false, expectedLive: null }], activity, now: 100, onAir: false }),
+    ).toEqual([{ inputName: 'Mic', kind: 'clipping' }]);
   });
 
   it("follows the preset's per-scene expectations both ways", () => {

@@ -10,15 +10,36 @@ describe('the preset document', () => {
   it('accepts every built-in preset in both languages, each with a safe scene', () => {
     for (const language of ['sv', 'en'] as const) {
       const presets = builtInPresets(language);
-      expect(presets.map((p) => p.id)).toEqual(['builtin-story-time', 'builtin-author-talk', 'builtin-baby-rhythm', 'builtin-language-cafe', 'builtin-info-desk']);
+      expect(presets.map((p) => p.id)).toEqual([
+        'builtin-story-time',
+        'builtin-author-talk',
+        'builtin-baby-rhythm',
+        'builtin-language-cafe',
+        'builtin-info-desk',
+      ]);
       for (const preset of presets) {
         const parsed = PresetSchema.safeParse(preset);
         expect(parsed.success, `${preset.id}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
         expect(preset.scenes.some((s) => s.id === preset.safeSceneId)).toBe(true);
       }
     }
-    expect(builtInPresets('sv')[0]!.scenes.map((s) => s.name)).toEqual(['Startar snart', 'Läsare', 'Bok i närbild', 'Läsare + bok', 'Kort paus', 'Tack']);
-    expect(builtInPresets('en')[1]!.scenes.map((s) => s.name)).toEqual(['Starting soon', 'Two-shot', 'Author close-up', 'Host close-up', 'Questions', 'Short break', 'Thank you']);
+    expect(builtInPresets('sv')[0]!.scenes.map((s) => s.name)).toEqual([
+      'Startar snart',
+      'Läsare',
+      'Bok i närbild',
+      'Läsare + bok',
+      'Kort paus',
+      'Tack',
+    ]);
+    expect(builtInPresets('en')[1]!.scenes.map((s) => s.name)).toEqual([
+      'Starting soon',
+      'Two-shot',
+      'Author close-up',
+      'Host close-up',
+      'Questions',
+      'Short break',
+      'Thank you',
+    ]);
   });
 
   it('round-trips through export and import', () => {
@@ -32,7 +53,11 @@ describe('the preset document', () => {
     ['a right-to-left override', (p: any) => (p.name = '\u202eSagostund'), 'name'],
     ['duplicate scene names (case-insensitive)', (p: any) => (p.scenes[2].name = 'LÄSARE'), 'scenes.2.name'],
     ['an unknown source in a scene', (p: any) => (p.scenes[1].items[0].source = 'nope'), 'scenes.1.items.0.source'],
-    ['a layout outside the canvas', (p: any) => (p.scenes[1].items[0].layout = { x: 0.5, y: 0, w: 0.8, h: 1 }), 'scenes.1.items.0.layout'],
+    [
+      'a layout outside the canvas',
+      (p: any) => (p.scenes[1].items[0].layout = { x: 0.5, y: 0, w: 0.8, h: 1 }),
+      'scenes.1.items.0.layout',
+    ],
     ['a transition too long', (p: any) => (p.transition.durationMs = 20_001), 'transition.durationMs'],
     ['a transition too short', (p: any) => (p.transition.durationMs = 49), 'transition.durationMs'],
     ['a missing safe scene', (p: any) => (p.safeSceneId = 'gone'), 'safeSceneId'],
@@ -55,7 +80,10 @@ describe('the preset document', () => {
     expect(parsePresetJson('[1,2]')).toMatchObject({ ok: false, problems: [{ path: '(root)' }] });
     expect(parsePresetJson('{"name":"x"}')).toMatchObject({ ok: false, problems: [{ path: 'schemaVersion' }] });
     const future = parsePresetJson(JSON.stringify({ ...storyTime(), schemaVersion: 2 }));
-    expect(future).toMatchObject({ ok: false, problems: [{ path: 'schemaVersion', message: expect.stringContaining('version 2') }] });
+    expect(future).toMatchObject({
+      ok: false,
+      problems: [{ path: 'schemaVersion', message: expect.stringContaining('version 2') }],
+    });
   });
 });
 
@@ -68,8 +96,15 @@ describe('placeholders', () => {
   });
 
   it('builds the credit line a read-aloud permission asks for', () => {
-    const details = { bookTitle: 'Pettson får julbesök', bookAuthor: 'Sven Nordqvist', illustrator: 'Sven Nordqvist', publisher: 'Opal' };
-    expect(creditLine(details, 'sv')).toBe('”Pettson får julbesök” av Sven Nordqvist, illustrerad av Sven Nordqvist (Opal). Uppläst med tillstånd.');
+    const details = {
+      bookTitle: 'Pettson får julbesök',
+      bookAuthor: 'Sven Nordqvist',
+      illustrator: 'Sven Nordqvist',
+      publisher: 'Opal',
+    };
+    expect(creditLine(details, 'sv')).toBe(
+      '”Pettson får julbesök” av Sven Nordqvist, illustrerad av Sven Nordqvist (Opal). Uppläst med tillstånd.',
+    );
     expect(creditLine({ bookTitle: 'Gruffalon' }, 'en')).toBe('”Gruffalon”. Read with permission.');
     expect(creditLine({}, 'en')).toBe('');
   });

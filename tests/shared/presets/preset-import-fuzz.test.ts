@@ -14,12 +14,37 @@ function prng(seed: number): () => number {
   };
 }
 
-const weird: unknown[] = [null, undefined, 0, -1, 1e308, Number.NaN, '', 'x'.repeat(10_000), '\u0000', '\u202e', [], {}, [[[]]], true, { __proto__: { x: 1 } }, '{{title}}', 20_001, 0.5, -0.1];
+const weird: unknown[] = [
+  null,
+  undefined,
+  0,
+  -1,
+  1e308,
+  Number.NaN,
+  '',
+  'x'.repeat(10_000),
+  '\u0000',
+  '\u202e',
+  [],
+  {},
+  [[[]]],
+  true,
+  { __proto__: { x: 1 } },
+  '{{title}}',
+  20_001,
+  0.5,
+  -0.1,
+];
 
-function paths(value: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+function paths(
+  value: unknown,
+  prefix: (string | number)[] = [],
+  out: (string | number)[][] = [],
+): (string | number)[][] {
   out.push(prefix);
   if (value && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value)) paths(child, [...prefix, Array.isArray(value) ? Number(key) : key], out);
+    for (const [key, child] of Object.entries(value))
+      paths(child, [...prefix, Array.isArray(value) ? Number(key) : key], out);
   }
   return out;
 }

@@ -18,7 +18,14 @@ export const lowerThirdBar: Layout = { x: 0, y: 0.78, w: 1, h: 0.16 };
 export const lowerThirdText: Layout = { x: 0.05, y: 0.8, w: 0.9, h: 0.12 };
 export const pictureInPicture: Layout = { x: 0.66, y: 0.64, w: 0.3, h: 0.3 };
 
-export const text = (id: string, label: Words, template: Words, language: TextLanguage, size = 72, color: string = colors.white): PresetSource => ({
+export const text = (
+  id: string,
+  label: Words,
+  template: Words,
+  language: TextLanguage,
+  size = 72,
+  color: string = colors.white,
+): PresetSource => ({
   id,
   role: 'text',
   label: say(label, language),
@@ -97,7 +104,11 @@ export function slideSources(language: TextLanguage): PresetSource[] {
   ];
 }
 
-export function slideScenes(language: TextLanguage): { soon: PresetScene; shortBreak: PresetScene; thanks: (extra?: [string, Layout][]) => PresetScene } {
+export function slideScenes(language: TextLanguage): {
+  soon: PresetScene;
+  shortBreak: PresetScene;
+  thanks: (extra?: [string, Layout][]) => PresetScene;
+} {
   return {
     soon: scene('starting-soon', sceneNames.startingSoon, language, [
       ['background', full],

@@ -1,6 +1,19 @@
 import type { TextLanguage } from '../../../shared/presets/preset-details';
 import type { Preset } from '../../../shared/presets/preset-schema';
-import { camera, full, labels, microphone, pictureInPicture, preset, say, scene, slideScenes, slideSources, subline, text } from './slide-kit';
+import {
+  camera,
+  full,
+  labels,
+  microphone,
+  pictureInPicture,
+  preset,
+  say,
+  scene,
+  slideScenes,
+  slideSources,
+  subline,
+  text,
+} from './slide-kit';
 
 /** Sagostund: a reader, a picture book under a second (document) camera, and the credit line at the end. */
 export function storyTime(language: TextLanguage): Preset {
@@ -18,15 +31,33 @@ export function storyTime(language: TextLanguage): Preset {
     transition: { kind: 'fade', durationMs: 300 },
     sources: [
       ...slideSources(language),
-      text('credit', { sv: 'Bokens uppgifter', en: 'Book credits' }, { sv: '{{creditLine}}', en: '{{creditLine}}' }, language, 48),
+      text(
+        'credit',
+        { sv: 'Bokens uppgifter', en: 'Book credits' },
+        { sv: '{{creditLine}}', en: '{{creditLine}}' },
+        language,
+        48,
+      ),
       camera('reader-camera', { sv: 'Kamera läsare', en: 'Reader camera' }, 1, language),
       camera('book-camera', { sv: 'Dokumentkamera', en: 'Document camera' }, 2, language),
       microphone('microphone', labels.microphone, 1, language),
     ],
     scenes: [
       slides.soon,
-      scene('reader', { sv: 'Läsare', en: 'Reader' }, language, [['reader-camera', full], ['microphone']], ['microphone']),
-      scene('book', { sv: 'Bok i närbild', en: 'Book close-up' }, language, [['book-camera', full], ['microphone']], ['microphone']),
+      scene(
+        'reader',
+        { sv: 'Läsare', en: 'Reader' },
+        language,
+        [['reader-camera', full], ['microphone']],
+        ['microphone'],
+      ),
+      scene(
+        'book',
+        { sv: 'Bok i närbild', en: 'Book close-up' },
+        language,
+        [['book-camera', full], ['microphone']],
+        ['microphone'],
+      ),
       scene(
         'reader-and-book',
         { sv: 'Läsare + bok', en: 'Reader + book' },

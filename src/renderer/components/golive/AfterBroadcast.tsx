@@ -4,7 +4,15 @@ import type { Result } from '../../../shared/result';
 import { useApi } from '../../api/api-context';
 
 /** What is left after the broadcast: delete-by date, publisher reports, captions within 14 days. */
-export function AfterBroadcast({ state, run, onOpenLog }: { state: GoLiveState; run: (work: () => Promise<Result<unknown>>) => void; onOpenLog?: () => void }) {
+export function AfterBroadcast({
+  state,
+  run,
+  onOpenLog,
+}: {
+  state: GoLiveState;
+  run: (work: () => Promise<Result<unknown>>) => void;
+  onOpenLog?: () => void;
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const plan = state.afterPlan ?? { keepOnline: false, deleteBy: null };
@@ -13,7 +21,9 @@ export function AfterBroadcast({ state, run, onOpenLog }: { state: GoLiveState; 
       case 'checkOffline':
         return t('golive.after.items.checkOffline');
       case 'deleteRecording':
-        return dueDate ? t('golive.after.items.deleteRecording', { date: dueDate }) : t('golive.after.items.deleteRecordingNoDate');
+        return dueDate
+          ? t('golive.after.items.deleteRecording', { date: dueDate })
+          : t('golive.after.items.deleteRecordingNoDate');
       case 'publisherReports':
         return t('golive.after.items.publisherReports');
       default:
@@ -32,11 +42,21 @@ export function AfterBroadcast({ state, run, onOpenLog }: { state: GoLiveState; 
       </ul>
       <div className="golive-session">
         <label className="golive-toggle">
-          <input type="checkbox" checked={plan.keepOnline} onChange={(e) => run(() => api.golive.setAfterPlan({ ...plan, keepOnline: e.target.checked }))} /> {t('golive.after.keepOnline')}
+          <input
+            type="checkbox"
+            checked={plan.keepOnline}
+            onChange={(e) => run(() => api.golive.setAfterPlan({ ...plan, keepOnline: e.target.checked }))}
+          />{' '}
+          {t('golive.after.keepOnline')}
         </label>
         <div className="field">
           <label htmlFor="golive-delete-by">{t('golive.after.deleteBy')}</label>
-          <input id="golive-delete-by" type="date" value={plan.deleteBy ?? ''} onChange={(e) => run(() => api.golive.setAfterPlan({ ...plan, deleteBy: e.target.value || null }))} />
+          <input
+            id="golive-delete-by"
+            type="date"
+            value={plan.deleteBy ?? ''}
+            onChange={(e) => run(() => api.golive.setAfterPlan({ ...plan, deleteBy: e.target.value || null }))}
+          />
         </div>
       </div>
       <div className="form-actions">

@@ -31,16 +31,31 @@ export function AutoChecks({ checks, onFix, fixing = null, editing = false, onRe
             <div className="golive-check__text">
               <span className="golive-check__label">{dt(`golive.checklist.checks.${c.id}.label`)}</span>{' '}
               <span className="golive-check__status">
-                ({c.reason === 'listening' ? t('golive.checklist.listening') : t(`golive.checklist.status.${c.status}`)}, {c.required ? t('golive.checklist.required') : t('golive.checklist.recommended')})
+                ({c.reason === 'listening' ? t('golive.checklist.listening') : t(`golive.checklist.status.${c.status}`)}
+                , {c.required ? t('golive.checklist.required') : t('golive.checklist.recommended')})
               </span>
-              {c.reason && c.status !== 'pass' && <span className="golive-check__reason">{dt(`golive.checklist.checks.${c.id}.${c.reason}`, c.params)}</span>}
+              {c.reason && c.status !== 'pass' && (
+                <span className="golive-check__reason">
+                  {dt(`golive.checklist.checks.${c.id}.${c.reason}`, c.params)}
+                </span>
+              )}
               {/* Seeing the level move is the quickest sound check. */}
               {c.id === 'micReady' && typeof c.params.input === 'string' && (
-                <LevelMeter inputName={c.params.input} muted={c.reason === 'muted'} label={t('golive.checklist.micLevel', { input: c.params.input })} />
+                <LevelMeter
+                  inputName={c.params.input}
+                  muted={c.reason === 'muted'}
+                  label={t('golive.checklist.micLevel', { input: c.params.input })}
+                />
               )}
             </div>
             {c.fix && c.status === 'fail' && (
-              <button type="button" className="button button--secondary" disabled={fixing !== null} aria-busy={fixing === c.id} onClick={() => onFix(c)}>
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={fixing !== null}
+                aria-busy={fixing === c.id}
+                onClick={() => onFix(c)}
+              >
                 {fixing === c.id ? t('golive.checklist.fixing') : t(`golive.checklist.fixes.${c.fix}`)}
               </button>
             )}
@@ -49,7 +64,9 @@ export function AutoChecks({ checks, onFix, fixing = null, editing = false, onRe
                 <input
                   type="checkbox"
                   checked={c.required}
-                  aria-label={t('golive.checklist.requiredToggle', { item: dt(`golive.checklist.checks.${c.id}.label`) })}
+                  aria-label={t('golive.checklist.requiredToggle', {
+                    item: dt(`golive.checklist.checks.${c.id}.label`),
+                  })}
                   onChange={(e) => onRequired(c, e.target.checked)}
                 />{' '}
                 {t('golive.checklist.required')}

@@ -55,7 +55,11 @@ export function ChecklistPanel({ locked }: { locked: boolean }) {
   const sceneSelect = (which: 'startingScene' | 'closingScene') => (
     <div className="field">
       <label htmlFor={`golive-${which}`}>{t(`golive.checklist.${which}`)}</label>
-      <select id={`golive-${which}`} value={template[which] ?? ''} onChange={(e) => void run(() => api.checklist.setTemplateOptions({ [which]: e.target.value || null }))}>
+      <select
+        id={`golive-${which}`}
+        value={template[which] ?? ''}
+        onChange={(e) => void run(() => api.checklist.setTemplateOptions({ [which]: e.target.value || null }))}
+      >
         <option value="">{t('golive.checklist.sceneNone')}</option>
         {[...new Set([...scenes.map((s) => s.name), ...(template[which] ? [template[which]] : [])])].map((name) => (
           <option key={name} value={name}>
@@ -73,7 +77,12 @@ export function ChecklistPanel({ locked }: { locked: boolean }) {
       <div className="golive-session">
         <div className="field">
           <label htmlFor="golive-preset">{t('golive.checklist.preset')}</label>
-          <select id="golive-preset" value={session.presetId ?? ''} disabled={locked} onChange={(e) => void run(() => api.checklist.updateSession({ presetId: e.target.value || null }))}>
+          <select
+            id="golive-preset"
+            value={session.presetId ?? ''}
+            disabled={locked}
+            onChange={(e) => void run(() => api.checklist.updateSession({ presetId: e.target.value || null }))}
+          >
             <option value="">{t('golive.checklist.presetNone')}</option>
             {session.presetId !== null && !presets.some((p) => p.preset.id === session.presetId) && (
               <option value={session.presetId}>{status.preset?.name ?? t('golive.checklist.presetGone')}</option>
@@ -87,7 +96,14 @@ export function ChecklistPanel({ locked }: { locked: boolean }) {
         </div>
         <div className="field">
           <label htmlFor="golive-program-type">{t('golive.checklist.programType')}</label>
-          <select id="golive-program-type" value={session.programType} disabled={locked} onChange={(e) => void run(() => api.checklist.updateSession({ programType: ProgramTypeSchema.parse(e.target.value) }))}>
+          <select
+            id="golive-program-type"
+            value={session.programType}
+            disabled={locked}
+            onChange={(e) =>
+              void run(() => api.checklist.updateSession({ programType: ProgramTypeSchema.parse(e.target.value) }))
+            }
+          >
             {ProgramTypeSchema.options.map((p) => (
               <option key={p} value={p}>
                 {t(`golive.checklist.programTypes.${p}`)}
@@ -96,10 +112,22 @@ export function ChecklistPanel({ locked }: { locked: boolean }) {
           </select>
         </div>
         <label className="golive-toggle">
-          <input type="checkbox" checked={session.record} disabled={locked} onChange={(e) => void run(() => api.checklist.updateSession({ record: e.target.checked }))} /> {t('golive.checklist.record')}
+          <input
+            type="checkbox"
+            checked={session.record}
+            disabled={locked}
+            onChange={(e) => void run(() => api.checklist.updateSession({ record: e.target.checked }))}
+          />{' '}
+          {t('golive.checklist.record')}
         </label>
         <label className="golive-toggle">
-          <input type="checkbox" checked={session.rehearsal} disabled={locked} onChange={(e) => void run(() => api.checklist.updateSession({ rehearsal: e.target.checked }))} /> {t('golive.checklist.rehearsal')}
+          <input
+            type="checkbox"
+            checked={session.rehearsal}
+            disabled={locked}
+            onChange={(e) => void run(() => api.checklist.updateSession({ rehearsal: e.target.checked }))}
+          />{' '}
+          {t('golive.checklist.rehearsal')}
         </label>
       </div>
 
@@ -121,7 +149,9 @@ export function ChecklistPanel({ locked }: { locked: boolean }) {
         language={language}
         editing={editing}
         locked={locked}
-        onTick={(item, done, note) => void run(() => api.checklist.tick({ itemId: item.id, done, ...(note !== undefined ? { note } : {}) }))}
+        onTick={(item, done, note) =>
+          void run(() => api.checklist.tick({ itemId: item.id, done, ...(note !== undefined ? { note } : {}) }))
+        }
         onMove={(item, direction) => void run(() => api.checklist.moveItem({ itemId: item.id, direction }))}
         onRemove={(item) => void run(() => api.checklist.removeItem({ itemId: item.id }))}
         onRequired={(item, required) => void run(() => api.checklist.setItemRequired({ itemId: item.id, required }))}
@@ -129,15 +159,36 @@ export function ChecklistPanel({ locked }: { locked: boolean }) {
       {editing && (
         <div className="golive-edit">
           <div className="field field__row">
-            <input type="text" value={newSv} maxLength={300} aria-label={t('golive.checklist.newItem')} placeholder={t('golive.checklist.newItem')} onChange={(e) => setNewSv(e.target.value)} onKeyDown={onNewItemKey} />
-            <input type="text" lang="en" value={newEn} maxLength={300} aria-label={t('golive.checklist.newItemEn')} placeholder={t('golive.checklist.newItemEn')} onChange={(e) => setNewEn(e.target.value)} onKeyDown={onNewItemKey} />
+            <input
+              type="text"
+              value={newSv}
+              maxLength={300}
+              aria-label={t('golive.checklist.newItem')}
+              placeholder={t('golive.checklist.newItem')}
+              onChange={(e) => setNewSv(e.target.value)}
+              onKeyDown={onNewItemKey}
+            />
+            <input
+              type="text"
+              lang="en"
+              value={newEn}
+              maxLength={300}
+              aria-label={t('golive.checklist.newItemEn')}
+              placeholder={t('golive.checklist.newItemEn')}
+              onChange={(e) => setNewEn(e.target.value)}
+              onKeyDown={onNewItemKey}
+            />
             <button type="button" className="button button--secondary" onClick={() => void addItem()}>
               {t('golive.checklist.addItem')}
             </button>
           </div>
           {status.preset ? (
             <p className="golive-edit__note">
-              {t('golive.checklist.scenesFromPreset', { name: status.preset.name, starting: status.startingScene ?? t('golive.checklist.sceneNone'), closing: status.closingScene ?? t('golive.checklist.sceneNone') })}
+              {t('golive.checklist.scenesFromPreset', {
+                name: status.preset.name,
+                starting: status.startingScene ?? t('golive.checklist.sceneNone'),
+                closing: status.closingScene ?? t('golive.checklist.sceneNone'),
+              })}
             </p>
           ) : (
             <>
@@ -145,16 +196,31 @@ export function ChecklistPanel({ locked }: { locked: boolean }) {
               {sceneSelect('closingScene')}
             </>
           )}
-          <button type="button" className="button button--link" onClick={() => void run(() => api.checklist.resetTemplate())}>
+          <button
+            type="button"
+            className="button button--link"
+            onClick={() => void run(() => api.checklist.resetTemplate())}
+          >
             {t('golive.checklist.resetTemplate')}
           </button>
         </div>
       )}
       <div className="form-actions">
-        <button type="button" className="button button--secondary" aria-expanded={editing} disabled={locked} onClick={() => setEditing((v) => !v)}>
+        <button
+          type="button"
+          className="button button--secondary"
+          aria-expanded={editing}
+          disabled={locked}
+          onClick={() => setEditing((v) => !v)}
+        >
           {editing ? t('golive.checklist.doneEditing') : t('golive.checklist.edit')}
         </button>
-        <button type="button" className="button button--link" disabled={locked} onClick={() => void run(() => api.checklist.resetTicks())}>
+        <button
+          type="button"
+          className="button button--link"
+          disabled={locked}
+          onClick={() => void run(() => api.checklist.resetTicks())}
+        >
           {t('golive.checklist.resetTicks')}
         </button>
       </div>

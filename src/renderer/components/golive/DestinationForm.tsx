@@ -72,8 +72,20 @@ export function DestinationForm({ destination, onDone }: Props) {
     event.preventDefault();
     setBusy(true);
     setError(null);
-    const keyChange: KeyChange = keyMode === 'set' && cleanStreamKey(key) !== '' ? { kind: 'set', value: key } : keyMode === 'clear' ? { kind: 'clear' } : { kind: 'keep' };
-    const result = await api.destinations.save({ ...(destination ? { id: destination.id } : {}), name, platform, server, key: keyChange, isTest });
+    const keyChange: KeyChange =
+      keyMode === 'set' && cleanStreamKey(key) !== ''
+        ? { kind: 'set', value: key }
+        : keyMode === 'clear'
+          ? { kind: 'clear' }
+          : { kind: 'keep' };
+    const result = await api.destinations.save({
+      ...(destination ? { id: destination.id } : {}),
+      name,
+      platform,
+      server,
+      key: keyChange,
+      isTest,
+    });
     setBusy(false);
     // The typed key leaves the form's memory as soon as it is saved.
     if (result.ok) {
@@ -86,16 +98,32 @@ export function DestinationForm({ destination, onDone }: Props) {
   const keyInputId = `${id}-key`;
   return (
     <form className="golive-form panel" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`}>{destination ? t('golive.destinations.form.editHeading') : t('golive.destinations.form.addHeading')}</h3>
+      <h3 id={`${id}-heading`}>
+        {destination ? t('golive.destinations.form.editHeading') : t('golive.destinations.form.addHeading')}
+      </h3>
       {error && <ErrorMessage error={error} />}
       <div className="field">
         <label htmlFor={`${id}-name`}>{t('golive.destinations.form.name')}</label>
-        <input id={`${id}-name`} type="text" value={name} required maxLength={120} aria-describedby={`${id}-name-hint`} onChange={(e) => setName(e.target.value)} />
-        <p id={`${id}-name-hint`} className="field__hint">{t('golive.destinations.form.nameHint')}</p>
+        <input
+          id={`${id}-name`}
+          type="text"
+          value={name}
+          required
+          maxLength={120}
+          aria-describedby={`${id}-name-hint`}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <p id={`${id}-name-hint`} className="field__hint">
+          {t('golive.destinations.form.nameHint')}
+        </p>
       </div>
       <div className="field">
         <label htmlFor={`${id}-platform`}>{t('golive.destinations.form.platform')}</label>
-        <select id={`${id}-platform`} value={platform} onChange={(e) => choosePlatform(PlatformSchema.parse(e.target.value))}>
+        <select
+          id={`${id}-platform`}
+          value={platform}
+          onChange={(e) => choosePlatform(PlatformSchema.parse(e.target.value))}
+        >
           {PlatformSchema.options.map((p) => (
             <option key={p} value={p}>
               {t(`golive.destinations.platforms.${p}`)}
@@ -105,10 +133,22 @@ export function DestinationForm({ destination, onDone }: Props) {
       </div>
       <div className="field">
         <label htmlFor={`${id}-server`}>{t('golive.destinations.form.server')}</label>
-        <input id={`${id}-server`} type="text" value={server} spellCheck={false} autoComplete="off" aria-describedby={`${id}-server-hint`} onChange={(e) => changeServer(e.target.value)} />
-        <p id={`${id}-server-hint`} className="field__hint">{t('golive.destinations.form.serverHint')}</p>
+        <input
+          id={`${id}-server`}
+          type="text"
+          value={server}
+          spellCheck={false}
+          autoComplete="off"
+          aria-describedby={`${id}-server-hint`}
+          onChange={(e) => changeServer(e.target.value)}
+        />
+        <p id={`${id}-server-hint`} className="field__hint">
+          {t('golive.destinations.form.serverHint')}
+        </p>
         {platforms[platform].backupServer && (
-          <p className="field__hint">{t('golive.destinations.form.backupServer', { server: platforms[platform].backupServer })}</p>
+          <p className="field__hint">
+            {t('golive.destinations.form.backupServer', { server: platforms[platform].backupServer })}
+          </p>
         )}
         {splitNotice && (
           <p className="note" role="status">
@@ -129,7 +169,12 @@ export function DestinationForm({ destination, onDone }: Props) {
               aria-describedby={`${id}-key-hint`}
               onChange={(e) => setKey(e.target.value)}
             />
-            <button type="button" className="button button--secondary" aria-pressed={showKey} onClick={() => setShowKey((v) => !v)}>
+            <button
+              type="button"
+              className="button button--secondary"
+              aria-pressed={showKey}
+              onClick={() => setShowKey((v) => !v)}
+            >
               {showKey ? t('golive.destinations.form.hide') : t('golive.destinations.form.reveal')}
             </button>
             {destination?.hasKey && (
@@ -143,13 +188,32 @@ export function DestinationForm({ destination, onDone }: Props) {
             <output id={keyInputId} className="golive-key" data-testid="stream-key-masked">
               {revealed ?? t('golive.destinations.form.keySavedMasked')}
             </output>
-            <button type="button" className="button button--secondary" aria-pressed={revealed !== null} onClick={() => void reveal()}>
+            <button
+              type="button"
+              className="button button--secondary"
+              aria-pressed={revealed !== null}
+              onClick={() => void reveal()}
+            >
               {revealed !== null ? t('golive.destinations.form.hide') : t('golive.destinations.form.reveal')}
             </button>
-            <button type="button" className="button button--secondary" onClick={() => { setRevealed(null); setKeyMode('set'); }}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                setRevealed(null);
+                setKeyMode('set');
+              }}
+            >
               {t('golive.destinations.form.changeKey')}
             </button>
-            <button type="button" className="button button--link" onClick={() => { setRevealed(null); setKeyMode('clear'); }}>
+            <button
+              type="button"
+              className="button button--link"
+              onClick={() => {
+                setRevealed(null);
+                setKeyMode('clear');
+              }}
+            >
               {t('golive.destinations.form.clearKey')}
             </button>
           </div>
@@ -161,16 +225,21 @@ export function DestinationForm({ destination, onDone }: Props) {
             </button>
           </p>
         )}
-        <p id={`${id}-key-hint`} className="field__hint">{t('golive.destinations.form.keyHint')}</p>
+        <p id={`${id}-key-hint`} className="field__hint">
+          {t('golive.destinations.form.keyHint')}
+        </p>
         {protection && (
           <p className="note" data-testid="key-protection">
-            {protection === 'owner-only-file' ? t('golive.destinations.form.keyOwnerOnly') : t('golive.destinations.form.keyEncrypted')}
+            {protection === 'owner-only-file'
+              ? t('golive.destinations.form.keyOwnerOnly')
+              : t('golive.destinations.form.keyEncrypted')}
           </p>
         )}
       </div>
       <div className="field field--checkbox">
         <label>
-          <input type="checkbox" checked={isTest} onChange={(e) => setIsTest(e.target.checked)} /> {t('golive.destinations.form.isTest')}
+          <input type="checkbox" checked={isTest} onChange={(e) => setIsTest(e.target.checked)} />{' '}
+          {t('golive.destinations.form.isTest')}
         </label>
       </div>
       <div className="form-actions">

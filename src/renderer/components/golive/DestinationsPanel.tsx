@@ -35,7 +35,10 @@ export function DestinationsPanel({ locked }: { locked: boolean }) {
       {destinations.length === 0 && <p>{t('golive.destinations.empty')}</p>}
       <ul className="golive-destination-list">
         {destinations.map((d) => (
-          <li key={d.id} className={d.id === chosen ? 'golive-destination golive-destination--chosen' : 'golive-destination'}>
+          <li
+            key={d.id}
+            className={d.id === chosen ? 'golive-destination golive-destination--chosen' : 'golive-destination'}
+          >
             <label className="golive-destination__choose">
               <input
                 type="radio"
@@ -48,14 +51,27 @@ export function DestinationsPanel({ locked }: { locked: boolean }) {
               <span className="golive-destination__name">{d.name}</span>
             </label>
             <span className="golive-destination__meta">
-              {t(`golive.destinations.platforms.${d.platform}`)} · {d.hasKey ? t('golive.destinations.keySaved') : t('golive.destinations.keyMissing')}
+              {t(`golive.destinations.platforms.${d.platform}`)} ·{' '}
+              {d.hasKey ? t('golive.destinations.keySaved') : t('golive.destinations.keyMissing')}
               {d.isTest && ` · ${t('golive.destinations.testDestination')}`}
             </span>
             <span className="golive-destination__actions">
-              <button type="button" className="button button--secondary" disabled={locked} aria-label={t('golive.destinations.editLabel', { name: d.name })} onClick={() => setEditing(d)}>
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={locked}
+                aria-label={t('golive.destinations.editLabel', { name: d.name })}
+                onClick={() => setEditing(d)}
+              >
                 {t('golive.destinations.edit')}
               </button>
-              <button type="button" className="button button--link" disabled={locked} aria-label={t('golive.destinations.deleteLabel', { name: d.name })} onClick={() => remove(d)}>
+              <button
+                type="button"
+                className="button button--link"
+                disabled={locked}
+                aria-label={t('golive.destinations.deleteLabel', { name: d.name })}
+                onClick={() => remove(d)}
+              >
                 {t('golive.destinations.delete')}
               </button>
             </span>
@@ -64,7 +80,13 @@ export function DestinationsPanel({ locked }: { locked: boolean }) {
         {rehearsal && (
           <li className={chosen === null ? 'golive-destination golive-destination--chosen' : 'golive-destination'}>
             <label className="golive-destination__choose">
-              <input type="radio" name="golive-destination" checked={chosen === null} disabled={locked} onChange={() => void choose(null)} />
+              <input
+                type="radio"
+                name="golive-destination"
+                checked={chosen === null}
+                disabled={locked}
+                onChange={() => void choose(null)}
+              />
               <span className="golive-destination__name">{t('golive.checklist.noDestination')}</span>
             </label>
           </li>
@@ -75,7 +97,11 @@ export function DestinationsPanel({ locked }: { locked: boolean }) {
           {t('golive.destinations.add')}
         </button>
       ) : (
-        <DestinationForm key={editing === 'new' ? 'new' : editing.id} destination={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />
+        <DestinationForm
+          key={editing === 'new' ? 'new' : editing.id}
+          destination={editing === 'new' ? null : editing}
+          onDone={() => setEditing(null)}
+        />
       )}
     </section>
   );

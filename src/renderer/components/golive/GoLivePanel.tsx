@@ -57,7 +57,9 @@ export function GoLivePanel({ onOpenLog }: { onOpenLog?: () => void } = {}) {
   if (phase === 'starting') {
     return (
       <section className="golive-banner golive-banner--starting" role="status" data-phase="starting">
-        {broadcast?.streaming ? t('golive.live.starting', { name: broadcast.destinationName ?? '' }) : t('golive.live.startingRecordOnly')}
+        {broadcast?.streaming
+          ? t('golive.live.starting', { name: broadcast.destinationName ?? '' })
+          : t('golive.live.startingRecordOnly')}
       </section>
     );
   }
@@ -65,11 +67,19 @@ export function GoLivePanel({ onOpenLog }: { onOpenLog?: () => void } = {}) {
   if (phase === 'live' || phase === 'ending') {
     const elapsed = broadcast?.liveAt ? formatElapsed(now - broadcast.liveAt) : '0:00';
     return (
-      <section className={`golive-banner golive-banner--live${broadcast?.rehearsal ? ' golive-banner--rehearsal' : ''}`} data-phase={phase} aria-labelledby="golive-live-heading">
+      <section
+        className={`golive-banner golive-banner--live${broadcast?.rehearsal ? ' golive-banner--rehearsal' : ''}`}
+        data-phase={phase}
+        aria-labelledby="golive-live-heading"
+      >
         <h3 id="golive-live-heading" className="golive-banner__title">
           {broadcast?.rehearsal ? t('golive.live.rehearsalNow') : t('golive.live.liveNow')}
         </h3>
-        <p>{broadcast?.destinationName ? t('golive.live.liveTo', { name: broadcast.destinationName }) : t('golive.live.liveUnknownDestination')}</p>
+        <p>
+          {broadcast?.destinationName
+            ? t('golive.live.liveTo', { name: broadcast.destinationName })
+            : t('golive.live.liveUnknownDestination')}
+        </p>
         {broadcast?.origin === 'obs' && <p>{t('golive.live.startedInObs')}</p>}
         <p className="golive-banner__elapsed" aria-live="off" data-testid="elapsed">
           {t('golive.live.elapsed', { time: elapsed })}
@@ -79,9 +89,19 @@ export function GoLivePanel({ onOpenLog }: { onOpenLog?: () => void } = {}) {
           <p role="status">{t('golive.live.ending')}</p>
         ) : step === 'confirmEnd' ? (
           <div className="golive-confirm" role="group" aria-labelledby="golive-confirm-end" onKeyDown={onKeyDown}>
-            <p id="golive-confirm-end" className="golive-confirm__text">{t('golive.live.confirmEnd')}</p>
+            <p id="golive-confirm-end" className="golive-confirm__text">
+              {t('golive.live.confirmEnd')}
+            </p>
             {checklist?.closingScene && <p>{t('golive.live.confirmEndClosing', { scene: checklist.closingScene })}</p>}
-            <button ref={confirmButton} type="button" className="button button--primary" onClick={() => { setStep('none'); run(() => api.golive.end({})); }}>
+            <button
+              ref={confirmButton}
+              type="button"
+              className="button button--primary"
+              onClick={() => {
+                setStep('none');
+                run(() => api.golive.end({}));
+              }}
+            >
               {t('golive.live.confirmEndYes')}
             </button>
             <button type="button" className="button button--secondary" onClick={cancel}>
@@ -98,7 +118,12 @@ export function GoLivePanel({ onOpenLog }: { onOpenLog?: () => void } = {}) {
   }
 
   if (phase === 'ended') {
-    const text = broadcast?.endedBy === 'obs' ? t('golive.live.endedInObs') : broadcast?.rehearsal ? t('golive.live.endedRehearsal') : t('golive.live.ended');
+    const text =
+      broadcast?.endedBy === 'obs'
+        ? t('golive.live.endedInObs')
+        : broadcast?.rehearsal
+          ? t('golive.live.endedRehearsal')
+          : t('golive.live.ended');
     return (
       <section className="golive-banner golive-banner--ended" data-phase="ended">
         <p role="status">{text}</p>
@@ -110,7 +135,11 @@ export function GoLivePanel({ onOpenLog }: { onOpenLog?: () => void } = {}) {
 
   if (phase === 'failed') {
     return (
-      <section className="golive-banner golive-banner--failed" data-phase="failed" aria-labelledby="golive-failed-heading">
+      <section
+        className="golive-banner golive-banner--failed"
+        data-phase="failed"
+        aria-labelledby="golive-failed-heading"
+      >
         <h3 id="golive-failed-heading">{t('golive.live.failedHeading')}</h3>
         {state.error && <ErrorMessage error={state.error} />}
         <button type="button" className="button button--secondary" onClick={() => run(() => api.golive.dismiss())}>
@@ -134,7 +163,12 @@ export function GoLivePanel({ onOpenLog }: { onOpenLog?: () => void } = {}) {
       {error && <ErrorMessage error={error} />}
       {step === 'none' && (
         <div className="form-actions">
-          <button type="button" className="button button--primary golive-go" aria-disabled={!ready} onClick={() => ready && setStep('confirm')}>
+          <button
+            type="button"
+            className="button button--primary golive-go"
+            aria-disabled={!ready}
+            onClick={() => ready && setStep('confirm')}
+          >
             {rehearsal ? t('golive.live.rehearse') : t('golive.live.goLive')}
           </button>
           {!ready && (
@@ -145,12 +179,29 @@ export function GoLivePanel({ onOpenLog }: { onOpenLog?: () => void } = {}) {
         </div>
       )}
       {step === 'override' && (
-        <form className="golive-confirm" onKeyDown={onKeyDown} onSubmit={(e) => { e.preventDefault(); if (reason.trim().length >= 3) setStep('confirm'); }}>
+        <form
+          className="golive-confirm"
+          onKeyDown={onKeyDown}
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (reason.trim().length >= 3) setStep('confirm');
+          }}
+        >
           <h4>{t('golive.live.overrideHeading')}</h4>
           <div className="field">
             <label htmlFor="golive-override-reason">{t('golive.live.overrideReason')}</label>
-            <textarea id="golive-override-reason" value={reason} maxLength={500} required minLength={3} aria-describedby="golive-override-hint" onChange={(e) => setReason(e.target.value)} />
-            <p id="golive-override-hint" className="field__hint">{t('golive.live.overrideReasonHint')}</p>
+            <textarea
+              id="golive-override-reason"
+              value={reason}
+              maxLength={500}
+              required
+              minLength={3}
+              aria-describedby="golive-override-hint"
+              onChange={(e) => setReason(e.target.value)}
+            />
+            <p id="golive-override-hint" className="field__hint">
+              {t('golive.live.overrideReasonHint')}
+            </p>
           </div>
           <button type="submit" className="button button--primary" aria-disabled={reason.trim().length < 3}>
             {rehearsal ? t('golive.live.rehearse') : t('golive.live.goLive')}

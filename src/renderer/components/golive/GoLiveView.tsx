@@ -16,13 +16,18 @@ export function GoLiveView({ onBack, onOpenLog }: { onBack: () => void; onOpenLo
   const { t } = useTranslation();
   const api = useApi();
   // While a broadcast starts, runs or ends, the preparation is locked.
-  const locked = useGoLiveStore((s) => s.golive.phase === 'starting' || s.golive.phase === 'live' || s.golive.phase === 'ending');
+  const locked = useGoLiveStore(
+    (s) => s.golive.phase === 'starting' || s.golive.phase === 'live' || s.golive.phase === 'ending',
+  );
 
   useEffect(() => connectGoLiveStore(api), [api]);
   // The checklist's program list, and the mic's level next to its check.
   useEffect(() => connectPresetsStore(api), [api]);
   useEffect(() => connectLiveStore(api), [api]);
-  useMeterLease(api, useObsStore((s) => s.state.connection.status === 'connected'));
+  useMeterLease(
+    api,
+    useObsStore((s) => s.state.connection.status === 'connected'),
+  );
 
   return (
     <main className="golive" aria-labelledby="golive-heading">

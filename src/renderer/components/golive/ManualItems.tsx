@@ -26,24 +26,55 @@ export function ManualItems({ items, language, editing, locked, onTick, onMove, 
         return (
           <li key={item.id} className="golive-manual__item" data-item={item.id}>
             <label className="golive-manual__tick">
-              <input type="checkbox" checked={item.done} disabled={locked} onChange={(e) => onTick(item, e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={item.done}
+                disabled={locked}
+                onChange={(e) => onTick(item, e.target.checked)}
+              />
               <span>{text}</span>
-              <span className="golive-manual__kind">{item.required ? t('golive.checklist.required') : t('golive.checklist.recommended')}</span>
+              <span className="golive-manual__kind">
+                {item.required ? t('golive.checklist.required') : t('golive.checklist.recommended')}
+              </span>
             </label>
-            {item.asksForNote && <NoteField item={item} text={text} disabled={locked} onSave={(note) => onTick(item, item.done, note)} />}
+            {item.asksForNote && (
+              <NoteField item={item} text={text} disabled={locked} onSave={(note) => onTick(item, item.done, note)} />
+            )}
             {editing && (
               <span className="golive-manual__edit">
                 <label>
-                  <input type="checkbox" checked={item.required} aria-label={t('golive.checklist.requiredToggle', { item: text })} onChange={(e) => onRequired(item, e.target.checked)} />{' '}
+                  <input
+                    type="checkbox"
+                    checked={item.required}
+                    aria-label={t('golive.checklist.requiredToggle', { item: text })}
+                    onChange={(e) => onRequired(item, e.target.checked)}
+                  />{' '}
                   {t('golive.checklist.required')}
                 </label>
-                <button type="button" className="button button--secondary" disabled={index === 0} aria-label={t('golive.checklist.moveUp', { item: text })} onClick={() => onMove(item, 'up')}>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  disabled={index === 0}
+                  aria-label={t('golive.checklist.moveUp', { item: text })}
+                  onClick={() => onMove(item, 'up')}
+                >
                   ↑
                 </button>
-                <button type="button" className="button button--secondary" disabled={index === items.length - 1} aria-label={t('golive.checklist.moveDown', { item: text })} onClick={() => onMove(item, 'down')}>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  disabled={index === items.length - 1}
+                  aria-label={t('golive.checklist.moveDown', { item: text })}
+                  onClick={() => onMove(item, 'down')}
+                >
                   ↓
                 </button>
-                <button type="button" className="button button--link" aria-label={t('golive.checklist.remove', { item: text })} onClick={() => onRemove(item)}>
+                <button
+                  type="button"
+                  className="button button--link"
+                  aria-label={t('golive.checklist.remove', { item: text })}
+                  onClick={() => onRemove(item)}
+                >
                   ✕
                 </button>
               </span>
@@ -56,7 +87,17 @@ export function ManualItems({ items, language, editing, locked, onTick, onMove, 
 }
 
 /** Saved when the field loses focus, not on every key. */
-function NoteField({ item, text, disabled, onSave }: { item: Item; text: string; disabled: boolean; onSave: (note: string) => void }) {
+function NoteField({
+  item,
+  text,
+  disabled,
+  onSave,
+}: {
+  item: Item;
+  text: string;
+  disabled: boolean;
+  onSave: (note: string) => void;
+}) {
   const { t } = useTranslation();
   const [note, setNote] = useState(item.note);
   return (

@@ -20,12 +20,26 @@ interface Props {
  * One scene button. Its accessible name is the label alone (hint and picture are hidden from
  * it); the badge describes it, so screen readers hear "Läsare, I SÄNDNING".
  */
-export function LiveSceneButton({ label, obsName, isProgram, isPreview, streaming, pending, keyHint, thumbnail, large, onSelect }: Props) {
+export function LiveSceneButton({
+  label,
+  obsName,
+  isProgram,
+  isPreview,
+  streaming,
+  pending,
+  keyHint,
+  thumbnail,
+  large,
+  onSelect,
+}: Props) {
   const { t } = useTranslation();
   const id = useId();
   const state = isProgram ? 'program' : isPreview ? 'preview' : 'idle';
   return (
-    <li className={`scene scene--${state}${isProgram && streaming ? ' scene--on-air' : ''}${large ? ' scene--large' : ''}`} data-scene={obsName}>
+    <li
+      className={`scene scene--${state}${isProgram && streaming ? ' scene--on-air' : ''}${large ? ' scene--large' : ''}`}
+      data-scene={obsName}
+    >
       <button
         type="button"
         className="scene__button"
@@ -45,7 +59,11 @@ export function LiveSceneButton({ label, obsName, isProgram, isPreview, streamin
       </button>
       {isProgram && (
         // "On air" only while OBS streams; otherwise the program scene is what OBS shows.
-        <span id={`${id}-badge`} className={`badge ${streaming ? 'badge--on-air' : 'badge--showing'}`} data-testid="live-badge">
+        <span
+          id={`${id}-badge`}
+          className={`badge ${streaming ? 'badge--on-air' : 'badge--showing'}`}
+          data-testid="live-badge"
+        >
           {streaming ? t('scenes.onAir') : t('scenes.showing')}
         </span>
       )}

@@ -16,7 +16,11 @@ export function LiveScenes({ main, other }: { main: SceneEntry[]; other: SceneEn
   const streaming = useObsStore((s) => s.state.stream.active);
   const pending = useLiveStore((s) => s.pending);
   const layout = useLiveStore((s) => s.state.layout);
-  const thumbnails = useThumbnails(api, main.map((s) => s.obsName), main.length > 0);
+  const thumbnails = useThumbnails(
+    api,
+    main.map((s) => s.obsName),
+    main.length > 0,
+  );
 
   const button = (scene: SceneEntry, index: number | null) => (
     <LiveSceneButton
@@ -36,7 +40,9 @@ export function LiveScenes({ main, other }: { main: SceneEntry[]; other: SceneEn
 
   return (
     <section className="scenes live-scenes" aria-labelledby="scenes-heading">
-      <h2 id="scenes-heading">{layout ? t('live.presetScenes', { preset: layout.presetName }) : t('live.obsScenes')}</h2>
+      <h2 id="scenes-heading">
+        {layout ? t('live.presetScenes', { preset: layout.presetName }) : t('live.obsScenes')}
+      </h2>
       {!layout && main.length > 0 && <p className="scenes__empty">{t('live.noPreset')}</p>}
       {main.length === 0 ? (
         <p className="scenes__empty">{t('scenes.empty')}</p>

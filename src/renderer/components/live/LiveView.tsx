@@ -36,23 +36,27 @@ export function LiveView() {
   useEffect(() => connectPresetsStore(api), [api]);
   useMeterLease(api, connected);
 
-  useLiveShortcuts((action: LiveKeyAction) => {
-    if (action.type === 'scene') {
-      const scene = main[action.index];
-      if (scene) void selectScene(api, scene.obsName);
-    } else if (action.type === 'take') {
+  useLiveShortcuts(
+    (action: LiveKeyAction) => {
+      if (action.type === 'scene') {
+        const scene = main[action.index];
+        if (scene) void selectScene(api, scene.obsName);
+      } else if (action.type === 'take') {
+        const obs = useObsStore.getState().state;
+        if (obs.studioMode && obs.previewScene !== obs.programScene) void runLive(() => api.live.take());
+      } else if (action.type === 'mute') {
+        void runLive(() => api.live.toggleMainMic());
+      } else {
+        void runLive(() => (privacyActive ? api.live.privacyRestore() : api.live.privacyCut()));
+      }
+    },
+    connected,
+    (button) => {
       const obs = useObsStore.getState().state;
-      if (obs.studioMode && obs.previewScene !== obs.programScene) void runLive(() => api.live.take());
-    } else if (action.type === 'mute') {
-      void runLive(() => api.live.toggleMainMic());
-    } else {
-      void runLive(() => (privacyActive ? api.live.privacyRestore() : api.live.privacyCut()));
-    }
-  }, connected, (button) => {
-    const obs = useObsStore.getState().state;
-    const scene = button.closest('li[data-scene]')?.getAttribute('data-scene');
-    return obs.studioMode && scene != null && scene === obs.previewScene;
-  });
+      const scene = button.closest('li[data-scene]')?.getAttribute('data-scene');
+      return obs.studioMode && scene != null && scene === obs.previewScene;
+    },
+  );
 
   if (!connected) return <p className="scenes__empty">{t('scenes.notConnected')}</p>;
   return (

@@ -26,7 +26,12 @@ export function MicPanel() {
   const presetMics = layout?.mics.filter((m) => audio.some((i) => i.name === m.inputName)) ?? [];
   const firstAudio = audio[0]?.name;
   const rows: MicRow[] = [
-    ...presetMics.map((m) => ({ inputName: m.inputName, label: m.label, main: m.main, muted: audio.find((i) => i.name === m.inputName)!.muted! })),
+    ...presetMics.map((m) => ({
+      inputName: m.inputName,
+      label: m.label,
+      main: m.main,
+      muted: audio.find((i) => i.name === m.inputName)!.muted!,
+    })),
     ...audio
       .filter((i) => !presetMics.some((m) => m.inputName === i.name))
       // Without a preset, M works on OBS's first audio input: mark that one.
@@ -34,7 +39,11 @@ export function MicPanel() {
   ];
   const sceneMics = layout?.scenes.find((s) => s.obsName === programScene)?.liveMics ?? null;
   const presetNames = presetMics.map((m) => m.inputName);
-  const facts: MicFacts[] = rows.map((r) => ({ inputName: r.inputName, muted: r.muted, expectedLive: expectedLive(r.inputName, presetNames, sceneMics) }));
+  const facts: MicFacts[] = rows.map((r) => ({
+    inputName: r.inputName,
+    muted: r.muted,
+    expectedLive: expectedLive(r.inputName, presetNames, sceneMics),
+  }));
   const warnings = useMicWarnings(facts, onAir);
 
   return (
@@ -45,19 +54,30 @@ export function MicPanel() {
         {rows.map((row) => {
           const mine = warnings.filter((w) => w.inputName === row.inputName);
           return (
-            <li key={row.inputName} className={`mic${row.muted ? ' mic--muted' : ' mic--live'}`} data-testid={`mic-${row.inputName}`} data-muted={row.muted}>
+            <li
+              key={row.inputName}
+              className={`mic${row.muted ? ' mic--muted' : ' mic--live'}`}
+              data-testid={`mic-${row.inputName}`}
+              data-muted={row.muted}
+            >
               <button
                 type="button"
                 className="mic__toggle"
                 aria-pressed={row.muted}
-                aria-label={row.muted ? t('live.mics.unmute', { name: row.label }) : t('live.mics.mute', { name: row.label })}
+                aria-label={
+                  row.muted ? t('live.mics.unmute', { name: row.label }) : t('live.mics.mute', { name: row.label })
+                }
                 onClick={() => void runLive(() => api.live.setMute({ inputName: row.inputName, muted: !row.muted }))}
               >
                 <span className="mic__state">{row.muted ? t('live.mics.muted') : t('live.mics.live')}</span>
                 <span className="mic__name">{row.label}</span>
                 {row.main && <kbd aria-hidden="true">{t('live.mics.mainHint')}</kbd>}
               </button>
-              <LevelMeter inputName={row.inputName} muted={row.muted} label={t('live.mics.level', { name: row.label })} />
+              <LevelMeter
+                inputName={row.inputName}
+                muted={row.muted}
+                label={t('live.mics.level', { name: row.label })}
+              />
               {mine.length > 0 && (
                 <ul className="mic__warnings" role="alert">
                   {mine.map((w) => (

@@ -11,8 +11,14 @@ export function PrivacyControl() {
     return (
       <section className="live-privacy live-privacy--active" data-testid="privacy-active" role="status">
         <p className="live-privacy__text">{t('live.privacy.active')}</p>
-        <button type="button" className="button button--primary" onClick={() => void runLive(() => api.live.privacyRestore())}>
-          {privacy.previousScene ? t('live.privacy.restoreTo', { scene: privacy.previousScene }) : t('live.privacy.restore')}{' '}
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => void runLive(() => api.live.privacyRestore())}
+        >
+          {privacy.previousScene
+            ? t('live.privacy.restoreTo', { scene: privacy.previousScene })
+            : t('live.privacy.restore')}{' '}
           <kbd aria-hidden="true">{t('live.privacy.cutHint')}</kbd>
         </button>
       </section>
@@ -20,7 +26,12 @@ export function PrivacyControl() {
   }
   return (
     <section className="live-privacy">
-      <button type="button" className="button button--danger live-privacy__cut" title={t('live.privacy.explain')} onClick={() => void runLive(() => api.live.privacyCut())}>
+      <button
+        type="button"
+        className="button button--danger live-privacy__cut"
+        title={t('live.privacy.explain')}
+        onClick={() => void runLive(() => api.live.privacyCut())}
+      >
         {t('live.privacy.cut')} <kbd aria-hidden="true">{t('live.privacy.cutHint')}</kbd>
       </button>
       <p className="live-privacy__explain">{t('live.privacy.explain')}</p>

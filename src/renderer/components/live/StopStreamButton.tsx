@@ -20,7 +20,12 @@ export function StopStreamButton() {
     const timer = setTimeout(() => setArmedAt(null), CONFIRM_SECONDS * 1000);
     return () => clearTimeout(timer);
   }, [armedAt]);
-  if (phase === 'ending') return <p className="live-stop" role="status">{t('live.stop.ending')}</p>;
+  if (phase === 'ending')
+    return (
+      <p className="live-stop" role="status">
+        {t('live.stop.ending')}
+      </p>
+    );
   if (phase !== 'live') return null;
   const armed = armedAt !== null;
   return (

@@ -9,7 +9,9 @@ export function StudioBar() {
   const { t } = useTranslation();
   const api = useApi();
   const studioMode = useObsStore((s) => s.state.studioMode);
-  const canTake = useObsStore((s) => s.state.studioMode && s.state.previewScene !== null && s.state.previewScene !== s.state.programScene);
+  const canTake = useObsStore(
+    (s) => s.state.studioMode && s.state.previewScene !== null && s.state.previewScene !== s.state.programScene,
+  );
   const transition = useLiveStore((s) => s.state.transition);
   const presetKind = useLiveStore((s) => s.state.layout?.transition.kind);
 
@@ -43,7 +45,9 @@ export function StudioBar() {
           onChange={(e) => void runLive(() => api.live.setTransition({ choice: e.target.value as TransitionChoice }))}
         >
           <option value="preset">
-            {presetKind ? t('live.transition.preset', { kind: t(`live.transition.kinds.${presetKind}`) }) : t('live.transition.presetNone')}
+            {presetKind
+              ? t('live.transition.preset', { kind: t(`live.transition.kinds.${presetKind}`) })
+              : t('live.transition.presetNone')}
           </option>
           <option value="cut">{t('live.transition.cut')}</option>
         </select>

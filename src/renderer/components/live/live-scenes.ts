@@ -10,7 +10,10 @@ export interface SceneEntry {
  * The buttons 1–9 stand for: the applied preset's scenes in its order, or without a preset
  * OBS's own list. Other OBS scenes are reachable but apart, and have no number.
  */
-export function splitScenes(layout: LiveLayout | null, scenes: readonly ObsScene[]): { main: SceneEntry[]; other: SceneEntry[] } {
+export function splitScenes(
+  layout: LiveLayout | null,
+  scenes: readonly ObsScene[],
+): { main: SceneEntry[]; other: SceneEntry[] } {
   if (!layout) return { main: scenes.map((s) => ({ label: s.name, obsName: s.name })), other: [] };
   const ours = new Set(layout.scenes.map((s) => s.obsName));
   return {

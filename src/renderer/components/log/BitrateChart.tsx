@@ -18,12 +18,25 @@ export function BitrateChart({ samples }: { samples: HealthSample[] }) {
   const max = Math.max(100, ...points.map((p) => p.kbps));
   const x = (ms: number) => PAD.left + ((ms - t0) / (t1 - t0)) * (WIDTH - PAD.left - PAD.right);
   const y = (kbps: number) => PAD.top + (1 - kbps / max) * (HEIGHT - PAD.top - PAD.bottom);
-  const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(Date.parse(p.at)).toFixed(1)},${y(p.kbps).toFixed(1)}`).join(' ');
+  const path = points
+    .map((p, i) => `${i === 0 ? 'M' : 'L'}${x(Date.parse(p.at)).toFixed(1)},${y(p.kbps).toFixed(1)}`)
+    .join(' ');
   return (
     <figure className="log-chart">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={t('log.detail.bitrate')} data-testid="bitrate-chart">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-label={t('log.detail.bitrate')}
+        data-testid="bitrate-chart"
+      >
         <line x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={HEIGHT - PAD.bottom} stroke="currentColor" />
-        <line x1={PAD.left} x2={WIDTH - PAD.right} y1={HEIGHT - PAD.bottom} y2={HEIGHT - PAD.bottom} stroke="currentColor" />
+        <line
+          x1={PAD.left}
+          x2={WIDTH - PAD.right}
+          y1={HEIGHT - PAD.bottom}
+          y2={HEIGHT - PAD.bottom}
+          stroke="currentColor"
+        />
         <text x={PAD.left - 4} y={PAD.top + 10} fontSize={11} textAnchor="end" fill="currentColor">
           {Math.round(max)}
         </text>

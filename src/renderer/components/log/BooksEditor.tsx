@@ -2,8 +2,29 @@ import { useTranslation } from 'react-i18next';
 import type { BookInput } from '../../../shared/broadcast-log/entry-schema';
 import { LOG_LIMITS } from '../../../shared/broadcast-log/limits';
 
-type TextKey = 'title' | 'author' | 'illustrator' | 'translator' | 'publisher' | 'isbn' | 'pagesRead' | 'permissionSource' | 'permissionReference' | 'deletedBy';
-const TEXT_FIELDS: TextKey[] = ['title', 'author', 'illustrator', 'translator', 'publisher', 'isbn', 'pagesRead', 'permissionSource', 'permissionReference', 'deletedBy'];
+type TextKey =
+  | 'title'
+  | 'author'
+  | 'illustrator'
+  | 'translator'
+  | 'publisher'
+  | 'isbn'
+  | 'pagesRead'
+  | 'permissionSource'
+  | 'permissionReference'
+  | 'deletedBy';
+const TEXT_FIELDS: TextKey[] = [
+  'title',
+  'author',
+  'illustrator',
+  'translator',
+  'publisher',
+  'isbn',
+  'pagesRead',
+  'permissionSource',
+  'permissionReference',
+  'deletedBy',
+];
 const DATE_FIELDS = [
   ['deleteBy', 'deleteBy'],
   ['deletedOn', 'deletedOn'],
@@ -25,26 +46,46 @@ export function BooksEditor({ books, onChange }: { books: BookInput[]; onChange:
           {TEXT_FIELDS.map((field) => (
             <label key={field} className="log-field">
               <span>{t(`log.books.${field}`)}</span>
-              <input value={book[field] ?? ''} maxLength={field === 'title' ? LOG_LIMITS.title : 300} onChange={(e) => update(index, { [field]: e.target.value })} />
+              <input
+                value={book[field] ?? ''}
+                maxLength={field === 'title' ? LOG_LIMITS.title : 300}
+                onChange={(e) => update(index, { [field]: e.target.value })}
+              />
             </label>
           ))}
           {DATE_FIELDS.map(([field, label]) => (
             <label key={field} className="log-field">
               <span>{t(`log.books.${label}`)}</span>
-              <input type="date" value={book[field] ?? ''} onChange={(e) => update(index, { [field]: e.target.value })} />
+              <input
+                type="date"
+                value={book[field] ?? ''}
+                onChange={(e) => update(index, { [field]: e.target.value })}
+              />
             </label>
           ))}
           {FLAGS.map((flag) => (
             <label key={flag} className="log-check">
-              <input type="checkbox" checked={book[flag] ?? false} onChange={(e) => update(index, { [flag]: e.target.checked })} />
+              <input
+                type="checkbox"
+                checked={book[flag] ?? false}
+                onChange={(e) => update(index, { [flag]: e.target.checked })}
+              />
               {t(`log.books.${flag}`)}
             </label>
           ))}
           <label className="log-check">
-            <input type="checkbox" checked={book.archiveAllowed ?? false} onChange={(e) => update(index, { archiveAllowed: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={book.archiveAllowed ?? false}
+              onChange={(e) => update(index, { archiveAllowed: e.target.checked })}
+            />
             {t('log.books.archiveAllowed')}
           </label>
-          <button type="button" className="button button--secondary" onClick={() => onChange(books.filter((_, i) => i !== index))}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => onChange(books.filter((_, i) => i !== index))}
+          >
             {t('log.detail.remove')} – {book.title || t('log.books.book', { n: index + 1 })}
           </button>
         </fieldset>

@@ -34,7 +34,11 @@ export function ExportImport() {
     setError(null);
     const result = kind === 'csv' ? await api.log.exportCsv(range) : await api.log.exportJson(range);
     if (!result.ok) return setError(result.error);
-    download(result.value.fileName, result.value.content, kind === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
+    download(
+      result.value.fileName,
+      result.value.content,
+      kind === 'csv' ? 'text/csv;charset=utf-8' : 'application/json',
+    );
     setMessage(t('log.exchange.exported', { count: result.value.count }));
   };
 

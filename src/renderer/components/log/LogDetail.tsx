@@ -114,7 +114,9 @@ export function LogDetail({ id, onBack }: { id: string; onBack: () => void }) {
   }
 
   const startMs = Date.parse(entry.actualStart);
-  const endMs = entry.end ? Date.parse(entry.end) : Math.max(startMs + 1000, Date.parse(samples.at(-1)?.at ?? entry.updatedAt));
+  const endMs = entry.end
+    ? Date.parse(entry.end)
+    : Math.max(startMs + 1000, Date.parse(samples.at(-1)?.at ?? entry.updatedAt));
   return (
     <section className="log-detail" aria-labelledby="log-detail-heading" data-testid="log-detail">
       <div className="screen__top">
@@ -135,7 +137,9 @@ export function LogDetail({ id, onBack }: { id: string; onBack: () => void }) {
         <dt>{t('log.detail.outcome')}</dt>
         <dd data-testid="log-detail-outcome">{t(`log.outcomes.${entry.outcome ?? 'live'}`)}</dd>
         <dt>{t('log.detail.destination')}</dt>
-        <dd>{entry.destination ? `${entry.destination.name} (${t(`log.platforms.${entry.destination.platform}`)})` : '–'}</dd>
+        <dd>
+          {entry.destination ? `${entry.destination.name} (${t(`log.platforms.${entry.destination.platform}`)})` : '–'}
+        </dd>
         <dt>{t('log.detail.programType')}</dt>
         <dd>{entry.programType ?? '–'}</dd>
         {entry.recordingPath && (
@@ -172,11 +176,21 @@ export function LogDetail({ id, onBack }: { id: string; onBack: () => void }) {
       >
         <label className="log-field log-field--wide">
           <span>{t('log.detail.title')}</span>
-          <input value={draft.title} maxLength={LOG_LIMITS.title} onChange={(e) => change({ title: e.target.value })} dir="auto" />
+          <input
+            value={draft.title}
+            maxLength={LOG_LIMITS.title}
+            onChange={(e) => change({ title: e.target.value })}
+            dir="auto"
+          />
         </label>
         <label className="log-field">
           <span>{t('log.detail.programType')}</span>
-          <input value={draft.programType} maxLength={100} list="log-program-types" onChange={(e) => change({ programType: e.target.value })} />
+          <input
+            value={draft.programType}
+            maxLength={100}
+            list="log-program-types"
+            onChange={(e) => change({ programType: e.target.value })}
+          />
           <datalist id="log-program-types">
             {programTypes.map((type) => (
               <option key={type} value={type} />
@@ -198,11 +212,20 @@ export function LogDetail({ id, onBack }: { id: string; onBack: () => void }) {
             onChange={(e) => change({ notes: e.target.value })}
             dir="auto"
           />
-          <small id="log-notes-count">{t('log.detail.notesCount', { count: draft.notes.length, max: LOG_LIMITS.notes })}</small>
+          <small id="log-notes-count">
+            {t('log.detail.notesCount', { count: draft.notes.length, max: LOG_LIMITS.notes })}
+          </small>
         </div>
         <div className="log-field log-field--wide">
           <label htmlFor="log-video-url">{t('log.detail.videoUrl')}</label>
-          <input id="log-video-url" type="url" value={draft.videoUrl} maxLength={LOG_LIMITS.url} aria-describedby="log-video-hint" onChange={(e) => change({ videoUrl: e.target.value })} />
+          <input
+            id="log-video-url"
+            type="url"
+            value={draft.videoUrl}
+            maxLength={LOG_LIMITS.url}
+            aria-describedby="log-video-hint"
+            onChange={(e) => change({ videoUrl: e.target.value })}
+          />
           <small id="log-video-hint">{t('log.detail.videoUrlHint')}</small>
         </div>
         <label className="log-field">
@@ -211,7 +234,11 @@ export function LogDetail({ id, onBack }: { id: string; onBack: () => void }) {
         </label>
         <label className="log-field">
           <span>{t('log.detail.captionsDone')}</span>
-          <input type="date" value={draft.captionsDoneOn} onChange={(e) => change({ captionsDoneOn: e.target.value })} />
+          <input
+            type="date"
+            value={draft.captionsDoneOn}
+            onChange={(e) => change({ captionsDoneOn: e.target.value })}
+          />
         </label>
         <RolesEditor roles={draft.roles} onChange={(roles) => change({ roles })} />
         <BooksEditor books={draft.books} onChange={(books) => change({ books })} />

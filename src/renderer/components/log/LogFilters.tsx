@@ -27,10 +27,21 @@ export function LogFilters() {
   }, [text]);
 
   return (
-    <form className="log-filters" aria-label={t('log.filters.label')} role="search" onSubmit={(e) => e.preventDefault()}>
+    <form
+      className="log-filters"
+      aria-label={t('log.filters.label')}
+      role="search"
+      onSubmit={(e) => e.preventDefault()}
+    >
       <label className="log-field log-field--wide">
         <span>{t('log.filters.search')}</span>
-        <input type="search" value={text} maxLength={200} onChange={(e) => setText(e.target.value)} data-testid="log-search" />
+        <input
+          type="search"
+          value={text}
+          maxLength={200}
+          onChange={(e) => setText(e.target.value)}
+          data-testid="log-search"
+        />
       </label>
       <label className="log-field">
         <span>{t('log.filters.from')}</span>
@@ -42,7 +53,10 @@ export function LogFilters() {
       </label>
       <label className="log-field">
         <span>{t('log.filters.platform')}</span>
-        <select value={query.platform ?? ''} onChange={(e) => set({ platform: (e.target.value || undefined) as LogQueryInput['platform'] })}>
+        <select
+          value={query.platform ?? ''}
+          onChange={(e) => set({ platform: (e.target.value || undefined) as LogQueryInput['platform'] })}
+        >
           <option value="">{t('log.filters.any')}</option>
           {PlatformSchema.options.map((p) => (
             <option key={p} value={p}>
@@ -64,7 +78,10 @@ export function LogFilters() {
       </label>
       <label className="log-field">
         <span>{t('log.filters.outcome')}</span>
-        <select value={query.outcome ?? ''} onChange={(e) => set({ outcome: (e.target.value || undefined) as LogQueryInput['outcome'] })}>
+        <select
+          value={query.outcome ?? ''}
+          onChange={(e) => set({ outcome: (e.target.value || undefined) as LogQueryInput['outcome'] })}
+        >
           <option value="">{t('log.filters.any')}</option>
           {OutcomeSchema.options.map((o) => (
             <option key={o} value={o}>
@@ -94,7 +111,10 @@ export function LogFilters() {
       </label>
       <label className="log-field">
         <span>{t('log.filters.direction')}</span>
-        <select value={query.direction ?? 'desc'} onChange={(e) => set({ direction: e.target.value as LogQueryInput['direction'] })}>
+        <select
+          value={query.direction ?? 'desc'}
+          onChange={(e) => set({ direction: e.target.value as LogQueryInput['direction'] })}
+        >
           <option value="desc">{t('log.filters.desc')}</option>
           <option value="asc">{t('log.filters.asc')}</option>
         </select>

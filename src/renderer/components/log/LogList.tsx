@@ -45,7 +45,8 @@ export function LogList({ onOpen }: { onOpen: (id: string) => void }) {
       if (!el) return;
       // Bring the row into view first: it may not be rendered yet.
       if (target * ROW_HEIGHT < el.scrollTop) el.scrollTop = target * ROW_HEIGHT;
-      if ((target + 1) * ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = (target + 1) * ROW_HEIGHT - el.clientHeight;
+      if ((target + 1) * ROW_HEIGHT > el.scrollTop + el.clientHeight)
+        el.scrollTop = (target + 1) * ROW_HEIGHT - el.clientHeight;
       requestAnimationFrame(() => el.querySelector<HTMLElement>(`[data-index="${target}"]`)?.focus());
     };
     if (event.key === 'ArrowDown') move(index + 1);

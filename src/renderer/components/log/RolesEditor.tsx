@@ -7,7 +7,8 @@ const KINDS = RoleSchema.shape.role.options;
 /** Who did what in the broadcast: host, producer, chat moderator… with names. */
 export function RolesEditor({ roles, onChange }: { roles: Role[]; onChange: (roles: Role[]) => void }) {
   const { t } = useTranslation();
-  const update = (index: number, change: Partial<Role>) => onChange(roles.map((r, i) => (i === index ? { ...r, ...change } : r)));
+  const update = (index: number, change: Partial<Role>) =>
+    onChange(roles.map((r, i) => (i === index ? { ...r, ...change } : r)));
   return (
     <fieldset className="log-roles">
       <legend>{t('log.detail.roles')}</legend>
@@ -27,13 +28,21 @@ export function RolesEditor({ roles, onChange }: { roles: Role[]; onChange: (rol
             <span>{t('log.detail.roleName')}</span>
             <input value={role.name} maxLength={200} onChange={(e) => update(index, { name: e.target.value })} />
           </label>
-          <button type="button" className="button button--secondary" onClick={() => onChange(roles.filter((_, i) => i !== index))}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => onChange(roles.filter((_, i) => i !== index))}
+          >
             {t('log.detail.remove')} – {role.name || t(`log.detail.roleNames.${role.role}`)}
           </button>
         </div>
       ))}
       {roles.length < LOG_LIMITS.roles && (
-        <button type="button" className="button button--secondary" onClick={() => onChange([...roles, { role: 'host', name: '' }])}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => onChange([...roles, { role: 'host', name: '' }])}
+        >
           {t('log.detail.addRole')}
         </button>
       )}

@@ -36,12 +36,12 @@ export function StatsPanel() {
         {t('log.stats.year')}
       </label>{' '}
       <select id="log-stats-year" value={year} onChange={(e) => setYear(e.target.value)}>
-          <option value="">{t('log.stats.allYears')}</option>
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
+        <option value="">{t('log.stats.allYears')}</option>
+        {years.map((y) => (
+          <option key={y} value={y}>
+            {y}
+          </option>
+        ))}
       </select>
       <p data-testid="log-stats-total">
         {t('log.stats.total', {
@@ -50,7 +50,10 @@ export function StatsPanel() {
         })}
       </p>
       <BarChart title={t('log.stats.byMonth')} rows={year ? stats.byMonth : stats.byMonth.slice(-24)} />
-      <BarChart title={t('log.stats.byType')} rows={stats.byProgramType.map((r) => ({ ...r, key: r.key || t('log.stats.noType') }))} />
+      <BarChart
+        title={t('log.stats.byType')}
+        rows={stats.byProgramType.map((r) => ({ ...r, key: r.key || t('log.stats.noType') }))}
+      />
     </section>
   );
 }

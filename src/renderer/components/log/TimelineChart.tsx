@@ -10,7 +10,15 @@ const PALETTE = ['#1d4e89', '#0f6b2f', '#8a5300', '#6a2c91', '#b3001b', '#00607a
  * The scene timeline on a time axis: one lane per scene, a bar for each stretch on air.
  * A list under the chart says the same in words, for screen readers and for reading times.
  */
-export function TimelineChart({ timeline, startMs, endMs }: { timeline: SceneSwitch[]; startMs: number; endMs: number }) {
+export function TimelineChart({
+  timeline,
+  startMs,
+  endMs,
+}: {
+  timeline: SceneSwitch[];
+  startMs: number;
+  endMs: number;
+}) {
   const { t, i18n } = useTranslation();
   if (timeline.length === 0) return <p>{t('log.detail.timelineEmpty')}</p>;
   const scenes = [...new Set(timeline.map((s) => s.scene))];
@@ -19,7 +27,12 @@ export function TimelineChart({ timeline, startMs, endMs }: { timeline: SceneSwi
   const height = scenes.length * ROW + 24;
   return (
     <figure className="log-chart">
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={t('log.detail.timeline')} data-testid="timeline-chart">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        role="img"
+        aria-label={t('log.detail.timeline')}
+        data-testid="timeline-chart"
+      >
         {scenes.map((scene, i) => (
           <text key={scene} x={4} y={i * ROW + 15} fontSize={12} fill="currentColor">
             {scene.length > 16 ? `${scene.slice(0, 15)}…` : scene}

@@ -49,13 +49,21 @@ export function TodoPanel() {
             const task = t(`log.todo.kinds.${item.kind}`, { book: item.bookTitle ?? '' });
             const title = item.entryTitle || t('log.untitled');
             return (
-              <li key={`${item.entryId}-${item.kind}-${item.bookIndex ?? ''}`} className={item.overdue ? 'log-todo--overdue' : ''}>
+              <li
+                key={`${item.entryId}-${item.kind}-${item.bookIndex ?? ''}`}
+                className={item.overdue ? 'log-todo--overdue' : ''}
+              >
                 <span>
                   <strong>{task}</strong> – {title}
                   {item.due && ` (${t('log.todo.due', { date: item.due })})`}
                   {item.overdue && <span className="log-badge log-badge--warn">{t('log.todo.overdue')}</span>}
                 </span>
-                <button type="button" className="button button--secondary" aria-label={t('log.todo.markDoneLabel', { task, title })} onClick={() => void markDone(item)}>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  aria-label={t('log.todo.markDoneLabel', { task, title })}
+                  onClick={() => void markDone(item)}
+                >
                   {t('log.todo.markDone')}
                 </button>
               </li>

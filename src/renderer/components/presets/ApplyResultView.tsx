@@ -6,7 +6,10 @@ import { WarningList } from './WarningList';
 /** What the apply did: a sentence for the outcome, the warnings, and the steps done / not done / failed. */
 export function ApplyResultView({ result }: { result: ApplyResult }) {
   const { t } = useTranslation();
-  const headline = result.status === 'interrupted' && !result.confirmed ? t('presets.result.unconfirmed') : t(`presets.result.${result.status}`);
+  const headline =
+    result.status === 'interrupted' && !result.confirmed
+      ? t('presets.result.unconfirmed')
+      : t(`presets.result.${result.status}`);
   const list = (heading: string, steps: PlanStep[], testId: string) =>
     steps.length > 0 && (
       <details data-testid={testId}>
@@ -22,8 +25,20 @@ export function ApplyResultView({ result }: { result: ApplyResult }) {
     );
   return (
     <div className="preset-result" data-testid="apply-result" data-status={result.status}>
-      <p className={result.status === 'applied' || result.status === 'unchanged' ? 'preset-result__ok' : 'preset-result__problem'}>{headline}</p>
-      <p className="note">{t('presets.result.stats', { roundTrips: result.roundTrips, mutations: result.mutatingRequests, ms: result.durationMs })}</p>
+      <p
+        className={
+          result.status === 'applied' || result.status === 'unchanged' ? 'preset-result__ok' : 'preset-result__problem'
+        }
+      >
+        {headline}
+      </p>
+      <p className="note">
+        {t('presets.result.stats', {
+          roundTrips: result.roundTrips,
+          mutations: result.mutatingRequests,
+          ms: result.durationMs,
+        })}
+      </p>
       <WarningList warnings={result.warnings} />
       {result.failed.length > 0 && (
         <>

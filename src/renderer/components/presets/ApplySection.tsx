@@ -21,10 +21,20 @@ export function ApplySection({ presetId }: { presetId: string }) {
       <h3 id="preset-apply-heading">{t('presets.plan.heading')}</h3>
       {!connected && <p className="note">{t('presets.notConnected')}</p>}
       <div className="preset-actions">
-        <button type="button" className="button button--secondary" disabled={disabled} onClick={() => void reviewPlan(api, presetId)}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={disabled}
+          onClick={() => void reviewPlan(api, presetId)}
+        >
           {busy === 'plan' ? t('presets.reviewing') : t('presets.review')}
         </button>
-        <button type="button" className="button button--primary" disabled={disabled} onClick={() => void applySelected(api, presetId)}>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={disabled}
+          onClick={() => void applySelected(api, presetId)}
+        >
           {t('presets.apply')}
         </button>
       </div>

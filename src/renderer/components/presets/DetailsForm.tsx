@@ -11,7 +11,8 @@ import { detailsUsedBy, deviceSlotsOf } from './preset-fields';
 /** Waits this long after the last keystroke before saving (and updating OBS's texts). */
 const SAVE_DELAY_MS = 350;
 
-type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; texts: number } | { kind: 'failed'; error: AppError };
+type SaveState =
+  { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; texts: number } | { kind: 'failed'; error: AppError };
 
 /**
  * The program's details (only those the preset's texts use) and the device picks. Each
@@ -30,16 +31,21 @@ export function DetailsForm({ entry }: { entry: PresetEntry }) {
   const { main, book } = detailsUsedBy(entry.preset);
   const slots = deviceSlotsOf(entry.preset);
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   const save = (nextDetails: Details, nextDevices: DeviceChoice) => {
     if (timer.current) clearTimeout(timer.current);
     setState({ kind: 'saving' });
     timer.current = setTimeout(() => {
       void api.presets.setDetails({ presetId, details: nextDetails, devices: nextDevices }).then((saved) => {
-        setState(saved.ok ? { kind: 'saved', texts: saved.value.updatedTexts } : { kind: 'failed', error: saved.error });
+        setState(
+          saved.ok ? { kind: 'saved', texts: saved.value.updatedTexts } : { kind: 'failed', error: saved.error },
+        );
       });
     }, SAVE_DELAY_MS);
   };
@@ -90,7 +96,11 @@ export function DetailsForm({ entry }: { entry: PresetEntry }) {
               return (
                 <div className="field" key={slot}>
                   <label htmlFor={`${formId}-${slot}`}>{t(`presets.devices.${slot}`)}</label>
-                  <select id={`${formId}-${slot}`} value={devices[slot] ?? ''} onChange={(e) => onDevice(slot, e.target.value)}>
+                  <select
+                    id={`${formId}-${slot}`}
+                    value={devices[slot] ?? ''}
+                    onChange={(e) => onDevice(slot, e.target.value)}
+                  >
                     <option value="">{t('presets.devices.obsDefault')}</option>
                     {options.map((o) => (
                       <option key={o.value} value={o.value}>
@@ -106,7 +116,8 @@ export function DetailsForm({ entry }: { entry: PresetEntry }) {
       </form>
       <div role="status" className="note" data-testid="details-status">
         {state.kind === 'saving' && t('presets.details.saving')}
-        {state.kind === 'saved' && (state.texts > 0 ? t('presets.details.savedTexts', { count: state.texts }) : t('presets.details.saved'))}
+        {state.kind === 'saved' &&
+          (state.texts > 0 ? t('presets.details.savedTexts', { count: state.texts }) : t('presets.details.saved'))}
       </div>
       {state.kind === 'failed' && <ErrorMessage error={state.error} />}
     </section>

@@ -22,9 +22,7 @@ export function ImportPreset() {
     <div className="field preset-import">
       <label htmlFor={id}>{t('presets.manage.import')}</label>
       <input id={id} type="file" accept="application/json,.json" onChange={(e) => void onFile(e)} />
-      <div role="status">
-        {importedName && <p>{t('presets.manage.imported', { name: importedName })}</p>}
-      </div>
+      <div role="status">{importedName && <p>{t('presets.manage.imported', { name: importedName })}</p>}</div>
       {problems && (
         <div role="alert" className="error-message" data-testid="import-problems">
           <p className="error-message__text">{t('presets.manage.importProblems')}</p>

@@ -65,7 +65,15 @@ export function ManagePreset({ entry }: { entry: PresetEntry }) {
           }}
         >
           <label htmlFor={`${id}-name`}>{t('presets.manage.newName')}</label>
-          <input id={`${id}-name`} type="text" maxLength={64} required value={name} onChange={(e) => setName(e.target.value)} autoFocus />
+          <input
+            id={`${id}-name`}
+            type="text"
+            maxLength={64}
+            required
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            autoFocus
+          />
           <div className="preset-actions">
             <button type="submit" className="button button--primary">
               {t('presets.manage.saveName')}
@@ -83,7 +91,12 @@ export function ManagePreset({ entry }: { entry: PresetEntry }) {
             <button type="button" className="button button--primary" onClick={() => void remove()}>
               {t('presets.manage.confirm')}
             </button>
-            <button type="button" className="button button--secondary" onClick={() => setConfirmDelete(false)} autoFocus>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setConfirmDelete(false)}
+              autoFocus
+            >
               {t('presets.manage.cancel')}
             </button>
           </div>

@@ -9,7 +9,11 @@ export function PlanView({ plan }: { plan: Plan }) {
   const count = (action: string) => plan.steps.filter((s) => s.action === action).length;
   return (
     <div className="preset-plan" data-testid="preset-plan">
-      <p>{plan.mutations === 0 ? t('presets.plan.nothing') : t('presets.plan.counts', { create: count('create'), update: count('update'), keep: count('keep') })}</p>
+      <p>
+        {plan.mutations === 0
+          ? t('presets.plan.nothing')
+          : t('presets.plan.counts', { create: count('create'), update: count('update'), keep: count('keep') })}
+      </p>
       <WarningList warnings={plan.warnings} />
       <h4>{t('presets.plan.stepsHeading')}</h4>
       <ul className="preset-steps">

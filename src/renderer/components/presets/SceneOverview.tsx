@@ -17,7 +17,9 @@ export function SceneOverview({ preset }: { preset: Preset }) {
   return (
     <>
       <p className="note" data-testid="preset-program-type">
-        {preset.programType ? t('presets.programType', { type: t(`golive.checklist.programTypes.${preset.programType}`) }) : t('presets.noProgramType')}
+        {preset.programType
+          ? t('presets.programType', { type: t(`golive.checklist.programTypes.${preset.programType}`) })
+          : t('presets.noProgramType')}
       </p>
       <h4>{t('presets.scenesHeading')}</h4>
       <ol className="preset-scenes">
@@ -26,7 +28,10 @@ export function SceneOverview({ preset }: { preset: Preset }) {
             {scene.name}
             {tags(scene.id).length > 0 && <span className="preset-scenes__tag"> ({tags(scene.id).join(', ')})</span>}
             {scene.liveMics.length > 0 && (
-              <span className="preset-scenes__mics"> – {t('presets.micsLive', { mics: scene.liveMics.map(label).join(', ') })}</span>
+              <span className="preset-scenes__mics">
+                {' '}
+                – {t('presets.micsLive', { mics: scene.liveMics.map(label).join(', ') })}
+              </span>
             )}
           </li>
         ))}

@@ -15,6 +15,10 @@ export function FieldProblems({ id, problems, path }: { id: string; problems: Dr
 }
 
 /** Props for an input with problems: invalid state and the description's id. */
-export function invalidProps(problems: DraftProblem[], path: string, errorId: string): { 'aria-invalid'?: true; 'aria-describedby'?: string } {
+export function invalidProps(
+  problems: DraftProblem[],
+  path: string,
+  errorId: string,
+): { 'aria-invalid'?: true; 'aria-describedby'?: string } {
   return problemsAt(problems, path).length > 0 ? { 'aria-invalid': true, 'aria-describedby': errorId } : {};
 }

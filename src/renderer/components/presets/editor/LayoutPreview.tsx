@@ -14,7 +14,12 @@ const fills: Record<SourceRole, string> = {
 export function LayoutPreview({ preset, scene }: { preset: Preset; scene: PresetScene }) {
   const { t } = useTranslation();
   return (
-    <svg className="preset-editor__preview" viewBox="0 0 160 90" role="img" aria-label={t('presets.editor.preview', { name: scene.name })}>
+    <svg
+      className="preset-editor__preview"
+      viewBox="0 0 160 90"
+      role="img"
+      aria-label={t('presets.editor.preview', { name: scene.name })}
+    >
       <rect x="0" y="0" width="160" height="90" fill="#222" />
       {scene.items.map((item) => {
         const source = preset.sources.find((s) => s.id === item.source);
@@ -33,7 +38,13 @@ export function LayoutPreview({ preset, scene }: { preset: Preset; scene: Preset
               stroke="#ffcf3f"
               strokeWidth="0.5"
             />
-            <text x={l.x * 160 + 2} y={l.y * 90 + 7} fontSize="6" fill={source.role === 'text' ? '#fff' : '#000'} stroke="none">
+            <text
+              x={l.x * 160 + 2}
+              y={l.y * 90 + 7}
+              fontSize="6"
+              fill={source.role === 'text' ? '#fff' : '#000'}
+              stroke="none"
+            >
               {source.label}
             </text>
           </g>

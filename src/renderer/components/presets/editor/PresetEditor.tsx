@@ -130,7 +130,12 @@ export function PresetEditor({ entry, onClose }: Props) {
     </option>
   ));
 
-  const field = (name: string, label: string, path: string, control: (id: string, invalid: ReturnType<typeof invalidProps>) => React.ReactNode) => {
+  const field = (
+    name: string,
+    label: string,
+    path: string,
+    control: (id: string, invalid: ReturnType<typeof invalidProps>) => React.ReactNode,
+  ) => {
     const fid = `${idBase}-${name}`;
     return (
       <div className="field">
@@ -143,11 +148,19 @@ export function PresetEditor({ entry, onClose }: Props) {
 
   return (
     <section className="panel preset-editor" aria-labelledby={`${idBase}-heading`} data-testid="preset-editor">
-      <h3 id={`${idBase}-heading`} ref={headingRef} tabIndex={-1} className="preset-editor__heading">{t('presets.editor.heading', { name: original.name })}</h3>
+      <h3 id={`${idBase}-heading`} ref={headingRef} tabIndex={-1} className="preset-editor__heading">
+        {t('presets.editor.heading', { name: original.name })}
+      </h3>
       <p className="note">{t('presets.editor.intro')}</p>
 
       {problems.length > 0 && (
-        <div ref={problemsRef} tabIndex={-1} role="alert" className="error-message preset-editor__problems" data-testid="editor-problems">
+        <div
+          ref={problemsRef}
+          tabIndex={-1}
+          role="alert"
+          className="error-message preset-editor__problems"
+          data-testid="editor-problems"
+        >
           <p className="error-message__text">{t('presets.editor.problemsHeading')}</p>
           <ul>
             {problems.map((p, i) => (
@@ -160,17 +173,33 @@ export function PresetEditor({ entry, onClose }: Props) {
       )}
 
       {field('name', t('presets.editor.presetName'), 'name', (fid, invalid) => (
-        <input id={fid} type="text" maxLength={80} value={draft.name} onChange={(e) => edit((p) => setPresetName(p, e.target.value))} {...invalid} />
+        <input
+          id={fid}
+          type="text"
+          maxLength={80}
+          value={draft.name}
+          onChange={(e) => edit((p) => setPresetName(p, e.target.value))}
+          {...invalid}
+        />
       ))}
       {field('description', t('presets.editor.description'), 'description', (fid, invalid) => (
-        <textarea id={fid} rows={2} maxLength={320} value={draft.description ?? ''} onChange={(e) => edit((p) => setDescription(p, e.target.value))} {...invalid} />
+        <textarea
+          id={fid}
+          rows={2}
+          maxLength={320}
+          value={draft.description ?? ''}
+          onChange={(e) => edit((p) => setDescription(p, e.target.value))}
+          {...invalid}
+        />
       ))}
 
       {field('program-type', t('presets.editor.programType'), 'programType', (fid, invalid) => (
         <select
           id={fid}
           value={draft.programType ?? ''}
-          onChange={(e) => edit((p) => setProgramType(p, e.target.value === '' ? undefined : ProgramTypeSchema.parse(e.target.value)))}
+          onChange={(e) =>
+            edit((p) => setProgramType(p, e.target.value === '' ? undefined : ProgramTypeSchema.parse(e.target.value)))
+          }
           {...invalid}
         >
           <option value="">{t('presets.editor.none')}</option>
@@ -186,7 +215,11 @@ export function PresetEditor({ entry, onClose }: Props) {
         <legend>{t('presets.editor.transitionHeading')}</legend>
         <div className="preset-editor__row">
           {field('transition-kind', t('presets.editor.transitionKind'), 'transition.kind', (fid) => (
-            <select id={fid} value={draft.transition.kind} onChange={(e) => edit((p) => setTransition(p, { kind: e.target.value as 'fade' | 'cut' }))}>
+            <select
+              id={fid}
+              value={draft.transition.kind}
+              onChange={(e) => edit((p) => setTransition(p, { kind: e.target.value as 'fade' | 'cut' }))}
+            >
               <option value="fade">{t('presets.editor.fade')}</option>
               <option value="cut">{t('presets.editor.cut')}</option>
             </select>
@@ -210,18 +243,33 @@ export function PresetEditor({ entry, onClose }: Props) {
       <p className="note">{t('presets.editor.scenesHint')}</p>
       <div className="preset-editor__row">
         {field('safe-scene', t('presets.editor.safeScene'), 'safeSceneId', (fid, invalid) => (
-          <select id={fid} value={draft.safeSceneId} onChange={(e) => attempt((p) => setSafeScene(p, e.target.value))} {...invalid}>
+          <select
+            id={fid}
+            value={draft.safeSceneId}
+            onChange={(e) => attempt((p) => setSafeScene(p, e.target.value))}
+            {...invalid}
+          >
             {sceneOptions}
           </select>
         ))}
         {field('starting-scene', t('presets.editor.startingScene'), 'startingSceneId', (fid, invalid) => (
-          <select id={fid} value={draft.startingSceneId ?? ''} onChange={(e) => attempt((p) => setStartingScene(p, e.target.value || undefined))} {...invalid}>
+          <select
+            id={fid}
+            value={draft.startingSceneId ?? ''}
+            onChange={(e) => attempt((p) => setStartingScene(p, e.target.value || undefined))}
+            {...invalid}
+          >
             <option value="">{t('presets.editor.none')}</option>
             {sceneOptions}
           </select>
         ))}
         {field('closing-scene', t('presets.editor.closingScene'), 'closingSceneId', (fid, invalid) => (
-          <select id={fid} value={draft.closingSceneId ?? ''} onChange={(e) => attempt((p) => setClosingScene(p, e.target.value || undefined))} {...invalid}>
+          <select
+            id={fid}
+            value={draft.closingSceneId ?? ''}
+            onChange={(e) => attempt((p) => setClosingScene(p, e.target.value || undefined))}
+            {...invalid}
+          >
             <option value="">{t('presets.editor.none')}</option>
             {sceneOptions}
           </select>
@@ -259,7 +307,11 @@ export function PresetEditor({ entry, onClose }: Props) {
             ))}
           </select>
         </div>
-        <button type="button" className="button button--secondary" onClick={() => attempt((p) => addScene(p, kind, words))}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => attempt((p) => addScene(p, kind, words))}
+        >
           {t('presets.editor.addScene')}
         </button>
       </fieldset>
@@ -275,7 +327,13 @@ export function PresetEditor({ entry, onClose }: Props) {
       </div>
 
       {pendingLeave && (
-        <div role="alertdialog" aria-modal="false" aria-labelledby={`${idBase}-leave`} className="preset-confirm" data-testid="editor-leave">
+        <div
+          role="alertdialog"
+          aria-modal="false"
+          aria-labelledby={`${idBase}-leave`}
+          className="preset-confirm"
+          data-testid="editor-leave"
+        >
           <p id={`${idBase}-leave`}>{t('presets.editor.leaveTitle')}</p>
           <div className="preset-actions">
             <button type="button" className="button button--primary" onClick={confirmLeave}>

@@ -52,7 +52,9 @@ export function SceneEditor({ preset, scene, index, problems, idBase, edit, atte
   return (
     <li className="preset-editor__scene" data-testid={`scene-editor-${scene.id}`}>
       <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-        <summary id={`${id}-summary`}>{t('presets.editor.sceneNumber', { number: index + 1, name: scene.name })}</summary>
+        <summary id={`${id}-summary`}>
+          {t('presets.editor.sceneNumber', { number: index + 1, name: scene.name })}
+        </summary>
         <div className="preset-editor__scene-body">
           <div className="field">
             <label htmlFor={`${id}-name`}>{t('presets.editor.sceneName')}</label>
@@ -100,7 +102,9 @@ export function SceneEditor({ preset, scene, index, problems, idBase, edit, atte
           </div>
           {removeRefusal && removeRefusal !== 'notFound' && (
             <p id={`${id}-remove-note`} className="note">
-              {removeRefusal === 'safeScene' ? t('presets.editor.isSafeScene') : t(`presets.editor.refused.${removeRefusal}`)}
+              {removeRefusal === 'safeScene'
+                ? t('presets.editor.isSafeScene')
+                : t(`presets.editor.refused.${removeRefusal}`)}
             </p>
           )}
 
@@ -126,10 +130,22 @@ export function SceneEditor({ preset, scene, index, problems, idBase, edit, atte
           <h5>{t('presets.editor.sourcesHeading')}</h5>
           <ol className="preset-editor__sources">
             {scene.items.map((item) => (
-              <SourceEditor key={item.source} preset={preset} scene={scene} item={item} problems={problems} idBase={id} edit={edit} />
+              <SourceEditor
+                key={item.source}
+                preset={preset}
+                scene={scene}
+                item={item}
+                problems={problems}
+                idBase={id}
+                edit={edit}
+              />
             ))}
           </ol>
-          <FieldProblems id={`${id}-items-error`} problems={problems.filter((p) => p.path === `${path}.items`)} path={`${path}.items`} />
+          <FieldProblems
+            id={`${id}-items-error`}
+            problems={problems.filter((p) => p.path === `${path}.items`)}
+            path={`${path}.items`}
+          />
           <div className="preset-editor__add">
             <div className="field">
               <label htmlFor={`${id}-role`}>{t('presets.editor.addSourceRole')}</label>
@@ -141,7 +157,11 @@ export function SceneEditor({ preset, scene, index, problems, idBase, edit, atte
                 ))}
               </select>
             </div>
-            <button type="button" className="button button--secondary" onClick={() => attempt((p) => addSourceToScene(p, scene.id, role, roleLabels))}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => attempt((p) => addSourceToScene(p, scene.id, role, roleLabels))}
+            >
               {t('presets.editor.addSource')}
             </button>
           </div>

@@ -36,7 +36,12 @@ export function SourceEditor({ preset, scene, item, problems, idBase, edit }: Pr
   const iPath = itemPath(preset, scene.id, source.id);
   const used = scenesUsing(preset, source.id);
   const change = (patch: Record<string, unknown>) => edit((p) => updateSource(p, source.id, patch));
-  const field = (name: string, label: string, control: (props: { id: string; invalid: ReturnType<typeof invalidProps> }) => React.ReactNode, hint?: string) => {
+  const field = (
+    name: string,
+    label: string,
+    control: (props: { id: string; invalid: ReturnType<typeof invalidProps> }) => React.ReactNode,
+    hint?: string,
+  ) => {
     const fieldId = `${id}-${name}`;
     const path = `${sPath}.${name}`;
     return (
@@ -56,7 +61,14 @@ export function SourceEditor({ preset, scene, item, problems, idBase, edit }: Pr
       </h6>
       {used > 1 && <p className="note">{t('presets.editor.sharedSource', { count: used })}</p>}
       {field('label', t('presets.editor.label'), ({ id: fid, invalid }) => (
-        <input id={fid} type="text" maxLength={80} value={source.label} onChange={(e) => change({ label: e.target.value })} {...invalid} />
+        <input
+          id={fid}
+          type="text"
+          maxLength={80}
+          value={source.label}
+          onChange={(e) => change({ label: e.target.value })}
+          {...invalid}
+        />
       ))}
       {source.role === 'text' && (
         <>
@@ -64,31 +76,74 @@ export function SourceEditor({ preset, scene, item, problems, idBase, edit }: Pr
             'text',
             t('presets.editor.text'),
             ({ id: fid, invalid }) => (
-              <textarea id={fid} rows={3} maxLength={600} value={source.text} onChange={(e) => change({ text: e.target.value })} {...invalid} />
+              <textarea
+                id={fid}
+                rows={3}
+                maxLength={600}
+                value={source.text}
+                onChange={(e) => change({ text: e.target.value })}
+                {...invalid}
+              />
             ),
-            t('presets.editor.placeholders', { list: templatePlaceholders.map((k) => `{{${k}}}`).join(', '), interpolation: { escapeValue: false } }),
+            t('presets.editor.placeholders', {
+              list: templatePlaceholders.map((k) => `{{${k}}}`).join(', '),
+              interpolation: { escapeValue: false },
+            }),
           )}
           <div className="preset-editor__row">
             {field('color', t('presets.editor.textColor'), ({ id: fid, invalid }) => (
-              <input id={fid} type="color" value={source.color} onChange={(e) => change({ color: e.target.value })} {...invalid} />
+              <input
+                id={fid}
+                type="color"
+                value={source.color}
+                onChange={(e) => change({ color: e.target.value })}
+                {...invalid}
+              />
             ))}
             {field('size', t('presets.editor.textSize'), ({ id: fid, invalid }) => (
-              <input id={fid} type="number" min={8} max={512} step={1} value={Number.isFinite(source.size) ? source.size : ''} onChange={(e) => change({ size: e.target.valueAsNumber })} {...invalid} />
+              <input
+                id={fid}
+                type="number"
+                min={8}
+                max={512}
+                step={1}
+                value={Number.isFinite(source.size) ? source.size : ''}
+                onChange={(e) => change({ size: e.target.valueAsNumber })}
+                {...invalid}
+              />
             ))}
           </div>
         </>
       )}
       {source.role === 'color' &&
         field('color', t('presets.editor.color'), ({ id: fid, invalid }) => (
-          <input id={fid} type="color" value={source.color} onChange={(e) => change({ color: e.target.value })} {...invalid} />
+          <input
+            id={fid}
+            type="color"
+            value={source.color}
+            onChange={(e) => change({ color: e.target.value })}
+            {...invalid}
+          />
         ))}
       {(source.role === 'image' || source.role === 'media') &&
         field('file', t('presets.editor.file'), ({ id: fid, invalid }) => (
-          <input id={fid} type="text" maxLength={1024} value={source.file} onChange={(e) => change({ file: e.target.value })} {...invalid} />
+          <input
+            id={fid}
+            type="text"
+            maxLength={1024}
+            value={source.file}
+            onChange={(e) => change({ file: e.target.value })}
+            {...invalid}
+          />
         ))}
       {source.role === 'media' && (
         <div className="field field--check">
-          <input id={`${id}-loop`} type="checkbox" checked={source.loop} onChange={(e) => change({ loop: e.target.checked })} />
+          <input
+            id={`${id}-loop`}
+            type="checkbox"
+            checked={source.loop}
+            onChange={(e) => change({ loop: e.target.checked })}
+          />
           <label htmlFor={`${id}-loop`}>{t('presets.editor.loop')}</label>
         </div>
       )}
@@ -134,8 +189,16 @@ export function SourceEditor({ preset, scene, item, problems, idBase, edit }: Pr
           <FieldProblems id={`${id}-layout-error`} problems={problems} path={`${iPath}.layout`} />
         </fieldset>
       )}
-      <FieldProblems id={`${id}-item-error`} problems={problems.filter((p) => !p.path.startsWith(`${iPath}.layout`))} path={iPath} />
-      <button type="button" className="button button--secondary" onClick={() => edit((p) => removeSourceFromScene(p, scene.id, source.id))}>
+      <FieldProblems
+        id={`${id}-item-error`}
+        problems={problems.filter((p) => !p.path.startsWith(`${iPath}.layout`))}
+        path={iPath}
+      />
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => edit((p) => removeSourceFromScene(p, scene.id, source.id))}
+      >
         {t('presets.editor.removeSource', { label: source.label })}
       </button>
     </li>

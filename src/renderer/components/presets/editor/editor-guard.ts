@@ -13,7 +13,8 @@ interface EditorGuard {
 
 export const useEditorGuard = create<EditorGuard>()(() => ({ editingId: null, dirty: false, pendingLeave: null }));
 
-export const openEditor = (presetId: string): void => useEditorGuard.setState({ editingId: presetId, dirty: false, pendingLeave: null });
+export const openEditor = (presetId: string): void =>
+  useEditorGuard.setState({ editingId: presetId, dirty: false, pendingLeave: null });
 export const closeEditor = (): void => useEditorGuard.setState({ editingId: null, dirty: false, pendingLeave: null });
 export const setEditorDirty = (dirty: boolean): void => {
   if (useEditorGuard.getState().dirty !== dirty) useEditorGuard.setState({ dirty });

@@ -12,7 +12,11 @@ export function whereText(preset: Preset, path: string, t: TFunction): string {
   if (head === 'scenes' && index !== undefined) {
     const i = Number(index);
     const name = preset.scenes[i]?.name.trim();
-    out.push(name ? t('presets.editor.where.scene', { number: i + 1, name }) : t('presets.editor.where.sceneUnnamed', { number: i + 1 }));
+    out.push(
+      name
+        ? t('presets.editor.where.scene', { number: i + 1, name })
+        : t('presets.editor.where.sceneUnnamed', { number: i + 1 }),
+    );
     const [field, j] = rest;
     if (field === 'name') out.push(t('presets.editor.where.name'));
     else if (field === 'liveMics') out.push(t('presets.editor.where.liveMics'));
@@ -57,4 +61,5 @@ function fieldLabel(field: string, role: string | undefined, t: TFunction): stri
   }
 }
 
-export const whatText = (problem: DraftProblem, t: TFunction): string => t(`presets.editor.what.${problem.code}`, problem.params);
+export const whatText = (problem: DraftProblem, t: TFunction): string =>
+  t(`presets.editor.what.${problem.code}`, problem.params);
