@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const NEWER_OBS = ['30', '32'];
-const OBS_TEST_FILTERS = ['.obs.test.ts', '.e2e.test.ts']; // tests/support/obs-test-files.ts
+const OBS_TEST_FILTERS = ['.obs.test.ts', '.e2e.test.ts']; // tests/support/test-tiers.ts
 const roots = process.env.BIBBLAN_OBS_ROOTS ?? '/opt/bibblan-obs';
 
 const args = process.argv.slice(2);
@@ -81,6 +81,9 @@ for (const run of runs) {
     );
   }
   if (unhandled > 0) console.log(`  and ${unhandled} errors outside any test; see above`);
+  // Named here, at the end, because CI shows a run's last lines.
+  for (const name of run.summary.failedNames ?? []) console.log(`  failed: ${name}`);
+  for (const name of run.summary.flakyNames ?? []) console.log(`  passed only on retry: ${name}`);
   total.passed += obs.passed + other.passed;
   total.failed += obs.failed + other.failed + unhandled;
   total.skipped += obs.skipped + other.skipped;

@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, safeStorage } from 'electron';
+import { app, type BrowserWindow, safeStorage } from 'electron';
 import { createAppCore, type AppCore } from '../../src/core/app-core';
 import type { Logger } from '../../src/core/ports';
 import type { AppError } from '../../src/shared/errors';

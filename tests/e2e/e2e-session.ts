@@ -59,8 +59,8 @@ export async function startE2eSession<const O extends E2eOptions>(
   let ingest: RtmpIngest | null = null;
   let browser: Browser | null = null;
   let host: RunningHost | null = null;
-  let page: Page | null = null;
 
+  let page: Page;
   const startIngest = async () => (ingest ??= await startRtmpIngest());
   let stopping: Promise<void> | null = null;
   const stop = () =>

@@ -89,12 +89,12 @@ describe('fault/security: no secret leaks after a full session (host process + r
     revealResponse = revealed[0]!;
 
     type Checklist = { ready: boolean; manual: Array<{ id: string }> };
-    let checklist = await call<Checklist>('checklist.updateSession', {
+    const checklist = await call<Checklist>('checklist.updateSession', {
       destinationId: dest.id,
       programType: 'storytime',
     });
     for (const item of checklist.manual)
-      checklist = await call('checklist.tick', { itemId: item.id, done: true, note: 'Anna' });
+      await call('checklist.tick', { itemId: item.id, done: true, note: 'Anna' });
     await call('checklist.setTemplateOptions', { startingScene: 'Startar snart', closingScene: 'Tack för idag' });
     await waitFor(async () => (await call<Checklist>('checklist.refresh')).ready, {
       timeoutMs: 30_000,

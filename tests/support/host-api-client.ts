@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import WebSocket from 'ws';
 import type { Result } from '../../src/shared/result';
 
@@ -99,7 +100,7 @@ export async function connectHostApi(port: number, token: string): Promise<HostA
 /** Stops a host process and returns its exit code with all it wrote to stderr (read to the end). */
 export async function stopHostProcess(
   host: {
-    process: import('node:child_process').ChildProcess;
+    process: ChildProcess;
     stop(signal?: NodeJS.Signals): Promise<number | null>;
     stderr(): string;
   },

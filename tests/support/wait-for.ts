@@ -17,7 +17,7 @@ export async function waitFor<T>(
   { timeoutMs = 10_000, intervalMs = 25, message = 'condition' }: WaitForOptions = {},
 ): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
-  let lastError: unknown = null;
+  let lastError: unknown;
   let lastValue: unknown = undefined;
   for (;;) {
     try {

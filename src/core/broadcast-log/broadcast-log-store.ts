@@ -372,9 +372,8 @@ export class BroadcastLogStore {
     const journal = join(this.dir, JOURNAL_FILE);
     const temp = `${journal}.tmp`;
     const handle = await openAsync(temp, 'w');
-    let written = 0;
+    const written = kept.length;
     try {
-      written = kept.length;
       if (written > 0) await handle.write(kept.slice(0, written).join(''));
       await handle.datasync();
     } finally {

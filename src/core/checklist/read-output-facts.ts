@@ -86,9 +86,9 @@ export async function readOutputFacts(obs: FactsObs, options: OutputFactsOptions
   };
   const mode = (await param('Output', 'Mode')) ?? 'Simple';
   const simple = mode === 'Simple';
-  let videoKbps: number | null = null;
-  let audioKbps: number | null = null;
-  let keyframeSec: number | null = null;
+  let videoKbps: number | null;
+  let audioKbps: number | null;
+  let keyframeSec: number | null;
   let serviceSettingsApplied = true;
   if (simple) {
     videoKbps = toNumber(await param('SimpleOutput', 'VBitrate'));

@@ -131,6 +131,8 @@ export class GoLiveService {
     this.#handToLog(broadcast, status);
 
     const failed = await this.#sendStart(broadcast, destination?.server ?? null, key);
+    // Drop the only reference to the secret as soon as OBS has it.
+    // eslint-disable-next-line no-useless-assignment
     key = null;
     if (failed) {
       this.#o.log?.abandonBroadcast();

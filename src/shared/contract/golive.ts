@@ -6,7 +6,6 @@ import {
   LocalizedTextSchema,
   ProgramTypeSchema,
   SceneNameSchema,
-  TemplateSchema,
 } from '../checklist/checklist-schema';
 import { DestinationIdSchema, DestinationInputSchema, DestinationSchema } from '../destinations/destination-schema';
 import { AfterPlanSchema, GoLiveStateSchema } from '../golive/golive-state';

@@ -1,0 +1,18 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import { NOT_UNIT_GLOBS } from './tests/support/test-tiers';
+import base from './vitest.config';
+
+// The fast tier, `npm run test:unit`: every test that needs no OBS, browser, host process or
+// build (tests/support/test-tiers.ts says how a file's name tells). `npm test` runs everything.
+export default mergeConfig(
+  base,
+  defineConfig({
+    test: {
+      exclude: ['**/node_modules/**', ...NOT_UNIT_GLOBS],
+      // Nothing here waits on OBS: a test that takes long is a bug, not a slow machine.
+      retry: 0,
+      testTimeout: 10_000,
+      hookTimeout: 10_000,
+    },
+  }),
+);
