@@ -93,8 +93,7 @@ describe('fault/security: no secret leaks after a full session (host process + r
       destinationId: dest.id,
       programType: 'storytime',
     });
-    for (const item of checklist.manual)
-      await call('checklist.tick', { itemId: item.id, done: true, note: 'Anna' });
+    for (const item of checklist.manual) await call('checklist.tick', { itemId: item.id, done: true, note: 'Anna' });
     await call('checklist.setTemplateOptions', { startingScene: 'Startar snart', closingScene: 'Tack för idag' });
     await waitFor(async () => (await call<Checklist>('checklist.refresh')).ready, {
       timeoutMs: 30_000,

@@ -25,14 +25,26 @@ const cases: Array<{ layer: string; file: string; code: string }> = [
     file: 'src/shared/result.ts',
     code: "import { x } from '../core/obs/scene-ref';\nexport const a = x;\n",
   },
-  { layer: 'shared', file: 'src/shared/result.ts', code: "import { create } from 'zustand';\nexport const a = create;\n" },
+  {
+    layer: 'shared',
+    file: 'src/shared/result.ts',
+    code: "import { create } from 'zustand';\nexport const a = create;\n",
+  },
   {
     layer: 'renderer',
     file: 'src/renderer/main.tsx',
     code: "import { x } from '../core/obs/scene-ref';\nexport const a = x;\n",
   },
-  { layer: 'renderer', file: 'src/renderer/main.tsx', code: "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;\n" },
-  { layer: 'renderer', file: 'src/renderer/main.tsx', code: "import { x } from '../host/server';\nexport const a = x;\n" },
+  {
+    layer: 'renderer',
+    file: 'src/renderer/main.tsx',
+    code: "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;\n",
+  },
+  {
+    layer: 'renderer',
+    file: 'src/renderer/main.tsx',
+    code: "import { x } from '../host/server';\nexport const a = x;\n",
+  },
 ];
 
 describe('layer rules (eslint.config.js)', () => {
