@@ -6,7 +6,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // The browser host (`npm run serve`) is built with the main process, so it starts from
+          // built JavaScript as the desktop app does: no TypeScript compiler at start-up.
+          'browser-host': resolve(__dirname, 'src/host/cli.ts'),
+        },
+      },
     },
   },
   preload: {

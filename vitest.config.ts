@@ -15,6 +15,8 @@ export default defineConfig({
     // own error with OBS's log instead of a bare hook timeout.
     hookTimeout: 150_000,
     teardownTimeout: 30_000,
+    // The host and e2e tests run the built app: build it first when the sources are newer.
+    globalSetup: ['./tests/support/build-if-stale.ts'],
     reporters: ['default', './tests/support/summary-reporter.ts'],
   },
 });

@@ -4,7 +4,7 @@ import base from './vitest.config';
 
 // The fast tier, `npm run test:unit`: every test that needs no OBS, browser, host process or
 // build (tests/support/test-tiers.ts says how a file's name tells). `npm test` runs everything.
-export default mergeConfig(
+const unit = mergeConfig(
   base,
   defineConfig({
     test: {
@@ -16,3 +16,6 @@ export default mergeConfig(
     },
   }),
 );
+// mergeConfig appends arrays; this tier needs no build, so it drops the build step outright.
+unit.test!.globalSetup = [];
+export default unit;

@@ -1,5 +1,7 @@
 // `npm start`: the Electron window when the Electron binary is installed, otherwise the
 // browser host (src/host/cli.ts), which prints `Serving at http://127.0.0.1:PORT/?token=TOKEN`.
+// `npm run serve` (--browser-host) always starts the browser host. Both start from the built
+// JavaScript in out/, building first when the sources are newer.
 // Arguments after `npm start --` go to whichever starts (the host takes --port N --data-dir DIR).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -10,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(root, 'package.json'));
-const args = process.argv.slice(2);
+const browserHostOnly = process.argv[2] === '--browser-host';
+const args = process.argv.slice(browserHostOnly ? 3 : 2);
 
 /** The Electron executable, or null when the package or its downloaded binary is missing. */
 function electronBinary() {
@@ -43,9 +46,12 @@ function newestSourceTime() {
 }
 
 function buildIsStale() {
-  const outputs = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'].map((file) =>
-    path.join(root, file),
-  );
+  const outputs = [
+    'out/main/index.js',
+    'out/main/browser-host.js',
+    'out/preload/index.cjs',
+    'out/renderer/index.html',
+  ].map((file) => path.join(root, file));
   if (!outputs.every((file) => existsSync(file))) return true;
   const oldestOutput = Math.min(...outputs.map((file) => statSync(file).mtimeMs));
   return newestSourceTime() > oldestOutput;
@@ -70,30 +76,30 @@ function run(command, commandArgs) {
   });
 }
 
+/** Builds out/ (main process, browser host, preload, UI) when a source is newer than it. */
+function buildIfStale() {
+  if (!buildIsStale()) return;
+  // stderr: the browser host's stdout carries only its "Serving at" line, which scripts read.
+  console.error('Building Bibblan Live…');
+  const cli = path.join(path.dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');
+  const build = spawnSync(process.execPath, [cli, 'build'], { cwd: root, stdio: ['ignore', 2, 2] });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
 function startElectron(binary) {
-  if (buildIsStale()) {
-    console.error('Building Bibblan Live…');
-    const cli = path.join(path.dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');
-    const build = spawnSync(process.execPath, [cli, 'build'], { cwd: root, stdio: 'inherit' });
-    if (build.status !== 0) process.exit(build.status ?? 1);
-  }
+  buildIfStale();
   run(binary, ['.', ...args]);
 }
 
 function startBrowserHost() {
-  let tsxCli = null;
-  try {
-    tsxCli = path.join(path.dirname(require.resolve('tsx/package.json')), 'dist', 'cli.mjs');
-  } catch {
-    // fall back to npx below
-  }
-  const hostArgs = [path.join('src', 'host', 'cli.ts'), ...args];
-  if (tsxCli && existsSync(tsxCli)) run(process.execPath, [tsxCli, ...hostArgs]);
-  else run(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['tsx', ...hostArgs]);
+  buildIfStale();
+  run(process.execPath, [path.join(root, 'out', 'main', 'browser-host.js'), ...args]);
 }
 
-const binary = electronBinary();
-if (!binary) {
+const binary = browserHostOnly ? null : electronBinary();
+if (browserHostOnly) {
+  startBrowserHost();
+} else if (!binary) {
   console.error('The Electron binary is not installed on this machine, so Bibblan Live opens in your browser instead.');
   startBrowserHost();
 } else if (!hasDisplay()) {

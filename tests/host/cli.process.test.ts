@@ -2,13 +2,13 @@ import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHostProcess } from '../support/browser-host-process';
+import { builtHostCommand, startBrowserHostProcess } from '../support/browser-host-process';
 import { makeSite, removeDir, tempDir } from './helpers';
 
 /** Runs the CLI to its end and collects what it wrote. */
 function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/host/cli.ts', ...args], {
+    const child = spawn(...builtHostCommand(args), {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -19,7 +19,7 @@ function runCli(args: string[]): Promise<{ code: number | null; stdout: string; 
   });
 }
 
-describe('npm run serve (src/host/cli.ts)', () => {
+describe('npm run serve (src/host/cli.ts, built)', () => {
   let site: ReturnType<typeof makeSite>;
   let dataDir: string;
 

@@ -1,5 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+
+/** The built browser host, as `npm run serve` starts it (electron.vite.config.ts builds it). */
+export const BUILT_HOST = join(import.meta.dirname, '..', '..', 'out', 'main', 'browser-host.js');
+
+/** node and its arguments for the built host; a missing build fails with what to do, never skips. */
+export function builtHostCommand(args: string[]): [string, string[]] {
+  if (!existsSync(BUILT_HOST)) {
+    throw new Error(`${BUILT_HOST} is missing: run npm run build first (npm test does it for you).`);
+  }
+  return [process.execPath, [BUILT_HOST, ...args]];
+}
 
 export interface RunningHost {
   url: string;
@@ -16,9 +29,9 @@ const LINE = /^Serving at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]+)
 const live = new Set<ChildProcess>();
 process.once('exit', () => live.forEach((child) => child.kill('SIGKILL')));
 
-/** Starts `src/host/cli.ts` the way `npm run serve` does and waits for its one line. */
+/** Starts the built host the way `npm run serve` does and waits for its one line. */
 export async function startBrowserHostProcess(args: string[], timeoutMs = 60_000): Promise<RunningHost> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/host/cli.ts', ...args], {
+  const child = spawn(...builtHostCommand(args), {
     cwd: process.cwd(),
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env },
