@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../support/wait-for';
 import { startE2eSession, type E2eSession } from './e2e-session';
 import { expectText, statusText } from './page-helpers';
+import { scaled } from '../support/timeouts';
 
 /**
  * Editing the checklist template in real Chromium: an own item in Swedish and English, made
@@ -56,34 +57,39 @@ describe('editing the checklist template', () => {
     await page.getByRole('button', { name: 'Klar', exact: true }).click();
   });
 
-  it('keeps the edits on disk: a restarted host shows them, in English too', async () => {
-    await session.restartHost();
-    await page.goto(session.host.url);
-    await expectText(statusText(page), /Ansluten till OBS \d+\.\d+/, 15_000);
-    await page.getByTestId('open-golive').click();
-    await page.getByRole('heading', { name: 'Sänd', exact: true }).waitFor();
-    await waitFor(
-      async () => (await itemTexts()).some((t) => t.startsWith('Bokvagnen står framme') && t.includes('Obligatorisk')),
-      { message: 'item kept' },
-    );
-    await expectText(micCheck(), /Rekommenderad/);
+  it(
+    'keeps the edits on disk: a restarted host shows them, in English too',
+    async () => {
+      await session.restartHost();
+      await page.goto(session.host.url);
+      await expectText(statusText(page), /Ansluten till OBS \d+\.\d+/, 15_000);
+      await page.getByTestId('open-golive').click();
+      await page.getByRole('heading', { name: 'Sänd', exact: true }).waitFor();
+      await waitFor(
+        async () =>
+          (await itemTexts()).some((t) => t.startsWith('Bokvagnen står framme') && t.includes('Obligatorisk')),
+        { message: 'item kept' },
+      );
+      await expectText(micCheck(), /Rekommenderad/);
 
-    await page.getByRole('button', { name: 'Tillbaka' }).click();
-    await page.getByRole('button', { name: 'Inställningar' }).click();
-    await page.getByRole('radio', { name: 'English' }).check();
-    await expectText(statusText(page), /Connected to OBS \d+\.\d+/);
-    await page.getByRole('button', { name: 'Back' }).click();
-    await page.getByTestId('open-golive').click();
-    await waitFor(async () => (await itemTexts()).some((t) => t.startsWith('The book trolley is in place')), {
-      message: 'English text',
-    });
-    await page.getByRole('button', { name: 'Back' }).click();
-    await page.getByRole('button', { name: 'Settings' }).click();
-    await page.getByRole('radio', { name: 'Svenska' }).check();
-    await expectText(statusText(page), /Ansluten till OBS \d+\.\d+/);
-    await page.getByRole('button', { name: 'Tillbaka' }).click();
-    await page.getByTestId('open-golive').click();
-  }, 90_000);
+      await page.getByRole('button', { name: 'Tillbaka' }).click();
+      await page.getByRole('button', { name: 'Inställningar' }).click();
+      await page.getByRole('radio', { name: 'English' }).check();
+      await expectText(statusText(page), /Connected to OBS \d+\.\d+/);
+      await page.getByRole('button', { name: 'Back' }).click();
+      await page.getByTestId('open-golive').click();
+      await waitFor(async () => (await itemTexts()).some((t) => t.startsWith('The book trolley is in place')), {
+        message: 'English text',
+      });
+      await page.getByRole('button', { name: 'Back' }).click();
+      await page.getByRole('button', { name: 'Settings' }).click();
+      await page.getByRole('radio', { name: 'Svenska' }).check();
+      await expectText(statusText(page), /Ansluten till OBS \d+\.\d+/);
+      await page.getByRole('button', { name: 'Tillbaka' }).click();
+      await page.getByTestId('open-golive').click();
+    },
+    scaled(90_000),
+  );
 
   it('removes the item, and resetting the template brings the defaults back', async () => {
     await page.getByRole('button', { name: 'Ändra checklistan' }).click();

@@ -5,6 +5,7 @@ import { startObs, type RunningObs } from '../support/obs-studio';
 import { startRtmpIngest, type RtmpIngest } from '../support/rtmp-ingest';
 import { makeTempDir } from '../support/temp-dir';
 import { connectOnFirstRun } from './page-helpers';
+import { scaled } from '../support/timeouts';
 
 export interface E2eOptions {
   /** Prefix of the host's temp data folder. */
@@ -87,6 +88,8 @@ export async function startE2eSession<const O extends E2eOptions>(
     await beforeHost?.({ obs: obs as ObsOf<O>, dataDir: dataDir.path });
     host = await startBrowserHostProcess(hostArgs);
     page = await browser!.newPage(options.viewport ? { viewport: options.viewport } : undefined);
+    // Playwright's own waits (click, waitFor without a timeout) get the same patience.
+    page.setDefaultTimeout(scaled(30_000));
     page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
     await page.goto(host.url);
     if (options.connect ?? obs !== null) await connectOnFirstRun(page, obs!);

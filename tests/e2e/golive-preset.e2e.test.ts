@@ -6,6 +6,7 @@ import type { RtmpIngest } from '../support/rtmp-ingest';
 import { waitFor } from '../support/wait-for';
 import { startE2eSession, type E2eSession } from './e2e-session';
 import { expectText } from './page-helpers';
+import { scaled } from '../support/timeouts';
 
 /**
  * The go-live checklist tied to a program preset, in real Chromium against the browser host,
@@ -34,11 +35,11 @@ describe('going live with a program preset, from the browser', () => {
     row(id)
       .getAttribute('data-status', { timeout: 1_000 })
       .catch(() => null);
-  const expectStatus = (id: string, status: CheckStatus, timeoutMs = 15_000) =>
+  const expectStatus = (id: string, status: CheckStatus, timeoutMs = scaled(15_000)) =>
     waitFor(async () => (await statusOf(id)) === status, { timeoutMs, message: `check ${id} is ${status}` });
   const programScene = async (): Promise<string> =>
     (await withRawObs(obs.address, obs.password, (c) => c.call('GetCurrentProgramScene'))).currentProgramSceneName;
-  const expectProgramScene = (name: string, timeoutMs = 15_000) =>
+  const expectProgramScene = (name: string, timeoutMs = scaled(15_000)) =>
     waitFor(async () => (await programScene()) === name, {
       timeoutMs,
       intervalMs: 200,
@@ -105,15 +106,19 @@ describe('going live with a program preset, from the browser', () => {
     },
   );
 
-  it('says the preset mic has not been heard and tests it on the reader scene', { timeout: 60_000 }, async () => {
-    await expectStatus('micReady', 'fail');
-    await expectText(row('micReady'), /Sagostund · Mikrofon har inte hörts än/);
-    await row('micReady').getByRole('button', { name: 'Testa mikrofonen' }).click();
-    await expectProgramScene('Sagostund – Läsare');
-    // On a live scene OBS meters the mic: the check now listens for sound (never heard here).
-    await expectText(row('micReady'), /Säg något i mikrofonen Sagostund · Mikrofon/);
-    expect(await statusOf('micReady')).not.toBe('pass');
-  });
+  it(
+    'says the preset mic has not been heard and tests it on the reader scene',
+    { timeout: scaled(60_000) },
+    async () => {
+      await expectStatus('micReady', 'fail');
+      await expectText(row('micReady'), /Sagostund · Mikrofon har inte hörts än/);
+      await row('micReady').getByRole('button', { name: 'Testa mikrofonen' }).click();
+      await expectProgramScene('Sagostund – Läsare');
+      // On a live scene OBS meters the mic: the check now listens for sound (never heard here).
+      await expectText(row('micReady'), /Säg något i mikrofonen Sagostund · Mikrofon/);
+      expect(await statusOf('micReady')).not.toBe('pass');
+    },
+  );
 
   it('puts the starting scene back with its fix', async () => {
     await expectStatus('startingSceneLive', 'fail');
@@ -125,7 +130,7 @@ describe('going live with a program preset, from the browser', () => {
 
   it(
     'ticks the manual items; Go live stays disabled because the mic was never heard',
-    { timeout: 60_000 },
+    { timeout: scaled(60_000) },
     async () => {
       const boxes = page.getByTestId('manual-items').getByRole('checkbox');
       for (let i = 0; i < (await boxes.count()); i += 1) {
@@ -143,7 +148,7 @@ describe('going live with a program preset, from the browser', () => {
     },
   );
 
-  it('goes live anyway with a reason, after the confirmation', { timeout: 60_000 }, async () => {
+  it('goes live anyway with a reason, after the confirmation', { timeout: scaled(60_000) }, async () => {
     await page.getByRole('button', { name: 'Sänd ändå…' }).click();
     const reason = page.getByLabel('Varför? (sparas i loggen)');
     await reason.fill('ok');
@@ -157,12 +162,12 @@ describe('going live with a program preset, from the browser', () => {
     await goLive().click();
     await expectText(page.locator('.golive-confirm__text'), /Sänder till: Lokal testserver/);
     await page.getByRole('button', { name: 'Ja, gå live' }).click();
-    await page.getByRole('heading', { name: 'DU SÄNDER NU' }).waitFor({ timeout: 30_000 });
-    await waitFor(() => ingest.bytesIn(KEY), { timeoutMs: 30_000, message: 'bytes at the ingest' });
+    await page.getByRole('heading', { name: 'DU SÄNDER NU' }).waitFor({ timeout: scaled(30_000) });
+    await waitFor(() => ingest.bytesIn(KEY), { timeoutMs: scaled(30_000), message: 'bytes at the ingest' });
     expect(await page.content()).not.toContain(KEY);
   });
 
-  it('ends on the preset closing scene', { timeout: 60_000 }, async () => {
+  it('ends on the preset closing scene', { timeout: scaled(60_000) }, async () => {
     await page.getByRole('button', { name: 'Avsluta sändningen' }).click();
     await expectText(
       page.locator('[data-phase="live"]'),

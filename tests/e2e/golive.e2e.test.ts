@@ -7,6 +7,7 @@ import { makeToneFile, toneInput } from '../support/tone-file';
 import { waitFor } from '../support/wait-for';
 import { startE2eSession, type E2eSession } from './e2e-session';
 import { expectText } from './page-helpers';
+import { scaled } from '../support/timeouts';
 
 /**
  * Going live from the UI in real Chromium: the browser host, a real OBS and a real ingest
@@ -78,7 +79,7 @@ describe('going live from the browser', () => {
           .getAttribute('data-status', { timeout: 1_000 })
           .catch(() => null)) === 'pass',
       {
-        timeoutMs: 20_000,
+        timeoutMs: scaled(20_000),
         message: 'micReady passes',
       },
     );
@@ -90,7 +91,7 @@ describe('going live from the browser', () => {
     await page.getByRole('button', { name: 'Gå live', exact: true }).click();
     await expectText(page.locator('.golive-confirm__text'), /Sänder till: Lokal testserver/);
     await page.getByRole('button', { name: 'Ja, gå live' }).click();
-    await page.getByRole('heading', { name: 'DU SÄNDER NU' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('heading', { name: 'DU SÄNDER NU' }).waitFor({ timeout: scaled(20_000) });
     await expectText(page.getByTestId('elapsed'), /Sänt i 0:0[1-9]/);
     await waitFor(() => ingest.bytesIn(KEY), { message: 'bytes at the ingest' });
     expect(await page.content()).not.toContain(KEY);

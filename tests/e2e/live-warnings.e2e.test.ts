@@ -13,6 +13,7 @@ import {
   horizontalOverflow,
   sceneButton,
 } from './page-helpers';
+import { scaled } from '../support/timeouts';
 
 /**
  * The mic warnings no unit test can show: a looping tone "mic" in real OBS made to clip (its
@@ -67,7 +68,7 @@ describe('live view warnings and narrow layout, in the browser', () => {
         mediaAction: `OBS_WEBSOCKET_MEDIA_INPUT_ACTION_${action}`,
       }),
     );
-  const meterReads = (level: 'sound' | 'silent', timeoutMs = 10_000) =>
+  const meterReads = (level: 'sound' | 'silent', timeoutMs = scaled(10_000)) =>
     waitFor(async () => (await page.getByTestId('meter-Ton').getAttribute('data-level')) === level, {
       timeoutMs,
       message: `Ton's meter ${level}`,
@@ -82,13 +83,13 @@ describe('live view warnings and narrow layout, in the browser', () => {
     );
     ({ obs, page } = session);
     await applyPresetFromPrograms(page, /^Sagostund/);
-  }, 150_000);
+  }, scaled(150_000));
 
   afterAll(() => session?.stop());
 
   it(
     'a tone pushed to +20 dB warns that it clips; back at 0 dB the warning stays ~2 s, then goes',
-    { timeout: 90_000 },
+    { timeout: scaled(90_000) },
     async () => {
       await page.getByTestId('other-scene-list').getByRole('button', { name: 'Extra', exact: true }).click();
       await extraOnAir();
@@ -123,7 +124,7 @@ describe('live view warnings and narrow layout, in the browser', () => {
 
   it(
     'on air, a silent live mic warns after 10 s; sound back clears it; off air there is no silence warning',
-    { timeout: 180_000 },
+    { timeout: scaled(180_000) },
     async () => {
       await extraOnAir();
       await waitFor(async () => (await tone().getAttribute('data-muted')) === 'false', { message: 'Ton live' });
@@ -139,7 +140,7 @@ describe('live view warnings and narrow layout, in the browser', () => {
       });
       await expectText(badge('Extra'), /^I SÄNDNING$/, 20_000);
       await waitFor(async () => (await ingest!.bytesIn('warnings-e2e')) > 0, {
-        timeoutMs: 20_000,
+        timeoutMs: scaled(20_000),
         message: 'the ingest receives the stream',
       });
       // On air with sound: no silence warning.
@@ -179,7 +180,7 @@ describe('live view warnings and narrow layout, in the browser', () => {
 
   it(
     'in a phone-width window it is one column, nothing sticks out sideways, and scenes switch by click and key',
-    { timeout: 90_000 },
+    { timeout: scaled(90_000) },
     async () => {
       const scenes = await presetScenes();
       const box = async (testIdOrSelector: string) => {

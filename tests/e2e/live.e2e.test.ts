@@ -5,6 +5,7 @@ import type { RtmpIngest } from '../support/rtmp-ingest';
 import { waitFor } from '../support/wait-for';
 import { startE2eSession, type E2eSession } from './e2e-session';
 import { addToneScene, applyPresetFromPrograms, expectLiveScene, expectText, sceneButton } from './page-helpers';
+import { scaled } from '../support/timeouts';
 
 /**
  * The live view in Chromium against real OBS: Sagostund applied, scenes switched by click and
@@ -42,7 +43,7 @@ describe('live view, in the browser', () => {
     );
     ({ obs, page } = session);
     await applyPresetFromPrograms(page, /^Sagostund/);
-  }, 120_000);
+  }, scaled(120_000));
 
   afterAll(() => session?.stop());
 
@@ -91,7 +92,7 @@ describe('live view, in the browser', () => {
     const meter = page.getByTestId('meter-Ton');
     await waitFor(async () => (await meter.getAttribute('data-level')) === 'sound', {
       message: 'meter moving',
-      timeoutMs: 15_000,
+      timeoutMs: scaled(15_000),
     });
     const tone = page.getByTestId('mic-Ton');
     if ((await tone.getAttribute('data-muted')) === 'false') await tone.getByRole('button').click();
@@ -168,7 +169,7 @@ describe('live view, in the browser', () => {
     await waitFor(
       async () => !(await withRawObs(obs.address, obs.password, (c) => c.call('GetStreamStatus'))).outputActive,
       {
-        timeoutMs: 20_000,
+        timeoutMs: scaled(20_000),
         message: 'stream stopped',
       },
     );

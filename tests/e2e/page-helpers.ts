@@ -2,9 +2,10 @@ import type { Locator, Page } from 'playwright-core';
 import { createScenes, withRawObs } from '../support/obs-studio';
 import { makeToneFile, toneInput } from '../support/tone-file';
 import { waitFor } from '../support/wait-for';
+import { scaled } from '../support/timeouts';
 
 /** Waits until the locator's text matches; fails with the last text seen. */
-export async function expectText(locator: Locator, pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+export async function expectText(locator: Locator, pattern: RegExp, timeoutMs = scaled(10_000)): Promise<string> {
   return waitFor(
     async () => {
       const text = (await locator.textContent({ timeout: 1_000 }).catch(() => null)) ?? '';
@@ -20,7 +21,7 @@ export const sceneButton = (page: Page, name: string): Locator =>
   page.getByTestId('scene-list').getByRole('button', { name, exact: true });
 
 /** The scene the UI marks as live (aria-current), as OBS reported it. */
-export async function expectLiveScene(page: Page, name: string, timeoutMs = 10_000): Promise<void> {
+export async function expectLiveScene(page: Page, name: string, timeoutMs = scaled(10_000)): Promise<void> {
   await waitFor(
     async () => (await sceneButton(page, name).getAttribute('aria-current', { timeout: 1_000 })) === 'true',
     {
@@ -89,7 +90,7 @@ export async function applyPresetFromPrograms(page: Page, name: RegExp, minScene
           .catch(() => null)) ?? '',
       ),
     {
-      timeoutMs: 30_000,
+      timeoutMs: scaled(30_000),
       message: 'preset applied',
     },
   );

@@ -5,6 +5,7 @@ import { withRawObs, type RunningObs } from '../support/obs-studio';
 import { waitFor } from '../support/wait-for';
 import { startE2eSession, type E2eSession } from './e2e-session';
 import { expectText } from './page-helpers';
+import { scaled } from '../support/timeouts';
 
 /**
  * A librarian makes the story time her own: copies the built-in, renames the reader scene
@@ -116,7 +117,7 @@ describe('the preset editor, in the browser', () => {
           .getAttribute('data-status', { timeout: 1_000 })
           .catch(() => null)) === 'applied',
       {
-        timeoutMs: 45_000,
+        timeoutMs: scaled(45_000),
         message: 'apply result "applied"',
       },
     );

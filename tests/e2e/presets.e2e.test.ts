@@ -4,6 +4,7 @@ import { withRawObs, type RunningObs } from '../support/obs-studio';
 import { waitFor } from '../support/wait-for';
 import { startE2eSession, type E2eSession } from './e2e-session';
 import { expectText, sceneButton } from './page-helpers';
+import { scaled } from '../support/timeouts';
 
 /**
  * A librarian prepares a story time: connects, opens Programs, picks Sagostund, fills in
@@ -71,7 +72,7 @@ describe('scene presets, in the browser', () => {
     await waitFor(
       async () => (await result.getAttribute('data-status', { timeout: 1_000 }).catch(() => null)) === 'applied',
       {
-        timeoutMs: 30_000,
+        timeoutMs: scaled(30_000),
         message: 'apply result "applied"',
       },
     );
@@ -106,7 +107,7 @@ describe('scene presets, in the browser', () => {
           .getAttribute('data-status', { timeout: 1_000 })
           .catch(() => null)) === 'unchanged',
       {
-        timeoutMs: 20_000,
+        timeoutMs: scaled(20_000),
         message: 'apply result "unchanged"',
       },
     );

@@ -7,6 +7,7 @@ import { MemorySecretStore } from '../support/memory-secret-store';
 import { createScenes, startObs, withRawObs, type RunningObs } from '../support/obs-studio';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { waitFor } from '../support/wait-for';
+import { scaled } from '../support/timeouts';
 
 /**
  * The WebSocket to OBS cut mid-request, through a TCP proxy the test controls, in front of a
@@ -46,7 +47,7 @@ describe('fault: the link to OBS cut mid-request', () => {
     });
     expect(saved.ok).toBe(true);
     await waitFor(() => state?.connection.status === 'connected' && state.scenes.length >= 2, {
-      timeoutMs: 30_000,
+      timeoutMs: scaled(30_000),
       message: 'core connected to OBS through the proxy',
     });
   });
@@ -96,11 +97,11 @@ describe('fault: the link to OBS cut mid-request', () => {
 
     proxy.setMode('forward');
     await waitFor(() => state?.connection.status === 'connected', {
-      timeoutMs: 30_000,
+      timeoutMs: scaled(30_000),
       message: 'core reconnected by itself',
     });
     await waitFor(() => state?.scenes.some((s) => s.name === 'Scen C') && state.programScene === 'Scen C', {
-      timeoutMs: 15_000,
+      timeoutMs: scaled(15_000),
       message: 'mirror resynced (new scene, new program scene)',
     });
     expect(state?.connection.error).toBeNull();
@@ -121,7 +122,10 @@ describe('fault: the link to OBS cut mid-request', () => {
     proxy.setMode('forward');
     const result = await pending;
     expect(result).toMatchObject({ ok: false, error: { code: 'OBS_CONNECTION_LOST' } });
-    await waitFor(() => state?.connection.status === 'connected', { timeoutMs: 30_000, message: 'reconnected' });
+    await waitFor(() => state?.connection.status === 'connected', {
+      timeoutMs: scaled(30_000),
+      message: 'reconnected',
+    });
     expect(state?.programScene).toBe('Scen A');
   });
 });

@@ -9,6 +9,7 @@ import { makeTempDir } from '../support/temp-dir';
 import { makeToneFile, toneInput } from '../support/tone-file';
 import { waitFor } from '../support/wait-for';
 import { makeSite, removeDir } from '../host/helpers';
+import { scaled } from '../support/timeouts';
 
 /**
  * Secrets after a full session through the browser host process, a real OBS and nginx-rtmp:
@@ -67,7 +68,7 @@ describe('fault/security: no secret leaks after a full session (host process + r
     await waitFor(
       async () => (await call<{ connection: { status: string } }>('obs.getState')).connection.status === 'connected',
       {
-        timeoutMs: 30_000,
+        timeoutMs: scaled(30_000),
         message: 'host connected to OBS',
       },
     );
@@ -96,24 +97,24 @@ describe('fault/security: no secret leaks after a full session (host process + r
     for (const item of checklist.manual) await call('checklist.tick', { itemId: item.id, done: true, note: 'Anna' });
     await call('checklist.setTemplateOptions', { startingScene: 'Startar snart', closingScene: 'Tack för idag' });
     await waitFor(async () => (await call<Checklist>('checklist.refresh')).ready, {
-      timeoutMs: 30_000,
+      timeoutMs: scaled(30_000),
       message: 'checklist ready',
     });
 
     type GoLive = { phase: string };
     await call('golive.start', {});
     await waitFor(async () => (await call<GoLive>('golive.getState')).phase === 'live', {
-      timeoutMs: 30_000,
+      timeoutMs: scaled(30_000),
       message: 'live',
     });
-    const first = await waitFor(() => ingest.bytesIn(KEY), { timeoutMs: 20_000, message: 'bytes at nginx' });
+    const first = await waitFor(() => ingest.bytesIn(KEY), { timeoutMs: scaled(20_000), message: 'bytes at nginx' });
     await waitFor(async () => (await ingest.bytesIn(KEY)) > first, {
-      timeoutMs: 20_000,
+      timeoutMs: scaled(20_000),
       message: 'bytes keep arriving',
     });
     await call('golive.end', {});
     await waitFor(async () => (await call<GoLive>('golive.getState')).phase === 'ended', {
-      timeoutMs: 30_000,
+      timeoutMs: scaled(30_000),
       message: 'ended',
     });
     await call('golive.dismiss');

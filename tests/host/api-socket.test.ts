@@ -3,7 +3,8 @@ import type WebSocket from 'ws';
 import { startBrowserHost, type BrowserHost } from '../../src/host/server';
 import { emptyObsState } from '../../src/shared/obs-state';
 import { WS_MAX_MESSAGE_BYTES } from '../../src/shared/ws-protocol';
-import { closed, FakeCore, makeSite, mustOpen, nextMessage, removeDir, waitFor } from './helpers';
+import { closed, FakeCore, makeSite, mustOpen, nextMessage, removeDir } from './helpers';
+import { waitFor } from '../support/wait-for';
 
 describe('browser host: the API socket', () => {
   let site: ReturnType<typeof makeSite>;
@@ -50,11 +51,11 @@ describe('browser host: the API socket', () => {
 
   it('pushes core events to every connection and unsubscribes when a socket closes', async () => {
     // Sockets closed by earlier tests may still be closing on the server side.
-    await waitFor(() => core.listeners.size === 0, 5_000, 'earlier sockets to close');
+    await waitFor(() => core.listeners.size === 0, { message: 'earlier sockets to close' });
     const before = 0;
     const a = await mustOpen(url);
     const b = await mustOpen(url);
-    await waitFor(() => core.listeners.size === before + 2, 5_000, 'both subscriptions');
+    await waitFor(() => core.listeners.size === before + 2, { message: 'both subscriptions' });
     const state = emptyObsState('ws://127.0.0.1:4455');
     const atA = nextMessage(a, (m) => m.type === 'event');
     const atB = nextMessage(b, (m) => m.type === 'event');
@@ -63,7 +64,7 @@ describe('browser host: the API socket', () => {
     expect(await atB).toEqual({ type: 'event', name: 'obs.state', payload: state });
     a.close();
     b.terminate();
-    await waitFor(() => core.listeners.size === before, 5_000, 'unsubscribe on close');
+    await waitFor(() => core.listeners.size === before, { message: 'unsubscribe on close' });
   });
 
   it('answers malformed input with VALIDATION_FAILED and keeps serving', async () => {

@@ -127,12 +127,3 @@ export const closed = (socket: WebSocket): Promise<number> =>
     if (socket.readyState === WebSocket.CLOSED) resolve(-1);
     socket.once('close', (code) => resolve(code));
   });
-
-/** Polls until `check` passes or the deadline is reached; no fixed sleeps. */
-export async function waitFor(check: () => boolean, timeoutMs = 5_000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

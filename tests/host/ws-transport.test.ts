@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createWsTransport, wsUrlFromLocation, type WsTransport } from '../../src/renderer/api/ws-transport';
 import { startBrowserHost, type BrowserHost } from '../../src/host/server';
-import { FakeCore, makeSite, removeDir, waitFor } from './helpers';
+import { FakeCore, makeSite, removeDir } from './helpers';
+import { waitFor } from '../support/wait-for';
 
 // The transport lives in the renderer; it is tested here, in Node, against the real server.
 
@@ -61,16 +62,16 @@ describe('createWsTransport', () => {
     const changes: unknown[] = [];
     const stopStates = t.subscribe('obs.state', (payload) => states.push(payload));
     t.subscribe('settings.changed', (payload) => changes.push(payload));
-    await waitFor(() => core.listeners.size === 1, 5_000, 'the server-side subscription');
+    await waitFor(() => core.listeners.size === 1, { message: 'the server-side subscription' });
     core.emit('obs.state', { n: 1 });
     core.emit('settings.changed', { n: 2 });
-    await waitFor(() => states.length === 1 && changes.length === 1, 5_000, 'both events');
+    await waitFor(() => states.length === 1 && changes.length === 1, { message: 'both events' });
     expect(states).toEqual([{ n: 1 }]);
     expect(changes).toEqual([{ n: 2 }]);
     stopStates();
     core.emit('obs.state', { n: 3 });
     core.emit('settings.changed', { n: 4 });
-    await waitFor(() => changes.length === 2, 5_000, 'the second change');
+    await waitFor(() => changes.length === 2, { message: 'the second change' });
     expect(states).toEqual([{ n: 1 }]);
   });
 
@@ -80,10 +81,10 @@ describe('createWsTransport', () => {
     t.onConnectionChange((connected) => connection.push(connected));
     const states: unknown[] = [];
     t.subscribe('obs.state', (payload) => states.push(payload));
-    await waitFor(() => t.isConnected(), 5_000, 'first connection');
+    await waitFor(() => t.isConnected(), { message: 'first connection' });
 
     const hanging = t.request('test.hang' as never, undefined);
-    await waitFor(() => core.calls.some((c) => c.name === 'test.hang'), 5_000, 'the request to arrive');
+    await waitFor(() => core.calls.some((c) => c.name === 'test.hang'), { message: 'the request to arrive' });
     const { port, token } = host;
     await host.close();
     expect(await hanging).toEqual({ ok: false, error: { code: 'HOST_CONNECTION_LOST', params: { reason: 'closed' } } });
@@ -92,11 +93,11 @@ describe('createWsTransport', () => {
     // The same host comes back (same port and token); the transport finds it by itself.
     core = new FakeCore();
     host = await startBrowserHost({ core, staticDir: site.staticDir, port, token });
-    await waitFor(() => t.isConnected(), 5_000, 'the reconnect');
+    await waitFor(() => t.isConnected(), { message: 'the reconnect' });
     expect(connection).toEqual([true, false, true]);
-    await waitFor(() => core.listeners.size === 1, 5_000, 'the new subscription');
+    await waitFor(() => core.listeners.size === 1, { message: 'the new subscription' });
     core.emit('obs.state', { after: 'reconnect' });
-    await waitFor(() => states.length === 1, 5_000, 'an event after the reconnect');
+    await waitFor(() => states.length === 1, { message: 'an event after the reconnect' });
     expect(await t.request('app.getInfo', undefined)).toMatchObject({ ok: true });
   });
 
@@ -110,7 +111,7 @@ describe('createWsTransport', () => {
 
   it('fails pending and later requests after close(), and does not reconnect', async () => {
     const t = open();
-    await waitFor(() => t.isConnected(), 5_000, 'connection');
+    await waitFor(() => t.isConnected(), { message: 'connection' });
     const hanging = t.request('test.hang' as never, undefined);
     t.close();
     expect(await hanging).toMatchObject({ ok: false, error: { code: 'HOST_CONNECTION_LOST' } });
@@ -118,7 +119,7 @@ describe('createWsTransport', () => {
       ok: false,
       error: { code: 'HOST_CONNECTION_LOST' },
     });
-    await waitFor(() => core.listeners.size === 0, 5_000, 'the server to see the socket close');
+    await waitFor(() => core.listeners.size === 0, { message: 'the server to see the socket close' });
     expect(t.isConnected()).toBe(false);
   });
 

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { scaled } from './timeouts';
 
 /** The built browser host, as `npm run serve` starts it (electron.vite.config.ts builds it). */
 export const BUILT_HOST = join(import.meta.dirname, '..', '..', 'out', 'main', 'browser-host.js');
@@ -30,7 +31,7 @@ const live = new Set<ChildProcess>();
 process.once('exit', () => live.forEach((child) => child.kill('SIGKILL')));
 
 /** Starts the built host the way `npm run serve` does and waits for its one line. */
-export async function startBrowserHostProcess(args: string[], timeoutMs = 60_000): Promise<RunningHost> {
+export async function startBrowserHostProcess(args: string[], timeoutMs = scaled(60_000)): Promise<RunningHost> {
   const child = spawn(...builtHostCommand(args), {
     cwd: process.cwd(),
     stdio: ['ignore', 'pipe', 'pipe'],

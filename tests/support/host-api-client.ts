@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import WebSocket from 'ws';
 import type { Result } from '../../src/shared/result';
+import { scaled } from './timeouts';
 
 /**
  * A WebSocket API client for the browser host, the way the UI talks to it (token in the URL,
@@ -52,7 +53,7 @@ export async function connectHostApi(port: number, token: string): Promise<HostA
   });
   let nextId = 1;
 
-  const sendRaw = (text: string | Buffer, expectId: string | number | null, timeoutMs = 20_000) =>
+  const sendRaw = (text: string | Buffer, expectId: string | number | null, timeoutMs = scaled(20_000)) =>
     new Promise<Record<string, unknown>>((resolve, reject) => {
       const what = typeof text === 'string' ? text.slice(0, 200) : `${text.length} binary bytes`;
       const timer = setTimeout(

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { OBSWebSocket, OBSWebSocketError } from 'obs-websocket-js';
 import WebSocket from 'ws';
+import { scaled } from './timeouts';
 
 /**
  * Starts a real OBS Studio (under Xvfb, software GL) for tests. Every instance gets its
@@ -55,8 +56,8 @@ export interface RunningObs {
   logTail(lines?: number): string;
 }
 
-const READY_TIMEOUT_MS = 45_000;
-const EXIT_TIMEOUT_MS = 10_000;
+const READY_TIMEOUT_MS = scaled(45_000);
+const EXIT_TIMEOUT_MS = scaled(10_000);
 
 /** Process groups still alive and homes not yet removed: cleaned up on exit, whatever failed. */
 const liveGroups = new Set<number>();
@@ -423,7 +424,7 @@ function groupMembers(pgid: number): GroupMember[] {
 }
 
 /** Blocks (briefly) until every thread of `pid` is in the stopped state. */
-function waitUntilStopped(pid: number, timeoutMs = 10_000): void {
+function waitUntilStopped(pid: number, timeoutMs = scaled(10_000)): void {
   const deadline = Date.now() + timeoutMs;
   const tick = new Int32Array(new SharedArrayBuffer(4));
   for (;;) {

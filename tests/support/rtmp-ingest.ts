@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './obs-studio';
 import { waitFor } from './wait-for';
+import { scaled } from './timeouts';
 
 /**
  * A real RTMP ingest on loopback: nginx with the rtmp module, in its own temp folder and on
@@ -70,7 +71,7 @@ http {
         if (child.exitCode !== null) throw new Error(`nginx exited: ${stderr}${safeRead(join(dir, 'error.log'))}`);
         return (await fetch(statUrl).catch(() => null))?.ok ?? false;
       },
-      { timeoutMs: 10_000, message: 'nginx-rtmp answering /stat' },
+      { timeoutMs: scaled(10_000), message: 'nginx-rtmp answering /stat' },
     );
   } catch (error) {
     await stop();

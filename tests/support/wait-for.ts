@@ -1,3 +1,4 @@
+import { scaled } from './timeouts';
 /**
  * Polls until `predicate` returns a truthy value and returns that value. Tests use this
  * instead of fixed sleeps: they go on as soon as the condition holds, and fail with a
@@ -14,7 +15,7 @@ export interface WaitForOptions {
 
 export async function waitFor<T>(
   predicate: () => T | Promise<T>,
-  { timeoutMs = 10_000, intervalMs = 25, message = 'condition' }: WaitForOptions = {},
+  { timeoutMs = scaled(10_000), intervalMs = 25, message = 'condition' }: WaitForOptions = {},
 ): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;

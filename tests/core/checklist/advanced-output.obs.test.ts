@@ -17,6 +17,7 @@ import { MemorySecretStore } from '../../support/memory-secret-store';
 import { startObs, withRawObs, type RunningObs } from '../../support/obs-studio';
 import { startRtmpIngest } from '../../support/rtmp-ingest';
 import { waitFor } from '../../support/wait-for';
+import { scaled } from '../../support/timeouts';
 
 /**
  * The output check in OBS's Advanced output mode, against a real OBS (29, 30 or 32): obs-websocket
@@ -122,7 +123,7 @@ describe('output settings in Advanced mode, real OBS', () => {
     controller = new ObsController();
     controller.connect(obs.address, obs.password);
     await waitFor(() => controller.state.connection.status === 'connected', {
-      timeoutMs: 20_000,
+      timeoutMs: scaled(20_000),
       message: 'controller connected',
     });
   });
@@ -267,7 +268,7 @@ describe('output settings in Advanced mode, real OBS', () => {
       });
       await call('checklist.updateSession', { destinationId: fb.id });
       await waitFor(() => output()?.reason === 'videoBitrateTooHigh', {
-        timeoutMs: 20_000,
+        timeoutMs: scaled(20_000),
         message: 'bitrate from streamEncoder.json',
       });
       expect(output()).toMatchObject({ status: 'fail', fix: null, params: { kbps: 9000, max: 4000 } });
@@ -303,7 +304,7 @@ describe('output settings in Advanced mode, real OBS', () => {
         await raw.call('StartStream');
         try {
           // Stopped only once it is up: a stop while OBS still connects may be ignored.
-          await waitFor(() => ingest.bytesIn('adv'), { timeoutMs: 20_000, message: 'bytes at nginx' });
+          await waitFor(() => ingest.bytesIn('adv'), { timeoutMs: scaled(20_000), message: 'bytes at nginx' });
           return await waitFor(
             () =>
               x264Settings(obs.home)
@@ -314,7 +315,7 @@ describe('output settings in Advanced mode, real OBS', () => {
         } finally {
           await raw.call('StopStream').catch(() => undefined);
           await waitFor(async () => !(await raw.call('GetStreamStatus')).outputActive, {
-            timeoutMs: 20_000,
+            timeoutMs: scaled(20_000),
             message: 'stream stopped',
           });
         }

@@ -6,6 +6,7 @@ import type { Result } from '../../../src/shared/result';
 import { MemorySecretStore } from '../../support/memory-secret-store';
 import { startObs, withRawObs, type RunningObs } from '../../support/obs-studio';
 import { waitFor } from '../../support/wait-for';
+import { scaled } from '../../support/timeouts';
 
 /**
  * The checklist linked to a preset, against a real OBS: the preset's scenes missing, applied
@@ -38,7 +39,10 @@ describe('checklist with the preset of the program, real OBS', () => {
     });
     core.start();
     await call('settings.saveConnection', { address: obs.address, password: { action: 'set', value: obs.password } });
-    await waitFor(() => auto('obsConnected')?.status === 'pass', { timeoutMs: 20_000, message: 'OBS connected' });
+    await waitFor(() => auto('obsConnected')?.status === 'pass', {
+      timeoutMs: scaled(20_000),
+      message: 'OBS connected',
+    });
   });
 
   afterAll(async () => {
@@ -66,7 +70,7 @@ describe('checklist with the preset of the program, real OBS', () => {
   it('applies the preset from the fix, then reads that OBS matches it', async () => {
     await call('checklist.fix', { checkId: 'presetScenes' });
     await waitFor(() => auto('presetScenes')?.status === 'pass', {
-      timeoutMs: 20_000,
+      timeoutMs: scaled(20_000),
       message: 'preset applied and matching',
     });
     const { scenes } = await raw((c) => c.call('GetSceneList'));
@@ -92,10 +96,16 @@ describe('checklist with the preset of the program, real OBS', () => {
       });
       await c.call('RemoveSceneItem', { sceneName: 'Sagostund – Tack', sceneItemId });
     });
-    await waitFor(() => auto('presetScenes')?.reason === 'differs', { timeoutMs: 15_000, message: 'preset differs' });
+    await waitFor(() => auto('presetScenes')?.reason === 'differs', {
+      timeoutMs: scaled(15_000),
+      message: 'preset differs',
+    });
     expect(Number(auto('presetScenes')?.params.count)).toBeGreaterThan(0);
     await call('checklist.fix', { checkId: 'presetScenes' });
-    await waitFor(() => auto('presetScenes')?.status === 'pass', { timeoutMs: 20_000, message: 'matching again' });
+    await waitFor(() => auto('presetScenes')?.status === 'pass', {
+      timeoutMs: scaled(20_000),
+      message: 'matching again',
+    });
     const items = await raw((c) => c.call('GetSceneItemList', { sceneName: 'Sagostund – Tack' }));
     expect(items.sceneItems.map((i) => i.sourceName)).toContain('Sagostund · Bokens uppgifter');
   });
@@ -118,7 +128,7 @@ describe('checklist with the preset of the program, real OBS', () => {
 
   it("fails the camera check: the preset's camera has no device, so OBS has no picture from it", async () => {
     await waitFor(() => auto('cameraActive')?.reason === 'noPicture', {
-      timeoutMs: 15_000,
+      timeoutMs: scaled(15_000),
       message: 'camera without a picture',
     });
     expect(auto('cameraActive')?.params.input).toBe('Sagostund · Kamera läsare');
@@ -133,7 +143,7 @@ describe('checklist with the preset of the program, real OBS', () => {
   it('follows a preset applied from the Programs view: that is the program being prepared', async () => {
     await call('presets.apply', { presetId: 'builtin-info-desk' });
     await waitFor(() => status?.session.presetId === 'builtin-info-desk', {
-      timeoutMs: 20_000,
+      timeoutMs: scaled(20_000),
       message: 'checklist on the applied preset',
     });
     expect(status).toMatchObject({
@@ -141,7 +151,7 @@ describe('checklist with the preset of the program, real OBS', () => {
       preset: { name: 'Digital informationsdisk' },
     });
     await waitFor(() => auto('presetScenes')?.status === 'pass', {
-      timeoutMs: 20_000,
+      timeoutMs: scaled(20_000),
       message: 'the applied preset matches',
     });
   });

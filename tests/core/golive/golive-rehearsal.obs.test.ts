@@ -12,6 +12,7 @@ import { startObs, withRawObs, type RunningObs } from '../../support/obs-studio'
 import { startRtmpIngest, type RtmpIngest } from '../../support/rtmp-ingest';
 import { makeTempDir } from '../../support/temp-dir';
 import { waitFor } from '../../support/wait-for';
+import { scaled } from '../../support/timeouts';
 
 /**
  * A rehearsal that only records (no destination) against a real OBS: OBS records and streams
@@ -62,7 +63,7 @@ describe('record-only rehearsal with real OBS', () => {
     core.start();
     await call('settings.saveConnection', { address: obs.address, password: { action: 'set', value: obs.password } });
     await waitFor(() => checklist?.auto.find((a) => a.id === 'obsConnected')?.status === 'pass', {
-      timeoutMs: 20_000,
+      timeoutMs: scaled(20_000),
       message: 'OBS connected',
     });
     checklist = await call<ChecklistStatus>('checklist.updateSession', {
@@ -89,7 +90,7 @@ describe('record-only rehearsal with real OBS', () => {
     // OBS may report the recording started before its answer to StartRecord arrives: then the
     // answer already finds the rehearsal live.
     expect(['starting', 'live']).toContain(started.phase);
-    await waitFor(() => golive?.phase === 'live', { timeoutMs: 20_000, message: 'rehearsal live' });
+    await waitFor(() => golive?.phase === 'live', { timeoutMs: scaled(20_000), message: 'rehearsal live' });
     expect(golive?.broadcast).toMatchObject({
       origin: 'app',
       rehearsal: true,
@@ -105,14 +106,14 @@ describe('record-only rehearsal with real OBS', () => {
 
   it('ends the rehearsal: OBS stops recording, and the after-broadcast list appears', async () => {
     await call('golive.end', {});
-    await waitFor(() => golive?.phase === 'ended', { timeoutMs: 20_000, message: 'rehearsal ended' });
+    await waitFor(() => golive?.phase === 'ended', { timeoutMs: scaled(20_000), message: 'rehearsal ended' });
     expect(golive?.broadcast).toMatchObject({ rehearsal: true, streaming: false, endedBy: 'app' });
     expect(golive?.error).toBeNull();
     // A rehearsal leaves the recording to delete, and no publisher reports or captions.
     expect(golive?.after.map((a) => a.kind)).toEqual(['deleteRecording']);
     // OBS sends RecordStateChanged STOPPED a moment before GetRecordStatus says inactive.
     await waitFor(async () => !(await obsStatus()).record, {
-      timeoutMs: 10_000,
+      timeoutMs: scaled(10_000),
       message: 'OBS says the recording is off',
     });
     expect(await obsStatus()).toEqual({ record: false, stream: false });
@@ -136,14 +137,14 @@ describe('record-only rehearsal with real OBS', () => {
         const items = await logItems();
         return items.length > 0 ? items : null;
       },
-      { timeoutMs: 20_000, message: 'an entry for the stream started in OBS' },
+      { timeoutMs: scaled(20_000), message: 'an entry for the stream started in OBS' },
     );
     await waitFor(() => golive?.phase === 'live' && golive.broadcast?.origin === 'obs', {
-      timeoutMs: 20_000,
+      timeoutMs: scaled(20_000),
       message: 'noticed live',
     });
     await withRawObs(obs.address, obs.password, (raw) => raw.call('StopStream'));
-    await waitFor(() => golive?.phase === 'ended', { timeoutMs: 20_000, message: 'noticed offline' });
+    await waitFor(() => golive?.phase === 'ended', { timeoutMs: scaled(20_000), message: 'noticed offline' });
     await call('golive.dismiss');
     streamStates.clear();
     // The rehearsal's details (rehearsal, program type, checklist) were not kept for this stream.
@@ -153,7 +154,7 @@ describe('record-only rehearsal with real OBS', () => {
 
   it('says when OBS does not confirm the stop, keeps End available, and settles once OBS answers', async () => {
     await call('golive.start', { overrideReason: 'Repetition utan mikrofon' });
-    await waitFor(() => golive?.phase === 'live', { timeoutMs: 20_000, message: 'rehearsal live again' });
+    await waitFor(() => golive?.phase === 'live', { timeoutMs: scaled(20_000), message: 'rehearsal live again' });
     expect(await obsStatus()).toEqual({ record: true, stream: false });
 
     // OBS freezes as it is asked to stop: the request waits unread in its socket.
@@ -162,7 +163,7 @@ describe('record-only rehearsal with real OBS', () => {
     obs.pause();
     expect(golive?.phase).toBe('ending');
     await waitFor(() => golive?.error?.code === 'GOLIVE_STOP_UNCONFIRMED', {
-      timeoutMs: 15_000,
+      timeoutMs: scaled(15_000),
       message: 'stop unconfirmed',
     });
     // The stop deadline said it (3 s), not the request timeout (5 s), even on a busy machine.
@@ -180,12 +181,12 @@ describe('record-only rehearsal with real OBS', () => {
 
     obs.resume();
     // OBS reads the waiting StopRecord and stops: ended by the app, not "stopped in OBS".
-    await waitFor(() => golive?.phase === 'ended', { timeoutMs: 20_000, message: 'settled as ended' });
+    await waitFor(() => golive?.phase === 'ended', { timeoutMs: scaled(20_000), message: 'settled as ended' });
     expect(golive?.broadcast).toMatchObject({ rehearsal: true, endedBy: 'app' });
     expect(golive?.error).toBeNull();
     expect(golive?.after.map((a) => a.kind)).toEqual(['deleteRecording']);
     await waitFor(async () => !(await obsStatus()).record, {
-      timeoutMs: 10_000,
+      timeoutMs: scaled(10_000),
       message: 'OBS says the recording is off',
     });
     expect(await obsStatus()).toEqual({ record: false, stream: false });
@@ -212,7 +213,7 @@ describe('record-only rehearsal with real OBS', () => {
     await setFolder(missing);
     try {
       await waitFor(() => diskCheck()?.reason === 'folderMissing', {
-        timeoutMs: 15_000,
+        timeoutMs: scaled(15_000),
         message: 'the checklist names the missing folder',
       });
       expect(diskCheck()).toMatchObject({ status: 'fail', params: { folder: missing } });
@@ -228,7 +229,7 @@ describe('record-only rehearsal with real OBS', () => {
       await setFolder(before);
     }
     await waitFor(() => diskCheck()?.reason !== 'folderMissing', {
-      timeoutMs: 15_000,
+      timeoutMs: scaled(15_000),
       message: 'the folder is fine again',
     });
   });

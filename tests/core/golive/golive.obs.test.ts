@@ -15,6 +15,7 @@ import { startRtmpIngest, type RtmpIngest } from '../../support/rtmp-ingest';
 import { makeTempDir } from '../../support/temp-dir';
 import { makeToneFile, toneInput } from '../../support/tone-file';
 import { waitFor } from '../../support/wait-for';
+import { scaled } from '../../support/timeouts';
 
 /**
  * The go-live flow against a real OBS and a real RTMP ingest (nginx-rtmp on loopback): a
@@ -78,7 +79,7 @@ describe('go live with real OBS and nginx-rtmp', () => {
     });
     core.start();
     await call('settings.saveConnection', { address: obs.address, password: { action: 'set', value: obs.password } });
-    await waitFor(() => autoCheck('obsConnected') === 'pass', { timeoutMs: 20_000, message: 'OBS connected' });
+    await waitFor(() => autoCheck('obsConnected') === 'pass', { timeoutMs: scaled(20_000), message: 'OBS connected' });
   });
 
   afterAll(async () => {
@@ -107,7 +108,7 @@ describe('go live with real OBS and nginx-rtmp', () => {
       startingScene: 'Startar snart',
       closingScene: 'Tack för idag',
     });
-    await waitFor(() => checklist?.ready, { message: 'checklist ready', timeoutMs: 15_000 });
+    await waitFor(() => checklist?.ready, { message: 'checklist ready', timeoutMs: scaled(15_000) });
   });
 
   it('flips the automatic checks as OBS changes, and fixes them', async () => {
@@ -124,7 +125,7 @@ describe('go live with real OBS and nginx-rtmp', () => {
       raw.call('SetInputVolume', { inputName: 'Mic', inputVolumeMul: 0 }),
     );
     await waitFor(() => checklist?.auto.find((a) => a.id === 'micReady')?.reason === 'silent', {
-      timeoutMs: 20_000,
+      timeoutMs: scaled(20_000),
       message: 'silent mic fails',
     });
     expect(checklist?.blocking).toContain('micReady');
@@ -152,14 +153,14 @@ describe('go live with real OBS and nginx-rtmp', () => {
     const started = await call<GoLiveState>('golive.start', {});
     // Live only on OBS's word: usually after StartStream's answer, rarely before it on loopback.
     expect(['starting', 'live']).toContain(started.phase);
-    await waitFor(() => golive?.phase === 'live', { timeoutMs: 20_000, message: 'live' });
+    await waitFor(() => golive?.phase === 'live', { timeoutMs: scaled(20_000), message: 'live' });
     expect(golive?.broadcast).toMatchObject({ destinationName: 'Lokal testserver', origin: 'app', rehearsal: false });
     expect(golive?.broadcast?.liveAt).toBeGreaterThan(0);
     const first = await waitFor(() => ingest.bytesIn(KEY), { message: 'bytes at nginx' });
     await waitFor(async () => (await ingest.bytesIn(KEY)) > first, { message: 'bytes keep arriving' });
 
     await call('golive.end', {});
-    await waitFor(() => golive?.phase === 'ended', { timeoutMs: 20_000, message: 'ended' });
+    await waitFor(() => golive?.phase === 'ended', { timeoutMs: scaled(20_000), message: 'ended' });
     expect(golive?.broadcast?.endedBy).toBe('app');
     expect(golive?.after.map((a) => a.kind)).toContain('publisherReports');
     const state = await call<{ programScene: string; stream: { active: boolean } }>('obs.getState');
@@ -178,12 +179,12 @@ describe('go live with real OBS and nginx-rtmp', () => {
     });
     await call('checklist.updateSession', { destinationId: yt.id });
     await waitFor(() => checklist?.ready && autoCheck('outputWithinLimits') === 'pass', {
-      timeoutMs: 20_000,
+      timeoutMs: scaled(20_000),
       message: 'ready, keyframes left to the service',
     });
     const keyintsBefore = obsLogKeyints(obs.home)?.length ?? 0;
     await call('golive.start', {});
-    await waitFor(() => golive?.phase === 'live', { timeoutMs: 20_000, message: 'live to YouTube (local)' });
+    await waitFor(() => golive?.phase === 'live', { timeoutMs: scaled(20_000), message: 'live to YouTube (local)' });
     await waitFor(() => ingest.bytesIn('yt-key'), { message: 'bytes at nginx' });
     const { service, video } = await withRawObs(obs.address, obs.password, async (raw) => ({
       service: await raw.call('GetStreamServiceSettings'),
@@ -201,7 +202,7 @@ describe('go live with real OBS and nginx-rtmp', () => {
     );
     expect(keyints.at(-1)).toBe(2 * fps);
     await call('golive.end', {});
-    await waitFor(() => golive?.phase === 'ended', { timeoutMs: 20_000, message: 'ended' });
+    await waitFor(() => golive?.phase === 'ended', { timeoutMs: scaled(20_000), message: 'ended' });
     await call('golive.dismiss');
   });
 
@@ -219,7 +220,7 @@ describe('go live with real OBS and nginx-rtmp', () => {
         raw.call('SetVideoSettings', { outputWidth: 2560, outputHeight: 1440 }),
       );
       await waitFor(() => checklist?.auto.find((a) => a.id === 'outputWithinLimits')?.reason === 'resolutionTooHigh', {
-        timeoutMs: 15_000,
+        timeoutMs: scaled(15_000),
         message: '1440p is too tall for Facebook',
       });
       expect(checklist?.auto.find((a) => a.id === 'outputWithinLimits')).toMatchObject({
@@ -250,7 +251,7 @@ describe('go live with real OBS and nginx-rtmp', () => {
       });
       await waitFor(
         () => checklist?.auto.find((a) => a.id === 'outputWithinLimits')?.reason === 'videoBitrateTooHigh',
-        { timeoutMs: 15_000, message: 'bitrate over the limit' },
+        { timeoutMs: scaled(15_000), message: 'bitrate over the limit' },
       );
       await call('checklist.fix', { checkId: 'outputWithinLimits' });
       const param = (parameterName: string) =>
@@ -282,7 +283,7 @@ describe('go live with real OBS and nginx-rtmp', () => {
     });
     await call('checklist.updateSession', { destinationId: bad.id });
     await call('golive.start', {});
-    await waitFor(() => golive?.phase === 'failed', { timeoutMs: 25_000, message: 'failed start' });
+    await waitFor(() => golive?.phase === 'failed', { timeoutMs: scaled(25_000), message: 'failed start' });
     expect(golive?.error).toEqual({ code: 'GOLIVE_START_FAILED', params: { destination: 'Stängd port' } });
     // The broadcast log's recorder notices the failed start; the go-live flow handed it the destination.
     type Summary = { outcome: string | null; destinationName?: string; programType?: string };
@@ -308,11 +309,11 @@ describe('go live with real OBS and nginx-rtmp', () => {
       await raw.call('StartStream');
     });
     await waitFor(() => golive?.phase === 'live' && golive.broadcast?.origin === 'obs', {
-      timeoutMs: 20_000,
+      timeoutMs: scaled(20_000),
       message: 'noticed live',
     });
     await withRawObs(obs.address, obs.password, (raw) => raw.call('StopStream'));
-    await waitFor(() => golive?.phase === 'ended', { timeoutMs: 20_000, message: 'noticed offline' });
+    await waitFor(() => golive?.phase === 'ended', { timeoutMs: scaled(20_000), message: 'noticed offline' });
     expect(golive?.broadcast?.endedBy).toBe('obs');
   });
 

@@ -10,6 +10,7 @@ import { createScenes, startObs, withRawObs, type RunningObs } from '../../suppo
 import { makeTempDir } from '../../support/temp-dir';
 import { makeToneFile, toneInput } from '../../support/tone-file';
 import { waitFor } from '../../support/wait-for';
+import { scaled } from '../../support/timeouts';
 
 /**
  * The live view's core against a real OBS 29: a preset applied, studio mode's preview and
@@ -54,11 +55,11 @@ describe('live control with real OBS', () => {
     });
     core.start();
     await must('settings.saveConnection', { address: obs.address, password: { action: 'set', value: obs.password } });
-    await waitFor(() => state?.connection.status === 'connected', { timeoutMs: 20_000, message: 'connected' });
+    await waitFor(() => state?.connection.status === 'connected', { timeoutMs: scaled(20_000), message: 'connected' });
     const applied = await must<{ status: string }>('presets.apply', { presetId: 'builtin-story-time' });
     expect(['applied', 'partial']).toContain(applied.status);
     await waitFor(() => live?.layout?.presetId === 'builtin-story-time', { message: 'layout of the applied preset' });
-  }, 90_000);
+  }, scaled(90_000));
 
   afterAll(async () => {
     await raw?.disconnect();
@@ -143,7 +144,7 @@ describe('live control with real OBS', () => {
     await waitFor(() => program() === 'Extra' && muted('Ton') === false);
     await must('live.watchMeters');
     const tone = () => meters.flatMap((m) => m.inputs).filter((r) => r.inputName === 'Ton');
-    await waitFor(() => tone().some((r) => r.peak > 0.05), { message: 'tone level', timeoutMs: 15_000 });
+    await waitFor(() => tone().some((r) => r.peak > 0.05), { message: 'tone level', timeoutMs: scaled(15_000) });
     const start = meters.length;
     await waitFor(() => meters.length - start >= 10, { message: '10 meter events' });
     // Throttled: 10 events take at least ~9 gaps of 66 ms.
@@ -178,7 +179,7 @@ describe('live control with real OBS', () => {
         const result = await call('live.selectScene', { sceneName: 'Spöke' });
         return result.ok ? null : result;
       },
-      { timeoutMs: 10_000, message: 'the switch to the removed scene refused' },
+      { timeoutMs: scaled(10_000), message: 'the switch to the removed scene refused' },
     );
     expect(selected.error.code, JSON.stringify(selected.error)).toBe('OBS_SCENE_NOT_FOUND');
     // The refusal's refresh races OBS's own removal (asynchronous; seen once on OBS 32 under

@@ -2,6 +2,7 @@ import { ObsController, type ObsControllerOptions } from '../../../src/core/obs/
 import type { Logger } from '../../../src/core/ports';
 import type { ObsState } from '../../../src/shared/obs-state';
 import { waitFor } from '../../support/wait-for';
+import { scaled } from '../../support/timeouts';
 
 /** Log lines of every controller made here, shown when a wait fails. */
 const logLines: string[] = [];
@@ -31,7 +32,7 @@ export function waitForState(
   controller: ObsController,
   predicate: (state: ObsState) => boolean,
   message: string,
-  timeoutMs = 10_000,
+  timeoutMs = scaled(10_000),
 ): Promise<ObsState> {
   return waitFor(() => (predicate(controller.state) ? controller.state : null), {
     timeoutMs,

@@ -3,6 +3,7 @@ import type { ObsController } from '../../../src/core/obs/obs-controller';
 import { createScenes, startObs, withRawObs, type RunningObs } from '../../support/obs-studio';
 import { waitFor } from '../../support/wait-for';
 import { Controllers, isConnected, recordStates, waitForState } from './controller-test-helpers';
+import { scaled } from '../../support/timeouts';
 
 /**
  * Against one real OBS that gets frozen (SIGSTOP), killed and restarted: timeouts, requests
@@ -105,7 +106,7 @@ describe('ObsController when OBS misbehaves', () => {
   it('a request in flight when OBS dies fails at once with OBS_CONNECTION_LOST', async () => {
     await waitForState(main, isConnected, 'connected');
     obs.pause();
-    const inFlight = main.call('GetStats', undefined, { timeoutMs: 20_000 });
+    const inFlight = main.call('GetStats', undefined, { timeoutMs: scaled(20_000) });
     const started = Date.now();
     await obs.kill();
     const result = await inFlight;

@@ -4,6 +4,7 @@ import { builtInPresets } from '../../../src/core/presets/built-ins';
 import { startObs, withRawObs, type RunningObs } from '../../support/obs-studio';
 import { waitFor } from '../../support/wait-for';
 import { connectedPresets } from './presets-helpers';
+import { scaled } from '../../support/timeouts';
 
 /**
  * Presets against a real OBS Studio 29 (one per file): what each built-in creates, that a
@@ -217,39 +218,43 @@ describe('applying presets to a real OBS', () => {
     expect(lowerThird.inputSettings.text).toBe('Astrid Lindgren – ”Mio, min Mio”');
   });
 
-  it('when OBS dies mid-apply, says what was applied; applying again completes it', async () => {
-    const watcher = new OBSWebSocket();
-    await watcher.connect(obs.address, obs.password ?? undefined);
-    let restarted: Promise<void> | null = null;
-    // Kill OBS as soon as the batch has visibly started (the preset's first scene appears),
-    // then start it again, as a librarian would.
-    watcher.on('SceneCreated', ({ sceneName }) => {
-      if (!restarted && sceneName.startsWith('Digital informationsdisk'))
-        restarted = obs.kill('SIGKILL').then(() => obs.restart());
-    });
-    const result = unwrap(await ctx.service.apply('builtin-info-desk'));
-    expect(restarted).not.toBeNull();
-    await restarted;
-    await watcher.disconnect().catch(() => {});
-    const key = (s: { target: string; name: string; scene?: string }) => `${s.target}|${s.name}|${s.scene ?? ''}`;
-    const changes = unwrap(await ctx.service.plan('builtin-info-desk')).steps.filter((s) => s.action !== 'keep');
-    if (result.status === 'interrupted') {
-      expect(result.confirmed).toBe(true);
-      // What it says is still missing is exactly what a fresh look at OBS says is missing.
-      expect(result.remaining.map(key).sort()).toEqual(changes.map(key).sort());
-      for (const step of result.applied) expect(changes.map(key)).not.toContain(key(step));
-    } else {
-      // OBS answered the whole batch in the instant before it died: the reply says all was applied.
-      expect(result.status).toBe('applied');
-    }
-    const again = unwrap(await ctx.service.apply('builtin-info-desk'));
-    expect(['applied', 'unchanged']).toContain(again.status);
-    expect(again.failed).toEqual([]);
-    const left = unwrap(await ctx.service.plan('builtin-info-desk'));
-    expect(left.steps.filter((s) => s.action !== 'keep')).toEqual([]);
-    expect(unwrap(await ctx.service.apply('builtin-info-desk')).status).toBe('unchanged');
-    const { scenes } = await raw((c) => c.call('GetSceneList'));
-    for (const name of ['Startar snart', 'Disken', 'Kort paus', 'Stängt'])
-      expect(scenes.map((s) => s.sceneName)).toContain(`Digital informationsdisk – ${name}`);
-  }, 120_000);
+  it(
+    'when OBS dies mid-apply, says what was applied; applying again completes it',
+    async () => {
+      const watcher = new OBSWebSocket();
+      await watcher.connect(obs.address, obs.password ?? undefined);
+      let restarted: Promise<void> | null = null;
+      // Kill OBS as soon as the batch has visibly started (the preset's first scene appears),
+      // then start it again, as a librarian would.
+      watcher.on('SceneCreated', ({ sceneName }) => {
+        if (!restarted && sceneName.startsWith('Digital informationsdisk'))
+          restarted = obs.kill('SIGKILL').then(() => obs.restart());
+      });
+      const result = unwrap(await ctx.service.apply('builtin-info-desk'));
+      expect(restarted).not.toBeNull();
+      await restarted;
+      await watcher.disconnect().catch(() => {});
+      const key = (s: { target: string; name: string; scene?: string }) => `${s.target}|${s.name}|${s.scene ?? ''}`;
+      const changes = unwrap(await ctx.service.plan('builtin-info-desk')).steps.filter((s) => s.action !== 'keep');
+      if (result.status === 'interrupted') {
+        expect(result.confirmed).toBe(true);
+        // What it says is still missing is exactly what a fresh look at OBS says is missing.
+        expect(result.remaining.map(key).sort()).toEqual(changes.map(key).sort());
+        for (const step of result.applied) expect(changes.map(key)).not.toContain(key(step));
+      } else {
+        // OBS answered the whole batch in the instant before it died: the reply says all was applied.
+        expect(result.status).toBe('applied');
+      }
+      const again = unwrap(await ctx.service.apply('builtin-info-desk'));
+      expect(['applied', 'unchanged']).toContain(again.status);
+      expect(again.failed).toEqual([]);
+      const left = unwrap(await ctx.service.plan('builtin-info-desk'));
+      expect(left.steps.filter((s) => s.action !== 'keep')).toEqual([]);
+      expect(unwrap(await ctx.service.apply('builtin-info-desk')).status).toBe('unchanged');
+      const { scenes } = await raw((c) => c.call('GetSceneList'));
+      for (const name of ['Startar snart', 'Disken', 'Kort paus', 'Stängt'])
+        expect(scenes.map((s) => s.sceneName)).toContain(`Digital informationsdisk – ${name}`);
+    },
+    scaled(120_000),
+  );
 });

@@ -5,6 +5,7 @@ import { PresetsService } from '../../../src/core/presets/presets-service';
 import { MemoryDocumentStore } from '../../../src/core/settings/memory-document-store';
 import type { TextLanguage } from '../../../src/shared/presets/preset-details';
 import { waitFor } from '../../support/wait-for';
+import { scaled } from '../../support/timeouts';
 
 /** Requests that change OBS: everything but Get*. Counted at the wire, apart from what the app reports. */
 export const isMutating = (request: RequestBatchRequest): boolean => !request.requestType.startsWith('Get');
@@ -18,7 +19,7 @@ export async function connectedPresets(
   const controller = new ObsController({ requestTimeoutMs: 10_000, maxBackoffMs: 500 });
   controller.connect(address, password);
   await waitFor(() => controller.state.connection.status === 'connected', {
-    timeoutMs: 20_000,
+    timeoutMs: scaled(20_000),
     message: 'connected to OBS',
   });
   /** types: every request type sent; inFlight/maxInFlight: batches awaiting OBS's answer at once. */

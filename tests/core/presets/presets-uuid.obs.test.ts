@@ -5,6 +5,7 @@ import { PresetStore } from '../../../src/core/presets/preset-store';
 import { startObs, withRawObs, type RunningObs } from '../../support/obs-studio';
 import { waitFor } from '../../support/wait-for';
 import { connectedPresets } from './presets-helpers';
+import { scaled } from '../../support/timeouts';
 
 /**
  * Ownership by UUID against a real OBS (BIBBLAN_OBS=30/32: obs-websocket 5.5/5.7), and the
@@ -30,7 +31,7 @@ describe('preset ownership by OBS UUID', () => {
     ctx = await connectedPresets(obs.address, obs.password);
     uuids = obsHasUuids(ctx.controller.state);
     expect(unwrap(await ctx.service.apply('builtin-story-time')).status).toBe('applied');
-  }, 90_000);
+  }, scaled(90_000));
   afterAll(async () => {
     await ctx?.controller.close();
     await obs?.stop();
