@@ -62,7 +62,7 @@ describe('editing the checklist template', () => {
     async () => {
       await session.restartHost();
       await page.goto(session.host.url);
-      await expectText(statusText(page), /Ansluten till OBS \d+\.\d+/, 15_000);
+      await expectText(statusText(page), /Ansluten till OBS \d+\.\d+/, scaled(15_000));
       await page.getByTestId('open-golive').click();
       await page.getByRole('heading', { name: 'Sänd', exact: true }).waitFor();
       await waitFor(

@@ -4,6 +4,7 @@ import { startFakeObsServer } from '../support/fake-obs-server';
 import { withRawObs, type RunningObs } from '../support/obs-studio';
 import { startE2eSession, type E2eSession } from './e2e-session';
 import { expectLiveScene, expectText, sceneButton, statusText } from './page-helpers';
+import { scaled } from '../support/timeouts';
 
 /**
  * The UI in real Chromium, against the browser host (as `npm run serve` starts it)
@@ -91,7 +92,7 @@ describe('connecting to OBS and switching scenes, in the browser', () => {
     await obs.kill('SIGKILL');
     await expectText(statusText(page), /Återansluter|Inte ansluten/, 2_000);
     await obs.restart();
-    await expectText(statusText(page), connectedSv, 15_000);
+    await expectText(statusText(page), connectedSv, scaled(15_000));
     const live = await withRawObs(obs.address, obs.password, (c) => c.call('GetCurrentProgramScene'));
     await expectLiveScene(page, live.currentProgramSceneName);
   });
@@ -112,7 +113,7 @@ describe('connecting to OBS and switching scenes, in the browser', () => {
   it('remembers the connection and language: a restarted host connects at start', async () => {
     await session.restartHost();
     await page.goto(session.host.url);
-    await expectText(statusText(page), connectedEn, 15_000);
+    await expectText(statusText(page), connectedEn, scaled(15_000));
     await page.getByTestId('main-screen').waitFor();
     expect(session.consoleErrors.filter((e) => !/WebSocket|ERR_CONNECTION_REFUSED/.test(e))).toEqual([]);
   });
@@ -139,14 +140,14 @@ describe('an OBS that is still starting, in the browser', () => {
       await page.getByTestId('first-run').waitFor();
       await page.getByLabel('Adress till OBS').fill(starting.address);
       await page.getByRole('button', { name: 'Anslut', exact: true }).click();
-      await expectText(statusText(page), /OBS startar…/, 10_000);
+      await expectText(statusText(page), /OBS startar…/, scaled(10_000));
       // No failure is shown for a request OBS will answer a moment later, and nothing to press.
       expect(await page.locator('[data-error-code]').count()).toBe(0);
       expect(await page.getByRole('button', { name: 'Återanslut nu' }).count()).toBe(0);
       await page.setViewportSize({ width: 390, height: 844 });
       await expectText(statusText(page), /OBS startar…/);
       starting.setNotReady(false);
-      await expectText(statusText(page), /Ansluten till OBS 29\.0\.2-fake/, 10_000);
+      await expectText(statusText(page), /Ansluten till OBS 29\.0\.2-fake/, scaled(10_000));
       await page.getByTestId('main-screen').waitFor();
       expect(starting.requests.some((r) => r.status === 207)).toBe(true);
     } finally {

@@ -139,8 +139,8 @@ describe('going live with a program preset, from the browser', () => {
         await waitFor(() => boxes.nth(i).isChecked(), { message: `item ${i} ticked` });
       }
       // Off the mic's scene OBS stops metering it: never heard, so it fails (and blocks) again.
-      await expectStatus('micReady', 'fail', 30_000);
-      await expectText(page.locator('.golive-ready'), /^1 obligatorisk punkt återstår\.$/, 15_000);
+      await expectStatus('micReady', 'fail', scaled(30_000));
+      await expectText(page.locator('.golive-ready'), /^1 obligatorisk punkt återstår\.$/, scaled(15_000));
       expect(await goLive().getAttribute('aria-disabled')).toBe('true');
       // aria-disabled keeps the button focusable, so Playwright sees it as disabled: force the click.
       await goLive().click({ force: true });
@@ -174,7 +174,7 @@ describe('going live with a program preset, from the browser', () => {
       /Bibblan Live visar först avslutningsscenen Sagostund – Tack\./,
     );
     await page.getByRole('button', { name: 'Ja, avsluta' }).click();
-    await expectText(page.locator('[data-phase="ended"]'), /avslutad och offline/, 30_000);
+    await expectText(page.locator('[data-phase="ended"]'), /avslutad och offline/, scaled(30_000));
     expect(await programScene()).toBe('Sagostund – Tack');
     const status = await withRawObs(obs.address, obs.password, (c) => c.call('GetStreamStatus'));
     expect(status.outputActive).toBe(false);

@@ -83,7 +83,7 @@ describe('going live from the browser', () => {
         message: 'micReady passes',
       },
     );
-    await expectText(page.locator('.golive-ready'), /Allt obligatoriskt är klart/, 15_000);
+    await expectText(page.locator('.golive-ready'), /Allt obligatoriskt är klart/, scaled(15_000));
     expect(await go.getAttribute('aria-disabled')).toBe('false');
   });
 
@@ -100,7 +100,7 @@ describe('going live from the browser', () => {
   it('ends after a confirmation and shows the after-broadcast list', async () => {
     await page.getByRole('button', { name: 'Avsluta sändningen' }).click();
     await page.getByRole('button', { name: 'Ja, avsluta' }).click();
-    await expectText(page.locator('[data-phase="ended"]'), /avslutad och offline/, 20_000);
+    await expectText(page.locator('[data-phase="ended"]'), /avslutad och offline/, scaled(20_000));
     const after = page.getByTestId('after-broadcast');
     await expectText(after, /Skicka rapporter/);
     await expectText(after, /Kontrollera på Facebook eller YouTube/);

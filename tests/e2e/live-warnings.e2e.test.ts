@@ -94,15 +94,15 @@ describe('live view warnings and narrow layout, in the browser', () => {
       await page.getByTestId('other-scene-list').getByRole('button', { name: 'Extra', exact: true }).click();
       await extraOnAir();
       await waitFor(async () => (await tone().getAttribute('data-muted')) === 'false', { message: 'Ton live' });
-      await meterReads('sound', 15_000);
+      await meterReads('sound', scaled(15_000));
       // At 0 dB the tone peaks at about -18 dBFS: no clipping warning, not even from the first
       // reading after the input became active (obs-websocket 5.1 may send a garbage peak such as
       // 7.8e31 then, from its uninitialised samples; the core drops such readings).
       expect(await warning('clipping').count()).toBe(0);
-      await gone('clipping', 10_000);
+      await gone('clipping', scaled(10_000));
 
       await raw((c) => c.call('SetInputVolume', { inputName: 'Ton', inputVolumeDb: 20 }));
-      await shown('clipping', 10_000);
+      await shown('clipping', scaled(10_000));
       expect(await warning('clipping').textContent()).toBe(CLIPPING);
       // Only the clipping: the tone is live and loud, so nothing else applies.
       expect(
@@ -115,7 +115,7 @@ describe('live view warnings and narrow layout, in the browser', () => {
 
       const back = Date.now();
       await raw((c) => c.call('SetInputVolume', { inputName: 'Ton', inputVolumeDb: 0 }));
-      const goneAt = await gone('clipping', 10_000);
+      const goneAt = await gone('clipping', scaled(10_000));
       // Held about HOLD_MS (2 s) after the last clipping reading, not dropped at once.
       expect(goneAt - back).toBeGreaterThanOrEqual(1_500);
       await meterReads('sound');
@@ -128,7 +128,7 @@ describe('live view warnings and narrow layout, in the browser', () => {
     async () => {
       await extraOnAir();
       await waitFor(async () => (await tone().getAttribute('data-muted')) === 'false', { message: 'Ton live' });
-      await meterReads('sound', 15_000);
+      await meterReads('sound', scaled(15_000));
 
       ingest = await session.startIngest();
       await raw(async (c) => {
@@ -138,7 +138,7 @@ describe('live view warnings and narrow layout, in the browser', () => {
         });
         await c.call('StartStream');
       });
-      await expectText(badge('Extra'), /^I SÄNDNING$/, 20_000);
+      await expectText(badge('Extra'), /^I SÄNDNING$/, scaled(20_000));
       await waitFor(async () => (await ingest!.bytesIn('warnings-e2e')) > 0, {
         timeoutMs: scaled(20_000),
         message: 'the ingest receives the stream',
@@ -151,7 +151,7 @@ describe('live view warnings and narrow layout, in the browser', () => {
       await media('PAUSE');
       await meterReads('silent');
       expect(await warning('silent').count()).toBe(0);
-      const warnedAt = await shown('silent', 25_000);
+      const warnedAt = await shown('silent', scaled(25_000));
       expect(warnedAt - quietFrom).toBeGreaterThanOrEqual(9_500);
       expect(await warning('silent').textContent()).toBe(SILENT);
 
@@ -163,9 +163,9 @@ describe('live view warnings and narrow layout, in the browser', () => {
       // Quiet again until it warns, then the stream ends: still quiet, but off air it does not warn.
       await media('PAUSE');
       await meterReads('silent');
-      await shown('silent', 25_000);
+      await shown('silent', scaled(25_000));
       await raw((c) => c.call('StopStream'));
-      await expectText(badge('Extra'), /^VISAS NU$/, 20_000);
+      await expectText(badge('Extra'), /^VISAS NU$/, scaled(20_000));
       await gone('silent', 5_000);
       expect((await raw((c) => c.call('GetMediaInputStatus', { inputName: 'Ton' }))).mediaState).toBe(
         'OBS_MEDIA_STATE_PAUSED',
@@ -224,12 +224,12 @@ describe('live view warnings and narrow layout, in the browser', () => {
       // A long Swedish warning wraps inside the column too.
       await raw((c) => c.call('SetInputVolume', { inputName: 'Ton', inputVolumeDb: 20 }));
       try {
-        await shown('clipping', 10_000);
+        await shown('clipping', scaled(10_000));
         expect(await horizontalOverflow(page)).toEqual([]);
       } finally {
         await raw((c) => c.call('SetInputVolume', { inputName: 'Ton', inputVolumeDb: 0 }));
       }
-      await gone('clipping', 10_000);
+      await gone('clipping', scaled(10_000));
 
       // Scene buttons still work: a click, then the keys.
       await sceneButton(page, scenes[0]!).click();

@@ -159,7 +159,7 @@ describe('live view, in the browser', () => {
       });
       await c.call('StartStream');
     });
-    await expectText(page.getByTestId('health-bitrate'), /[1-9]\d* kbit\/s/, 20_000);
+    await expectText(page.getByTestId('health-bitrate'), /[1-9]\d* kbit\/s/, scaled(20_000));
     await expectText(page.getByTestId('health-dropped'), /\d+\.\d %/);
     const stop = page.getByTestId('stop-stream');
     await stop.click();

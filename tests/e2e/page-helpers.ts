@@ -65,7 +65,7 @@ export async function connectOnFirstRun(page: Page, obs: { address: string; pass
   await page.getByLabel('Adress till OBS').fill(obs.address);
   await page.getByLabel('Lösenord', { exact: true }).fill(obs.password ?? '');
   await page.getByRole('button', { name: 'Anslut', exact: true }).click();
-  await expectText(statusText(page), /Ansluten till OBS \d+\.\d+/, 20_000);
+  await expectText(statusText(page), /Ansluten till OBS \d+\.\d+/, scaled(20_000));
   await page.getByTestId('main-screen').waitFor();
 }
 

@@ -36,7 +36,7 @@ describe('fault/security: no secret leaks after a full session (host process + r
   let receivedLog: string[] = [];
 
   async function call<T>(name: string, params?: unknown): Promise<T> {
-    const result = await api!.request<T>(name, params, 60_000);
+    const result = await api!.request<T>(name, params, scaled(60_000));
     if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
     return result.value;
   }

@@ -3,6 +3,7 @@ import type { ObsController } from '../../../src/core/obs/obs-controller';
 import { ObsStateSchema, type ObsState } from '../../../src/shared/obs-state';
 import { createScenes, startObs, withRawObs, type RunningObs } from '../../support/obs-studio';
 import { Controllers, isConnected, observeFor, recordStates, waitForState } from './controller-test-helpers';
+import { scaled } from '../../support/timeouts';
 
 /** Against one real OBS (29, 30 or 32) for the whole file: connecting, the mirror, scenes, passwords. */
 
@@ -26,7 +27,7 @@ beforeAll(async () => {
   await createScenes(obs.address, obs.password, ['Welcome', 'Talk', 'Goodbye']);
   main = shared.create();
   main.connect(obs.address, obs.password);
-  await waitForState(main, isConnected, 'main controller connected', 15_000);
+  await waitForState(main, isConnected, 'main controller connected', scaled(15_000));
 });
 
 afterEach(() => perTest.closeAll());

@@ -20,7 +20,7 @@ beforeAll(async () => {
   await createScenes(obs.address, obs.password, ['Talk']);
   main = shared.create({ requestTimeoutMs: 1000 });
   main.connect(obs.address, obs.password);
-  await waitForState(main, isConnected, 'main controller connected', 15_000);
+  await waitForState(main, isConnected, 'main controller connected', scaled(15_000));
 });
 
 afterEach(async () => {
@@ -87,8 +87,8 @@ describe('ObsController when OBS misbehaves', () => {
 
     await obs.restart();
     const [back] = await Promise.all([
-      waitForState(main, isConnected, 'main reconnected by itself', 15_000),
-      waitForState(early, isConnected, 'early controller connected', 15_000),
+      waitForState(main, isConnected, 'main reconnected by itself', scaled(15_000)),
+      waitForState(early, isConnected, 'early controller connected', scaled(15_000)),
     ]);
     expect(back.connection.error).toBeNull();
     expect(back.versions?.rpcVersion).toBe(1);
@@ -118,7 +118,7 @@ describe('ObsController when OBS misbehaves', () => {
     await expect(main.call('GetStats')).resolves.toEqual({ ok: false, error: { code: 'OBS_NOT_CONNECTED' } });
 
     await obs.restart();
-    await waitForState(main, isConnected, 'reconnected', 15_000);
+    await waitForState(main, isConnected, 'reconnected', scaled(15_000));
     await waitFor(async () => (await main.call('GetStats')).ok, { message: 'requests work again' });
   });
 });

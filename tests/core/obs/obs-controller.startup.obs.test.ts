@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startObs, type RunningObs } from '../../support/obs-studio';
 import { Controllers, isConnected, recordStates, waitForState } from './controller-test-helpers';
+import { scaled } from '../../support/timeouts';
 
 /**
  * Connecting the moment OBS opens its socket, as the app does when it was started first and
@@ -23,7 +24,7 @@ describe('ObsController with an OBS that is still starting', () => {
     const controller = controllers.create();
     const states = recordStates(controller);
     controller.connect(obs.address, obs.password);
-    const connected = await waitForState(controller, isConnected, 'connected with a loaded mirror', 40_000);
+    const connected = await waitForState(controller, isConnected, 'connected with a loaded mirror', scaled(40_000));
     expect(connected.connection.error).toBeNull();
     expect(connected.versions?.obsWebSocketVersion).toMatch(/^5\./);
     expect(connected.scenes.map((s) => s.name)).toContain('Scene');
