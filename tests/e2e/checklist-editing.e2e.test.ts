@@ -39,7 +39,10 @@ describe('editing the checklist template', () => {
     await waitFor(async () => (await items().count()) === before + 1, { message: 'item added' });
     const added = items().last();
     await expectText(added, /Bokvagnen står framme.*Rekommenderad/);
-    expect(await page.getByLabel('Ny punkt (på svenska)').inputValue()).toBe('');
+    // The field empties when the core's answer arrives, which may come after the item's event.
+    await waitFor(async () => (await page.getByLabel('Ny punkt (på svenska)').inputValue()) === '', {
+      message: 'the new-item field emptied',
+    });
 
     // Controlled checkboxes: the tick shows when the core says so. Click, then wait.
     await page.getByLabel('Obligatorisk: Bokvagnen står framme').click();
