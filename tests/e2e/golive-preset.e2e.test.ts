@@ -74,8 +74,8 @@ describe('going live with a program preset, from the browser', () => {
 
   it('picks the program Sagostund: the program type follows, and its scenes are missing in OBS', async () => {
     // Another type first, so that the preset is seen to set it.
-    await page.getByLabel('Typ av program').selectOption('authortalk');
-    await waitFor(async () => (await page.getByLabel('Typ av program').inputValue()) === 'authortalk', {
+    await page.getByLabel('Programtyp').selectOption('authortalk');
+    await waitFor(async () => (await page.getByLabel('Programtyp').inputValue()) === 'authortalk', {
       message: 'type authortalk',
     });
     await page.getByLabel('Program', { exact: true }).selectOption({ label: 'Sagostund' });
@@ -83,7 +83,7 @@ describe('going live with a program preset, from the browser', () => {
       async () => (await page.getByLabel('Program', { exact: true }).inputValue()) === 'builtin-story-time',
       { message: 'preset chosen' },
     );
-    await waitFor(async () => (await page.getByLabel('Typ av program').inputValue()) === 'storytime', {
+    await waitFor(async () => (await page.getByLabel('Programtyp').inputValue()) === 'storytime', {
       message: 'type follows the preset',
     });
     await expectStatus('presetScenes', 'fail');

@@ -125,7 +125,7 @@ export const goliveSv = {
     scenesFromPreset:
       'Scen före start och avslutningsscen kommer från förinställningen {{name}}: {{starting}} och {{closing}}.',
     fixing: 'Arbetar…',
-    programType: 'Typ av program',
+    programType: 'Programtyp',
     programTypes: {
       storytime: 'Sagostund',
       authortalk: 'Författarsamtal',
