@@ -7,8 +7,10 @@ import { errorCodes } from '../../src/shared/errors';
 import { WS_MAX_MESSAGE_BYTES } from '../../src/shared/ws-protocol';
 import { startBrowserHostProcess, type RunningHost } from '../support/browser-host-process';
 import { connectHostApi, type HostApiClient } from '../support/host-api-client';
+import { requestsTakingObsNames, UNSAFE_NAME_SAMPLES } from '../support/obs-name-paths';
 import { makeTempDir } from '../support/temp-dir';
 import { makeSite, removeDir } from '../host/helpers';
+import { scaled } from '../support/timeouts';
 
 /**
  * Fuzzes every API request over the browser host's real WebSocket: malformed params (wrong
@@ -236,7 +238,7 @@ describe(`fault: fuzzing every API request over the browser host's WebSocket (FU
         const results = await Promise.all(
           batch.map(async (c) => {
             const id = /"id":"([^"]+)"/.exec(c.text)![1]!;
-            return { c, response: await api.sendRaw(c.text, id, 60_000) };
+            return { c, response: await api.sendRaw(c.text, id, scaled(60_000)) };
           }),
         );
         for (const { c, response } of results) expectRefused(response.result, c.label);
@@ -315,7 +317,7 @@ describe(`fault: fuzzing every API request over the browser host's WebSocket (FU
     }
     // One at a time: a response without a usable id can only be matched by order.
     for (const c of cases) {
-      const response = await api.sendRaw(c.text, c.id, 60_000);
+      const response = await api.sendRaw(c.text, c.id, scaled(60_000));
       expect(response.type).toBe('response');
       expect(response.id).toEqual(c.id);
       expectRefused(response.result, `envelope ${c.text.slice(0, 120)}`, c.codes);
@@ -338,6 +340,54 @@ describe(`fault: fuzzing every API request over the browser host's WebSocket (FU
     expect(host.process.exitCode).toBeNull();
     expect(await api.request('app.getInfo')).toMatchObject({ ok: true });
     expect(await snapshotState()).toEqual(before);
+  });
+
+  it('names with control characters or lone surrogates: refused by every request that passes one to OBS', async () => {
+    const list = await api.request<{ presets: Array<{ builtIn: boolean; preset: Record<string, unknown> }> }>(
+      'presets.list',
+    );
+    const own = list.ok ? list.value.presets.find((p) => !p.builtIn)?.preset : undefined;
+    expect(own, 'the preset copy made in beforeAll').toBeDefined();
+    const presetId = own!.id as string;
+    const withName = (name: string) => ({ ...own!, scenes: [{ ...(own!.scenes as object[])[0], name }] });
+    // A valid request per place a name reaches OBS, and where the name goes in it.
+    const cases: Array<{ name: RequestName; params: (bad: string) => unknown }> = [
+      { name: 'obs.switchScene', params: (n) => ({ sceneName: n }) },
+      { name: 'live.selectScene', params: (n) => ({ sceneName: n }) },
+      { name: 'live.setMute', params: (n) => ({ inputName: n, muted: true }) },
+      { name: 'live.thumbnail', params: (n) => ({ sceneName: n, width: 160 }) },
+      { name: 'checklist.setTemplateOptions', params: (n) => ({ startingScene: n }) },
+      { name: 'checklist.setTemplateOptions', params: (n) => ({ closingScene: n }) },
+      { name: 'golive.end', params: (n) => ({ closingScene: n }) },
+      // Names the app gives what it creates in OBS, and values it writes into OBS's settings.
+      { name: 'presets.rename', params: (n) => ({ presetId, name: n }) },
+      { name: 'presets.update', params: (n) => ({ preset: withName(n) }) },
+      { name: 'presets.setDetails', params: (n) => ({ presetId, details: { title: n } }) },
+      { name: 'presets.setDetails', params: (n) => ({ presetId, details: {}, devices: { camera1: n } }) },
+      {
+        name: 'destinations.save',
+        params: (n) => ({ name: n, platform: 'custom', server: 'rtmp://127.0.0.1:1/live', key: { kind: 'keep' } }),
+      },
+    ];
+    const covered = new Set(cases.map((c) => c.name));
+    for (const name of requestsTakingObsNames().keys()) expect(covered, `${name} takes an OBS name`).toContain(name);
+
+    const before = await snapshotState();
+    const filesBefore = readTree(data.path);
+    for (const c of cases) {
+      // The same request with a plain name is valid, so only the name can be what is refused.
+      expect(isValidParams(c.name, c.params('Scene')), `${c.name} ${JSON.stringify(c.params('Scene'))}`).toBe(true);
+      for (const bad of UNSAFE_NAME_SAMPLES) {
+        // Trimmed names (presets, destinations) may lose an unsafe character at the edge: still safe.
+        if (c.name.startsWith('presets.') || c.name.startsWith('destinations.')) {
+          if (bad.trim() !== bad) continue;
+        }
+        const params = c.params(bad);
+        expectRefused(await api.request(c.name, params), `${c.name} ${JSON.stringify(params).slice(0, 200)}`);
+      }
+    }
+    expect(await snapshotState()).toEqual(before);
+    expect(readTree(data.path)).toEqual(filesBefore);
   });
 
   it('fuzzed preset and log imports: refused or reported as problems, nothing stored', async () => {

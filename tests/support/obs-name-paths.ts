@@ -22,11 +22,13 @@ export function obsNamePaths(schema: z.ZodType, path: Array<string | number> = [
   if (schema === ObsNameSchema) return [path];
   const def = defOf(schema);
   const found: Array<Array<string | number>> = [];
-  if (def.shape) for (const [key, child] of Object.entries(def.shape)) found.push(...obsNamePaths(child, [...path, key]));
+  if (def.shape)
+    for (const [key, child] of Object.entries(def.shape)) found.push(...obsNamePaths(child, [...path, key]));
   if (def.innerType) found.push(...obsNamePaths(def.innerType, path));
   if (def.type === 'array' && def.element) found.push(...obsNamePaths(def.element, [...path, 0]));
   for (const option of def.options ?? []) found.push(...obsNamePaths(option, path));
-  if (def.type === 'pipe' && def.in && def.out) found.push(...obsNamePaths(def.in, path), ...obsNamePaths(def.out, path));
+  if (def.type === 'pipe' && def.in && def.out)
+    found.push(...obsNamePaths(def.in, path), ...obsNamePaths(def.out, path));
   return found;
 }
 

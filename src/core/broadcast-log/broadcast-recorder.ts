@@ -8,6 +8,7 @@ import {
   type SwitchSource,
 } from '../../shared/broadcast-log/entry-schema';
 import { addSampleToSummary, summarize } from '../../shared/broadcast-log/health';
+import { CAPTION_DAYS } from '../../shared/golive/after-broadcast';
 import type { ObsState } from '../../shared/obs-state';
 import { fail, ok, type Result } from '../../shared/result';
 import type { ObsController } from '../obs/obs-controller';
@@ -282,7 +283,7 @@ export class BroadcastRecorder {
       updatedAt: new Date().toISOString(),
       ...metaFields(meta),
     };
-    if (meta.keepRecording) entry.captionsDue = new Date(startMs + 14 * DAY_MS).toISOString().slice(0, 10);
+    if (meta.keepRecording) entry.captionsDue = new Date(startMs + CAPTION_DAYS * DAY_MS).toISOString().slice(0, 10);
     const written = this.#store.put(entry, true);
     if (!written.ok) {
       this.#logger.error('Could not write the new broadcast to the log', { error: written.error.code });

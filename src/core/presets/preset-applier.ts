@@ -1,6 +1,6 @@
 import type { ResponseMessage } from 'obs-websocket-js';
 import type { DeviceChoice } from '../../shared/presets/preset-details';
-import type { ApplyResult, PlanStep, PlanWarning } from '../../shared/presets/preset-plan';
+import type { ApplyPhase, ApplyResult, PlanStep, PlanWarning } from '../../shared/presets/preset-plan';
 import { ok, type Result } from '../../shared/result';
 import { buildPlan, deviceWarnings, type BuiltPlan, type PlanInput } from './plan-builder';
 import { readSnapshot, type PresetObs, type SnapshotOptions } from './obs-snapshot';
@@ -9,8 +9,6 @@ import { settleTransition } from './transition-settle';
 
 /** A whole preset is tens of requests; OBS renders in software on small machines. */
 const APPLY_TIMEOUT_MS = 30_000;
-
-export type ApplyPhase = 'reading' | 'applying' | 'checking' | 'done';
 
 export interface ApplyContext {
   obs: PresetObs & { callBatch: PresetObs['callBatch'] };

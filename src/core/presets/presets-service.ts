@@ -12,7 +12,8 @@ import { builtInPresets } from './built-ins';
 import { textOnly } from './input-kinds';
 import type { PresetObs, SnapshotOptions } from './obs-snapshot';
 import { markerOf, withCurrentSceneNames, type Ownership } from './ownership';
-import { applyPreset, planPreset, type ApplyPhase } from './preset-applier';
+import type { ApplyPhase } from '../../shared/presets/preset-plan';
+import { applyPreset, planPreset } from './preset-applier';
 import type { PresetStore } from './preset-store';
 
 export interface PresetsServiceDeps {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ProgramType } from '../../shared/checklist/checklist-schema';
 import {
   PresetSchema,
+  presetLimits,
   type Layout,
   type Preset,
   type PresetScene,
@@ -35,9 +36,9 @@ export const layouts = {
   lowerThirdText: { x: 0.05, y: 0.8, w: 0.9, h: 0.12 },
 } satisfies Record<string, Layout>;
 
-const MAX_SCENES = 20;
-const MAX_SOURCES = 30;
-const MAX_ITEMS = 20;
+const MAX_SCENES = presetLimits.scenes;
+const MAX_SOURCES = presetLimits.sources;
+const MAX_ITEMS = presetLimits.itemsPerScene;
 
 export type EditResult = { ok: true; preset: Preset } | { ok: false; reason: EditRefusal };
 export type EditRefusal = 'safeScene' | 'lastScene' | 'tooManyScenes' | 'tooManySources' | 'tooManyItems' | 'notFound';

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { AppErrorSchema } from '../errors';
+import { ObsNameSchema, withSafeText } from '../obs-name';
 import { PresetIdSchema } from '../presets/safe-text';
 
 export const ProgramTypeSchema = z.enum(['storytime', 'authortalk', 'baby', 'languagecafe', 'infodesk']);
 export type ProgramType = z.infer<typeof ProgramTypeSchema>;
 
-// eslint-disable-next-line no-control-regex
-const noControl = (s: string): boolean => !/[\u0000-\u001f\u007f]/.test(s);
-const ItemTextSchema = z.string().trim().min(1).max(300).refine(noControl, { message: 'control characters' });
+const ItemTextSchema = withSafeText(z.string().trim().min(1).max(300));
 
 /** Texts of a manual item in both UI languages; staff's own items may say the same in both. */
 export const LocalizedTextSchema = z.object({ sv: ItemTextSchema, en: ItemTextSchema }).strict();
@@ -48,7 +47,8 @@ const RequiredChecksSchema = z.preprocess(
   z.array(AutoCheckIdSchema),
 );
 
-export const SceneNameSchema = z.string().trim().min(1).max(512).refine(noControl);
+/** A scene in OBS the checklist checks or go-live switches to. */
+export const SceneNameSchema = ObsNameSchema;
 
 export const TemplateSchema = z
   .object({

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { LiveHealthSchema, LiveStateSchema, MetersSchema, TransitionChoiceSchema } from '../live/live-state';
-
-const SceneNameSchema = z.string().min(1).max(512);
-const InputNameSchema = z.string().min(1).max(512);
+import { ObsNameSchema } from '../obs-name';
 
 /** The live view (issue #4): scene buttons, studio mode, mics, privacy cut, health. */
 export const liveRequests = {
@@ -12,14 +10,14 @@ export const liveRequests = {
    * Latest wins: a request overtaken by a newer one before it was sent answers `sent: false`.
    */
   'live.selectScene': {
-    params: z.object({ sceneName: SceneNameSchema }).strict(),
+    params: z.object({ sceneName: ObsNameSchema }).strict(),
     result: z.object({ sent: z.boolean() }),
   },
   /** Studio mode's Take: the preview goes on air. */
   'live.take': { params: z.undefined(), result: z.null() },
   'live.setStudioMode': { params: z.object({ enabled: z.boolean() }).strict(), result: z.null() },
   'live.setTransition': { params: z.object({ choice: TransitionChoiceSchema }).strict(), result: LiveStateSchema },
-  'live.setMute': { params: z.object({ inputName: InputNameSchema, muted: z.boolean() }).strict(), result: z.null() },
+  'live.setMute': { params: z.object({ inputName: ObsNameSchema, muted: z.boolean() }).strict(), result: z.null() },
   /** The preset's main mic (the M key). */
   'live.toggleMainMic': { params: z.undefined(), result: z.object({ inputName: z.string(), muted: z.boolean() }) },
   /** Safe scene and every mic muted; `restore` undoes both. */
@@ -29,7 +27,7 @@ export const liveRequests = {
   'live.watchMeters': { params: z.undefined(), result: z.object({ untilMs: z.number() }) },
   /** A small JPEG of a scene, as a data: URL. */
   'live.thumbnail': {
-    params: z.object({ sceneName: SceneNameSchema, width: z.number().int().min(64).max(640).optional() }).strict(),
+    params: z.object({ sceneName: ObsNameSchema, width: z.number().int().min(64).max(640).optional() }).strict(),
     result: z.object({ sceneName: z.string(), imageData: z.string() }),
   },
   'live.getHealth': { params: z.undefined(), result: LiveHealthSchema.nullable() },

@@ -1,13 +1,12 @@
 import { z } from 'zod';
+import { ObsNameSchema } from '../obs-name';
 import { ObsStateSchema } from '../obs-state';
-
-const SceneNameSchema = z.string().min(1).max(512);
 
 export const obsRequests = {
   'obs.getState': { params: z.undefined(), result: ObsStateSchema },
   'obs.reconnectNow': { params: z.undefined(), result: z.null() },
   'obs.switchScene': {
-    params: z.object({ sceneName: SceneNameSchema }).strict(),
+    params: z.object({ sceneName: ObsNameSchema }).strict(),
     result: z.null(),
   },
 } as const;

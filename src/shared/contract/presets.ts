@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DetailsSchema, DeviceChoiceSchema } from '../presets/preset-details';
 import { ProblemSchema } from '../presets/preset-document';
-import { ApplyResultSchema, PlanSchema } from '../presets/preset-plan';
+import { ApplyPhaseSchema, ApplyResultSchema, PlanSchema } from '../presets/preset-plan';
 import { PresetSchema } from '../presets/preset-schema';
 import { PresetIdSchema, SafeNameSchema } from '../presets/safe-text';
 
@@ -51,6 +51,6 @@ export const presetsEvents = {
   'presets.changed': PresetListSchema,
   'presets.applyProgress': z.object({
     presetId: z.string(),
-    phase: z.enum(['reading', 'applying', 'checking', 'done']),
+    phase: ApplyPhaseSchema,
   }),
 } as const;

@@ -1,19 +1,12 @@
 import { z } from 'zod';
+import { isSafeText, UNSAFE_CHARS_MESSAGE, withSafeText } from '../obs-name';
 import { PlatformSchema } from './platforms';
 
-/** No control characters anywhere: they hide in pasted text and break OBS's config files. */
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
-const noControl = (s: string): boolean => !CONTROL_CHARS.test(s);
+// No unsafe characters anywhere (see obs-name.ts): they hide in pasted text and break OBS's config files.
 
 export const DestinationIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
-export const DestinationNameSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(120)
-  .refine(noControl, { message: 'control characters' });
+export const DestinationNameSchema = withSafeText(z.string().trim().min(1).max(120));
 
 /** rtmp:// or rtmps:// with a host; what OBS's rtmp_custom service takes as `server`. */
 export const ServerUrlSchema = z
@@ -21,7 +14,7 @@ export const ServerUrlSchema = z
   .trim()
   .min(1)
   .max(2048)
-  .refine(noControl, { message: 'control characters' })
+  .refine((s) => isSafeText(s), UNSAFE_CHARS_MESSAGE)
   .refine((s) => /^rtmps?:\/\/[^/\s?#]+/i.test(s), { message: 'must start with rtmp:// or rtmps://' })
   .refine(
     (s) => {

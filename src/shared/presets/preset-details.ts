@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withSafeText } from '../obs-name';
 import { DetailValueSchema } from './safe-text';
 
 /**
@@ -29,14 +30,17 @@ export const DetailsSchema = z
   .strict();
 export type Details = z.infer<typeof DetailsSchema>;
 
+/** A device id from OBS's lists: sent back to OBS in an input's settings. */
+const DeviceIdSchema = withSafeText(z.string().max(512));
+
 /** Device ids chosen from OBS's lists, per camera/microphone slot. */
 export const DeviceChoiceSchema = z
   .object({
-    camera1: z.string().max(512).optional(),
-    camera2: z.string().max(512).optional(),
-    camera3: z.string().max(512).optional(),
-    microphone1: z.string().max(512).optional(),
-    microphone2: z.string().max(512).optional(),
+    camera1: DeviceIdSchema.optional(),
+    camera2: DeviceIdSchema.optional(),
+    camera3: DeviceIdSchema.optional(),
+    microphone1: DeviceIdSchema.optional(),
+    microphone2: DeviceIdSchema.optional(),
   })
   .strict();
 export type DeviceChoice = z.infer<typeof DeviceChoiceSchema>;

@@ -4,6 +4,10 @@ import { z } from 'zod';
  * What applying a preset will do (the plan) and what it did (the result), as the UI shows
  * them. Names are OBS's names; counts are what the benchmark of issue #7 reads.
  */
+/** Where an apply is, as the progress event tells the UI. */
+export const ApplyPhaseSchema = z.enum(['reading', 'applying', 'checking', 'done']);
+export type ApplyPhase = z.infer<typeof ApplyPhaseSchema>;
+
 export const PlanStepSchema = z.object({
   action: z.enum(['create', 'update', 'keep']),
   target: z.enum(['scene', 'input', 'item', 'transition']),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ProgramTypeSchema } from '../checklist/checklist-schema';
-import { KeySchema, PresetIdSchema, SafeNameSchema, TemplateSchema } from './safe-text';
+import { withSafeText } from '../obs-name';
+import { KeySchema, NAME_MAX, PresetIdSchema, SafeNameSchema, TEMPLATE_MAX, TemplateSchema } from './safe-text';
 
 /**
  * A preset: the scenes of one library program, described independently of any OBS
@@ -8,6 +9,24 @@ import { KeySchema, PresetIdSchema, SafeNameSchema, TemplateSchema } from './saf
  * documents go through `parsePresetDocument` (migrations) before this schema.
  */
 export const PRESET_SCHEMA_VERSION = 1;
+
+/** The limits of a preset document, for the editor's fields and buttons too. */
+export const presetLimits = {
+  nameLength: NAME_MAX,
+  descriptionLength: 300,
+  templateLength: TEMPLATE_MAX,
+  fileLength: 1024,
+  textSize: { min: 8, max: 512 },
+  transitionMs: { min: 50, max: 20_000 },
+  sources: 30,
+  scenes: 20,
+  itemsPerScene: 20,
+  liveMicsPerScene: 4,
+} as const;
+const L = presetLimits;
+
+/** A file OBS shows (image, media): its path goes into the input's settings. */
+const FilePathSchema = withSafeText(z.string().max(L.fileLength));
 
 export const SourceRoleSchema = z.enum(['camera', 'microphone', 'image', 'text', 'color', 'media']);
 export type SourceRole = z.infer<typeof SourceRoleSchema>;
@@ -37,7 +56,7 @@ export const SourceSchema = z.discriminatedUnion('role', [
     .object({ ...sourceBase, role: z.literal('camera'), slot: z.union([z.literal(1), z.literal(2), z.literal(3)]) })
     .strict(),
   z.object({ ...sourceBase, role: z.literal('microphone'), slot: z.union([z.literal(1), z.literal(2)]) }).strict(),
-  z.object({ ...sourceBase, role: z.literal('image'), file: z.string().max(1024) }).strict(),
+  z.object({ ...sourceBase, role: z.literal('image'), file: FilePathSchema }).strict(),
   z
     .object({
       ...sourceBase,
@@ -45,11 +64,11 @@ export const SourceSchema = z.discriminatedUnion('role', [
       /** With {{placeholders}} filled from the program's details, e.g. "{{title}}". */
       text: TemplateSchema,
       color: HexColorSchema,
-      size: z.number().int().min(8).max(512),
+      size: z.number().int().min(L.textSize.min).max(L.textSize.max),
     })
     .strict(),
   z.object({ ...sourceBase, role: z.literal('color'), color: HexColorSchema }).strict(),
-  z.object({ ...sourceBase, role: z.literal('media'), file: z.string().max(1024), loop: z.boolean() }).strict(),
+  z.object({ ...sourceBase, role: z.literal('media'), file: FilePathSchema, loop: z.boolean() }).strict(),
 ]);
 export type PresetSource = z.infer<typeof SourceSchema>;
 
@@ -62,15 +81,18 @@ export const PresetSceneSchema = z
     id: KeySchema,
     name: SafeNameSchema,
     /** Bottom first, as OBS stacks them. */
-    items: z.array(SceneItemSchema).max(20),
+    items: z.array(SceneItemSchema).max(L.itemsPerScene),
     /** Microphone sources that should be live (unmuted) in this scene: the live view warns otherwise. */
-    liveMics: z.array(KeySchema).max(4),
+    liveMics: z.array(KeySchema).max(L.liveMicsPerScene),
   })
   .strict();
 export type PresetScene = z.infer<typeof PresetSceneSchema>;
 
 export const TransitionSchema = z
-  .object({ kind: z.enum(['fade', 'cut']), durationMs: z.number().int().min(50).max(20_000) })
+  .object({
+    kind: z.enum(['fade', 'cut']),
+    durationMs: z.number().int().min(L.transitionMs.min).max(L.transitionMs.max),
+  })
   .strict();
 export type Transition = z.infer<typeof TransitionSchema>;
 
@@ -79,10 +101,10 @@ export const PresetSchema = z
     schemaVersion: z.literal(PRESET_SCHEMA_VERSION),
     id: PresetIdSchema,
     name: SafeNameSchema,
-    description: z.string().max(300).optional(),
+    description: z.string().max(L.descriptionLength).optional(),
     transition: TransitionSchema,
-    sources: z.array(SourceSchema).min(1).max(30),
-    scenes: z.array(PresetSceneSchema).min(1).max(20),
+    sources: z.array(SourceSchema).min(1).max(L.sources),
+    scenes: z.array(PresetSceneSchema).min(1).max(L.scenes),
     /** The neutral slide the privacy cut switches to. */
     safeSceneId: KeySchema,
     /** Which go-live checklist template the program uses; absent: staff pick one. */

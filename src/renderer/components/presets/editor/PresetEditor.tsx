@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PresetEntry } from '../../../../shared/contract/presets';
 import { ProgramTypeSchema } from '../../../../shared/checklist/checklist-schema';
 import type { AppError } from '../../../../shared/errors';
-import { PresetSchema, type Preset } from '../../../../shared/presets/preset-schema';
+import { PresetSchema, presetLimits, type Preset } from '../../../../shared/presets/preset-schema';
 import { useApi } from '../../../api/api-context';
 import {
   addScene,
@@ -176,7 +176,7 @@ export function PresetEditor({ entry, onClose }: Props) {
         <input
           id={fid}
           type="text"
-          maxLength={80}
+          maxLength={presetLimits.nameLength}
           value={draft.name}
           onChange={(e) => edit((p) => setPresetName(p, e.target.value))}
           {...invalid}
@@ -186,7 +186,7 @@ export function PresetEditor({ entry, onClose }: Props) {
         <textarea
           id={fid}
           rows={2}
-          maxLength={320}
+          maxLength={presetLimits.descriptionLength}
           value={draft.description ?? ''}
           onChange={(e) => edit((p) => setDescription(p, e.target.value))}
           {...invalid}
@@ -228,8 +228,8 @@ export function PresetEditor({ entry, onClose }: Props) {
             <input
               id={fid}
               type="number"
-              min={50}
-              max={20000}
+              min={presetLimits.transitionMs.min}
+              max={presetLimits.transitionMs.max}
               step={50}
               value={Number.isFinite(draft.transition.durationMs) ? draft.transition.durationMs : ''}
               onChange={(e) => edit((p) => setTransition(p, { durationMs: e.target.valueAsNumber }))}

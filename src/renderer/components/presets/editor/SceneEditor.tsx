@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Preset, PresetScene, SourceRole } from '../../../../shared/presets/preset-schema';
+import { presetLimits, type Preset, type PresetScene, type SourceRole } from '../../../../shared/presets/preset-schema';
 import {
   addSourceToScene,
   canRemoveScene,
@@ -61,7 +61,7 @@ export function SceneEditor({ preset, scene, index, problems, idBase, edit, atte
             <input
               id={`${id}-name`}
               type="text"
-              maxLength={80}
+              maxLength={presetLimits.nameLength}
               value={scene.name}
               onChange={(e) => edit((p) => renameScene(p, scene.id, e.target.value))}
               {...invalidProps(problems, `${path}.name`, `${id}-name-error`)}

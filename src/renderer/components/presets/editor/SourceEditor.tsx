@@ -1,5 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { Preset, PresetScene, PresetSceneItem } from '../../../../shared/presets/preset-schema';
+import {
+  presetLimits,
+  type Preset,
+  type PresetScene,
+  type PresetSceneItem,
+} from '../../../../shared/presets/preset-schema';
 import {
   itemPath,
   layoutToPercent,
@@ -64,7 +69,7 @@ export function SourceEditor({ preset, scene, item, problems, idBase, edit }: Pr
         <input
           id={fid}
           type="text"
-          maxLength={80}
+          maxLength={presetLimits.nameLength}
           value={source.label}
           onChange={(e) => change({ label: e.target.value })}
           {...invalid}
@@ -79,7 +84,7 @@ export function SourceEditor({ preset, scene, item, problems, idBase, edit }: Pr
               <textarea
                 id={fid}
                 rows={3}
-                maxLength={600}
+                maxLength={presetLimits.templateLength}
                 value={source.text}
                 onChange={(e) => change({ text: e.target.value })}
                 {...invalid}
@@ -104,8 +109,8 @@ export function SourceEditor({ preset, scene, item, problems, idBase, edit }: Pr
               <input
                 id={fid}
                 type="number"
-                min={8}
-                max={512}
+                min={presetLimits.textSize.min}
+                max={presetLimits.textSize.max}
                 step={1}
                 value={Number.isFinite(source.size) ? source.size : ''}
                 onChange={(e) => change({ size: e.target.valueAsNumber })}
@@ -130,7 +135,7 @@ export function SourceEditor({ preset, scene, item, problems, idBase, edit }: Pr
           <input
             id={fid}
             type="text"
-            maxLength={1024}
+            maxLength={presetLimits.fileLength}
             value={source.file}
             onChange={(e) => change({ file: e.target.value })}
             {...invalid}
