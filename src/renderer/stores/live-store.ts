@@ -1,9 +1,16 @@
 import { create } from 'zustand';
 import type { BibblanApi } from '../../shared/api-bridge';
 import type { AppError } from '../../shared/errors';
-import { emptyLiveState, type LiveHealth, type LiveState, type MeterReading } from '../../shared/live/live-state';
+import {
+  emptyLiveState,
+  type LiveHealth,
+  type LiveState,
+  type MeterReading,
+  type Meters,
+} from '../../shared/live/live-state';
 import { trackActivity, type ActivityMap } from '../../shared/live/mic-warnings';
 import type { Result } from '../../shared/result';
+import { feedStore, type FeedOptions } from './feed-store';
 
 /** The live view as the core reports it. Meters live outside React state (see meterBus). */
 export interface LiveStore {
@@ -31,26 +38,23 @@ export const meterBus = {
   activity: {} as ActivityMap,
 };
 
-export function connectLiveStore(api: BibblanApi): () => void {
-  let stateEvents = 0;
-  const unsubscribers = [
-    api.live.onState((state) => {
-      stateEvents += 1;
-      useLiveStore.setState({ state });
-    }),
-    api.live.onHealth((health) => useLiveStore.setState({ health })),
-    api.live.onMeters(({ at, inputs }) => {
-      const now = Date.now();
-      for (const r of inputs) meterBus.latest.set(r.inputName, { ...r, at });
-      meterBus.activity = trackActivity(meterBus.activity, inputs, now);
-    }),
-  ];
-  const before = stateEvents;
-  void Promise.all([api.live.getState(), api.live.getHealth()]).then(([state, health]) => {
-    if (state.ok && stateEvents === before) useLiveStore.setState({ state: state.value });
-    if (health.ok && health.value) useLiveStore.setState({ health: health.value });
-  });
-  return () => unsubscribers.forEach((u) => u());
+/** Feeds the store while a view that shows it is open (see feed-store.ts). Returns the unsubscribe. */
+export function connectLiveStore(api: BibblanApi, options?: FeedOptions): () => void {
+  return feedStore(
+    [
+      { on: api.live.onState, load: api.live.getState, set: (state) => useLiveStore.setState({ state }) },
+      // null: nothing on air (after a host restart too), so no old figures stay up.
+      { on: api.live.onHealth, load: api.live.getHealth, set: (health) => useLiveStore.setState({ health }) },
+      { on: api.live.onMeters, set: takeMeters },
+    ],
+    options,
+  ).stop;
+}
+
+function takeMeters({ at, inputs }: Meters): void {
+  const now = Date.now();
+  for (const r of inputs) meterBus.latest.set(r.inputName, { ...r, at });
+  meterBus.activity = trackActivity(meterBus.activity, inputs, now);
 }
 
 /** Runs an action and keeps its failure (or clears the last one). */

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { BibblanApi } from '../../shared/api-bridge';
 import type { EntrySummary, LogQueryInput } from '../../shared/broadcast-log/log-query';
 import type { AppError } from '../../shared/errors';
+import { feedStore, type FeedOptions } from './feed-store';
 
 export const LOG_PAGE_SIZE = 100;
 
@@ -63,19 +64,36 @@ export async function reloadLog(api: BibblanApi, query?: LogQueryInput): Promise
   await loadPage(api, 0, true);
 }
 
-/** Subscribes to `log.changed`; the list reloads at most a few times a second while live. */
-export function connectLogStore(api: BibblanApi): () => void {
+/**
+ * Feeds the list while the log is open (see feed-store.ts). `log.changed` bumps the revision, so
+ * open views reload what they show, and reloads the list at most a few times a second while live.
+ * The list pages itself (a newer query drops older pages), so it loads in its own way; when the
+ * host link returns, the revision is bumped too: changes made meanwhile sent no event.
+ */
+export function connectLogStore(api: BibblanApi, options?: FeedOptions): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
-  const off = api.log.onChanged(() => {
-    useLogStore.setState((s) => ({ revision: s.revision + 1 }));
-    timer ??= setTimeout(() => {
-      timer = null;
-      void reloadLog(api);
-    }, 250);
-  });
-  void reloadLog(api);
+  const bumpRevision = () => useLogStore.setState((s) => ({ revision: s.revision + 1 }));
+  const stop = feedStore(
+    [
+      {
+        on: api.log.onChanged,
+        set: () => {
+          bumpRevision();
+          timer ??= setTimeout(() => {
+            timer = null;
+            void reloadLog(api);
+          }, 250);
+        },
+        refresh: (again) => {
+          if (again) bumpRevision();
+          return reloadLog(api);
+        },
+      },
+    ],
+    options,
+  ).stop;
   return () => {
-    off();
+    stop();
     if (timer) clearTimeout(timer);
   };
 }

@@ -3,9 +3,10 @@ import type { BibblanApi } from '../../shared/api-bridge';
 import type { PresetEntry } from '../../shared/contract/presets';
 import type { AppError } from '../../shared/errors';
 import type { Problem } from '../../shared/presets/preset-document';
-import type { ApplyResult, Plan } from '../../shared/presets/preset-plan';
+import type { ApplyPhase, ApplyResult, Plan } from '../../shared/presets/preset-plan';
+import { feedStore, type FeedOptions } from './feed-store';
 
-export type ApplyPhase = 'reading' | 'applying' | 'checking' | 'done';
+export type { ApplyPhase };
 
 /** The Programs view: presets as the core lists them, the one picked, its plan and last apply. */
 export interface PresetsStore {
@@ -57,22 +58,28 @@ export const selectPreset = (presetId: string): void =>
 
 export const setPresetsError = (error: AppError | null): void => set({ error });
 
-/** Subscribes to the core's preset events and loads the list; returns the unsubscribe. */
-export function connectPresetsStore(api: BibblanApi): () => void {
-  const unsubscribers = [
-    api.presets.onChanged(({ presets }) => setPresetEntries(presets)),
-    api.presets.onApplyProgress(({ presetId, phase }) => {
-      if (usePresetsStore.getState().selectedId === presetId) set({ phase });
-    }),
-  ];
-  void reloadPresets(api);
-  return () => unsubscribers.forEach((u) => u());
-}
-
-export async function reloadPresets(api: BibblanApi): Promise<void> {
-  const listed = await api.presets.list();
-  if (listed.ok) setPresetEntries(listed.value.presets);
-  else set({ error: listed.error });
+/**
+ * Feeds the list while a view that shows it is open (see feed-store.ts); the apply progress of
+ * the picked preset too. Returns the unsubscribe.
+ */
+export function connectPresetsStore(api: BibblanApi, options?: FeedOptions): () => void {
+  return feedStore(
+    [
+      {
+        on: api.presets.onChanged,
+        load: api.presets.list,
+        set: ({ presets }) => setPresetEntries(presets),
+        failed: setPresetsError,
+      },
+      {
+        on: api.presets.onApplyProgress,
+        set: ({ presetId, phase }) => {
+          if (usePresetsStore.getState().selectedId === presetId) set({ phase });
+        },
+      },
+    ],
+    options,
+  ).stop;
 }
 
 export async function reviewPlan(api: BibblanApi, presetId: string): Promise<void> {

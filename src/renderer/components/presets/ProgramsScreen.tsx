@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/api-context';
-import { connectPresetsStore, reloadPresets, usePresetsStore } from '../../stores/presets-store';
+import { connectPresetsStore, usePresetsStore } from '../../stores/presets-store';
 import { ErrorMessage } from '../ErrorMessage';
 import { ScreenHeading } from '../ScreenHeading';
 import { cancelLeave, closeEditor, guardLeave, useEditorGuard } from './editor/editor-guard';
@@ -18,13 +18,11 @@ export function ProgramsScreen({ onBack }: { onBack: () => void }) {
   const error = usePresetsStore((s) => s.error);
   const selected = entries.find((e) => e.preset.id === selectedId) ?? null;
 
-  useEffect(() => connectPresetsStore(api), [api]);
+  // Built-in presets come in the UI language: a new language connects (and so lists) them again.
+  const language = i18n.language;
+  useEffect(() => connectPresetsStore(api), [api, language]);
   // Leaving Programs closes the editor (its changes were discarded on the way out).
   useEffect(() => () => closeEditor(), []);
-  // Built-in presets come in the UI language: list them again when it changes.
-  useEffect(() => {
-    void reloadPresets(api);
-  }, [api, i18n.language]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -1,18 +1,18 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { buildApi, type ApiTransport } from '../../src/shared/api-bridge';
-import type { AppInfo, EventName, RequestName } from '../../src/shared/api-contract';
-import { appError } from '../../src/shared/errors';
-import { emptyObsState, type ObsState } from '../../src/shared/obs-state';
-import { fail, ok, type Result } from '../../src/shared/result';
-import type { PublicSettings } from '../../src/shared/settings';
-import { dismissNotice, useAppStore } from '../../src/renderer/stores/app-store';
-import { connectStores, type HostLink } from '../../src/renderer/stores/connect-stores';
-import { useObsStore } from '../../src/renderer/stores/obs-store';
-import { useSettingsStore } from '../../src/renderer/stores/settings-store';
-import { connectGoLiveStore, useGoLiveStore } from '../../src/renderer/stores/golive-store';
-import type { ChecklistStatus } from '../../src/shared/checklist/checklist-schema';
-import type { Destination } from '../../src/shared/destinations/destination-schema';
-import { idleGoLiveState, type GoLiveState } from '../../src/shared/golive/golive-state';
+import type { AppInfo } from '../../../src/shared/api-contract';
+import { appError } from '../../../src/shared/errors';
+import { emptyObsState, type ObsState } from '../../../src/shared/obs-state';
+import { fail, ok } from '../../../src/shared/result';
+import type { PublicSettings } from '../../../src/shared/settings';
+import { dismissNotice, useAppStore } from '../../../src/renderer/stores/app-store';
+import { connectStores } from '../../../src/renderer/stores/connect-stores';
+import { useObsStore } from '../../../src/renderer/stores/obs-store';
+import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
+import { connectGoLiveStore, useGoLiveStore } from '../../../src/renderer/stores/golive-store';
+import type { ChecklistStatus } from '../../../src/shared/checklist/checklist-schema';
+import type { Destination } from '../../../src/shared/destinations/destination-schema';
+import { idleGoLiveState, type GoLiveState } from '../../../src/shared/golive/golive-state';
+import { fakeApi, fakeHostLink, type Answers } from './fake-api';
 
 const settings: PublicSettings = {
   language: 'sv',
@@ -35,53 +35,17 @@ const connected: ObsState = {
   },
 };
 
-/** A transport whose answers the test releases by hand, and whose events it sends. */
-function fakeTransport(answers: Partial<Record<RequestName, () => Result<unknown>>> = {}) {
-  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
-  const waiting: Array<() => void> = [];
-  const requests: RequestName[] = [];
-  const defaults: Partial<Record<RequestName, () => Result<unknown>>> = {
+/** The fake API, answering the always-on stores' loads unless told otherwise. */
+function fakeTransport(answers: Answers = {}) {
+  return fakeApi({
     'settings.get': () => ok(settings),
     'obs.getState': () => ok(connected),
     'app.getInfo': () => ok(info),
-  };
-  const transport: ApiTransport = {
-    request: (name) => {
-      requests.push(name);
-      return new Promise((resolve) =>
-        waiting.push(() => resolve((answers[name] ?? defaults[name] ?? (() => ok(null)))())),
-      );
-    },
-    subscribe: (name, listener) => {
-      const set = listeners.get(name) ?? new Set();
-      listeners.set(name, set);
-      set.add(listener);
-      return () => set.delete(listener);
-    },
-  };
-  return {
-    api: buildApi(transport),
-    requests,
-    emit: (name: EventName, payload: unknown) => listeners.get(name)?.forEach((l) => l(payload)),
-    listenerCount: () => [...listeners.values()].reduce((n, s) => n + s.size, 0),
-    /** Answers every request sent so far and lets the awaiting code run. */
-    answerAll: async () => {
-      for (const answer of waiting.splice(0)) answer();
-      await new Promise((r) => setTimeout(r, 0));
-    },
-  };
+    ...answers,
+  });
 }
 
-function fakeHost() {
-  const listeners = new Set<(connected: boolean) => void>();
-  const host: HostLink = {
-    onConnectionChange: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-  return { host, set: (value: boolean) => listeners.forEach((l) => l(value)) };
-}
+const fakeHost = () => fakeHostLink();
 
 beforeEach(() => {
   useGoLiveStore.setState(useGoLiveStore.getInitialState(), true);
