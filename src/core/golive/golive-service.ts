@@ -29,6 +29,10 @@ export interface GoLiveServiceOptions {
   stopDeadlineMs?: number;
   /** Called before the app switches scenes, so the log counts the switch as the app's. */
   noteAppSwitch?: (sceneName: string) => void;
+  /** How long the closing scene stays on air, after OBS says its transition ended, before the stop; default 1500. */
+  closingHoldMs?: number;
+  /** Longest wait for OBS to say the closing scene is on air (a long stinger); default 10 s. */
+  closingTransitionWaitMs?: number;
 }
 
 /**
@@ -158,6 +162,7 @@ export class GoLiveService {
       const switched = await this.#o.obs.switchScene(scene);
       // A closing scene that cannot be shown must not keep the stream running.
       if (!switched.ok) this.#o.logger.warn('Could not switch to the closing scene', { error: switched.error.code });
+      else await this.#holdClosingScene(scene);
     }
     // A record-only rehearsal's recording is stopped by this very request, not again at the end.
     if (!broadcast.streaming) this.#startedRecording = false;
@@ -177,6 +182,39 @@ export class GoLiveService {
     if (broadcast.streaming) await this.#stopOwnRecording();
     this.#o.logger.info('End requested', { broadcast: broadcast.id });
     return ok(this.#m.view);
+  }
+
+  /**
+   * OBS answers a switch before its transition has even started, and says the scene changed
+   * (CurrentProgramSceneChanged) only when the transition has ended. Stopping at the answer cut
+   * the stream on the old scene: viewers never saw the closing scene. So: wait for OBS's word
+   * that it is on air, then keep it there a moment before the stop.
+   */
+  async #holdClosingScene(scene: string): Promise<void> {
+    const onAir = await this.#waitForProgramScene(scene, this.#o.closingTransitionWaitMs ?? 10_000);
+    if (!onAir) {
+      this.#o.logger.warn('OBS did not say the closing scene was on air; stopping anyway');
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, this.#o.closingHoldMs ?? 1500));
+  }
+
+  /** True once the mirror (OBS's events) shows `scene` on air; false after `timeoutMs` or a lost link. */
+  #waitForProgramScene(scene: string, timeoutMs: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const settle = (onAir: boolean): void => {
+        clearTimeout(timer);
+        unsubscribe();
+        resolve(onAir);
+      };
+      const check = (obs: GoLiveObs['state']): void => {
+        if (obs.programScene === scene) settle(true);
+        else if (obs.connection.status !== 'connected') settle(false);
+      };
+      const timer = setTimeout(() => settle(false), timeoutMs);
+      const unsubscribe = this.#o.obs.onState(check);
+      check(this.#o.obs.state);
+    });
   }
 
   setAfterPlan(plan: AfterPlan): Result<GoLiveState> {

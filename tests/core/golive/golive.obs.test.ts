@@ -159,8 +159,28 @@ describe('go live with real OBS and nginx-rtmp', () => {
     const first = await waitFor(() => ingest.bytesIn(KEY), { message: 'bytes at nginx' });
     await waitFor(async () => (await ingest.bytesIn(KEY)) > first, { message: 'bytes keep arriving' });
 
-    await call('golive.end', {});
-    await waitFor(() => golive?.phase === 'ended', { timeoutMs: scaled(20_000), message: 'ended' });
+    // The closing scene must reach viewers: a fade that takes a while, and OBS's own event times
+    // (seen by a second client) prove it was on air for over a second before the stream stopped.
+    const times = await withRawObs(obs.address, obs.password, async (raw) => {
+      await raw.call('SetCurrentSceneTransition', { transitionName: 'Fade' });
+      await raw.call('SetCurrentSceneTransitionDuration', { transitionDuration: 600 });
+      const seen: { transitionEnded?: number; onAir?: number; stopping?: number } = {};
+      raw.on('SceneTransitionEnded', () => (seen.transitionEnded ??= Date.now()));
+      raw.on('CurrentProgramSceneChanged', ({ sceneName }) => {
+        if (sceneName === 'Tack för idag') seen.onAir ??= Date.now();
+      });
+      raw.on('StreamStateChanged', ({ outputState }) => {
+        if (outputState === 'OBS_WEBSOCKET_OUTPUT_STOPPING') seen.stopping ??= Date.now();
+      });
+      await call('golive.end', {});
+      await waitFor(() => golive?.phase === 'ended', { timeoutMs: scaled(20_000), message: 'ended' });
+      await raw.call('SetCurrentSceneTransition', { transitionName: 'Cut' });
+      return seen;
+    });
+    expect(times.onAir).toBeDefined();
+    expect(times.transitionEnded).toBeDefined();
+    expect(times.stopping! - times.onAir!).toBeGreaterThanOrEqual(1_000);
+    expect(times.stopping! - times.transitionEnded!).toBeGreaterThanOrEqual(1_000);
     expect(golive?.broadcast?.endedBy).toBe('app');
     expect(golive?.after.map((a) => a.kind)).toContain('publisherReports');
     const state = await call<{ programScene: string; stream: { active: boolean } }>('obs.getState');
