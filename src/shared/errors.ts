@@ -6,6 +6,7 @@ import { z } from 'zod';
  */
 export const errorCodes = [
   'OBS_ADDRESS_INVALID',
+  'OBS_ADDRESS_HAS_CREDENTIALS',
   'OBS_UNREACHABLE',
   'OBS_PASSWORD_REQUIRED',
   'OBS_AUTH_FAILED',

@@ -1,24 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appError } from '../../src/shared/errors';
 import { fieldOfError } from '../../src/renderer/lib/form-errors';
-import { isPlausibleObsAddress, normalizeObsAddress } from '../../src/renderer/lib/obs-address';
 import { initialPasswordMode, passwordChange } from '../../src/renderer/lib/password-change';
-
-describe('OBS address check', () => {
-  it('adds a forgotten ws:// and trims spaces', () => {
-    expect(normalizeObsAddress(' 127.0.0.1:4455 ')).toBe('ws://127.0.0.1:4455');
-    expect(normalizeObsAddress('wss://obs.local:4455')).toBe('wss://obs.local:4455');
-    expect(normalizeObsAddress('')).toBe('');
-  });
-
-  it('accepts ws and wss addresses only', () => {
-    expect(isPlausibleObsAddress('ws://127.0.0.1:4455')).toBe(true);
-    expect(isPlausibleObsAddress('wss://studio.bibliotek.se')).toBe(true);
-    expect(isPlausibleObsAddress('http://127.0.0.1:4455')).toBe(false);
-    expect(isPlausibleObsAddress('')).toBe(false);
-    expect(isPlausibleObsAddress('ws://')).toBe(false);
-  });
-});
 
 describe('password change', () => {
   it('keeps a saved password unless the user changes or removes it', () => {
@@ -37,6 +20,7 @@ describe('password change', () => {
 describe('fieldOfError', () => {
   it('puts address and password errors next to their fields', () => {
     expect(fieldOfError(appError('OBS_ADDRESS_INVALID'))).toBe('address');
+    expect(fieldOfError(appError('OBS_ADDRESS_HAS_CREDENTIALS'))).toBe('address');
     expect(fieldOfError(appError('OBS_AUTH_FAILED'))).toBe('password');
     expect(fieldOfError(appError('OBS_PASSWORD_REQUIRED'))).toBe('password');
     expect(fieldOfError(appError('VALIDATION_FAILED', { details: 'password.value: Too big' }))).toBe('password');

@@ -5,7 +5,7 @@ import { fail, ok, type Result } from '../../shared/result';
 import { silentLogger, type Logger } from '../ports';
 import { classifySessionClose, type FailureVerdict } from './connection-errors';
 import { loadMirror } from './mirror-loader';
-import { parseObsAddress } from './obs-address';
+import { parseObsAddress } from '../../shared/obs-address';
 import { applyMirrorEvent, emptyMirror, type MirrorData, type MirrorEvent } from './obs-mirror';
 import { ObsSession } from './obs-session';
 import { sceneRef } from './scene-ref';

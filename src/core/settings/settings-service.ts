@@ -1,4 +1,5 @@
 import { appError } from '../../shared/errors';
+import { parseObsAddress } from '../../shared/obs-address';
 import { fail, ok, type Result } from '../../shared/result';
 import {
   defaultSettings,
@@ -50,6 +51,9 @@ export class SettingsService {
   }
 
   saveConnection(address: string, password: PasswordChange): Result<PublicSettings> {
+    // An address with a password in it is not kept anywhere (file, state, logs).
+    const parsed = parseObsAddress(address);
+    if (!parsed.ok && parsed.error.code === 'OBS_ADDRESS_HAS_CREDENTIALS') return parsed;
     const next: StoredSettings = { ...this.read(), obs: { address: address.trim() }, setupDone: true };
     try {
       if (password.action === 'set') this.#secrets.set('obs.password', password.value);

@@ -1,10 +1,10 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { appError, type AppError } from '../../shared/errors';
+import type { AppError } from '../../shared/errors';
+import { parseObsAddress } from '../../shared/obs-address';
 import type { PublicSettings } from '../../shared/settings';
 import { useApi } from '../api/api-context';
 import { fieldOfError } from '../lib/form-errors';
-import { isPlausibleObsAddress, normalizeObsAddress } from '../lib/obs-address';
 import { initialPasswordMode, passwordChange, type PasswordMode } from '../lib/password-change';
 import { useObsStore } from '../stores/obs-store';
 import { setSettings } from '../stores/settings-store';
@@ -44,12 +44,14 @@ export function ConnectionForm({ settings }: { settings: PublicSettings }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (saving) return;
-    const normalized = normalizeObsAddress(address);
-    setAddress(normalized);
-    if (!isPlausibleObsAddress(normalized)) {
-      setSaveError(appError('OBS_ADDRESS_INVALID'));
+    // The core's own parser: what passes here connects, and a refusal names the reason.
+    const parsed = parseObsAddress(address);
+    if (!parsed.ok) {
+      setSaveError(parsed.error);
       return;
     }
+    const normalized = parsed.value;
+    setAddress(normalized);
     setSaving(true);
     setSaveError(null);
     const result = await api.settings.saveConnection({ address: normalized, password: passwordChange(mode, password) });

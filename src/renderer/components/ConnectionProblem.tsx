@@ -8,6 +8,7 @@ import { ErrorMessage } from './ErrorMessage';
 /** Errors the user fixes by changing the address or password. */
 const fixedInSettings = new Set<ErrorCode>([
   'OBS_ADDRESS_INVALID',
+  'OBS_ADDRESS_HAS_CREDENTIALS',
   'OBS_UNREACHABLE',
   'OBS_PASSWORD_REQUIRED',
   'OBS_AUTH_FAILED',

@@ -103,6 +103,10 @@ export const en: Messages = {
     },
     OBS_UNREACHABLE: {
       message: 'OBS is not answering at {{address}}.',
+    OBS_ADDRESS_HAS_CREDENTIALS: {
+      message: 'The OBS address contains a user name or password (the part before @).',
+      action: 'Remove that part, e.g. ws://127.0.0.1:4455, and type the OBS password in the Password field.',
+    },
       action: 'Check that OBS is running and that its WebSocket server is switched on:',
     },
     OBS_PASSWORD_REQUIRED: {

@@ -14,6 +14,10 @@ const errors = {
     message: 'Adressen till OBS ser inte rätt ut.',
     action: 'Skriv den så här: ws://127.0.0.1:4455 (ws://, datorns adress, kolon och portnumret).',
   },
+  OBS_ADDRESS_HAS_CREDENTIALS: {
+    message: 'Adressen till OBS innehåller ett användarnamn eller lösenord (det som står före @).',
+    action: 'Ta bort den delen ur adressen, t.ex. ws://127.0.0.1:4455, och skriv OBS-lösenordet i fältet Lösenord.',
+  },
   OBS_UNREACHABLE: {
     message: 'OBS svarar inte på {{address}}.',
     action: 'Kontrollera att OBS är igång och att WebSocket-servern i OBS är påslagen:',

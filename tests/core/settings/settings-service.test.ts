@@ -40,6 +40,15 @@ describe('SettingsService', () => {
     expect(service.toPublic().obs.passwordSaved).toBe(false);
   });
 
+  it('refuses an address with credentials in it, keeping nothing of it', () => {
+    const { service, store, secrets } = make();
+    const before = JSON.stringify(store.store);
+    const saved = service.saveConnection('ws://staff:hemligt@127.0.0.1:4455', { action: 'set', value: 'lösen' });
+    expect(saved).toEqual({ ok: false, error: { code: 'OBS_ADDRESS_HAS_CREDENTIALS' } });
+    expect(JSON.stringify(store.store)).toBe(before);
+    expect(secrets.get('obs.password')).toBeNull();
+  });
+
   it('salvages the valid fields of a partly broken document', () => {
     const { service } = make({ schemaVersion: 1, language: 'en', obs: { address: 42 }, setupDone: 'yes' });
     expect(service.read()).toEqual({

@@ -1,28 +1,34 @@
-import { appError } from '../../shared/errors';
-import { fail, ok, type Result } from '../../shared/result';
+import { appError } from './errors';
+import { fail, ok, type Result } from './result';
 
 /** obs-websocket's default port (OBS 28+). */
 export const DEFAULT_OBS_PORT = 4455;
 
-// scheme://host[:port][/path]; host is a name, IPv4 or [IPv6]. Credentials (user@) are refused:
-// the address is shown in the UI and in logs, and obs-websocket does not use them anyway.
+// scheme://host[:port][/path]; host is a name, IPv4 or [IPv6].
 const ADDRESS_PATTERN = /^(wss?):\/\/(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9._~%-]+)(?::(\d{1,5}))?(\/[^\s?#]*)?$/i;
 
+/** "user@" or "user:password@" before the host. */
+const hasCredentials = (withScheme: string): boolean => /^[^:/]*:\/\/[^/?#]*@/.test(withScheme);
+
 /**
- * Checks an OBS address typed by a person and returns the URL to connect to.
+ * Checks an OBS address typed by a person and returns the URL to connect to. The one parser:
+ * the connection form checks with it before saving, the core again before connecting.
  *
  * Forgiving where it helps library staff, who copy "Server IP" and "Server Port" out of OBS's
  * "Show connect info" dialog: without a scheme, ws:// is assumed ("127.0.0.1:4455",
  * "localhost"); ws:// without a port gets OBS's default 4455 (not 80, which no OBS uses).
  * wss:// without a port keeps 443, since TLS only ever comes from a reverse proxy in front
- * of OBS. Anything else that is not ws:// or wss:// with a host and a port in 1-65535 fails
- * with OBS_ADDRESS_INVALID.
+ * of OBS. Credentials ("ws://user:secret@host") fail with OBS_ADDRESS_HAS_CREDENTIALS, the
+ * address left out of the error: obs-websocket does not use them, and the address is shown
+ * in the UI and in logs. Anything else that is not ws:// or wss:// with a host and a port in
+ * 1-65535 fails with OBS_ADDRESS_INVALID.
  */
 export function parseObsAddress(input: string): Result<string> {
   const invalid = fail<string>(appError('OBS_ADDRESS_INVALID', { address: input }));
   let text = input.trim();
   if (text === '') return invalid;
   if (!text.includes('://')) text = `ws://${text}`;
+  if (hasCredentials(text)) return fail(appError('OBS_ADDRESS_HAS_CREDENTIALS'));
 
   const match = ADDRESS_PATTERN.exec(text);
   if (!match) return invalid;
