@@ -1,17 +1,19 @@
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, type BrowserWindow, safeStorage } from 'electron';
-import { createAppCore, type AppCore } from '../../src/core/app-core';
-import type { Logger } from '../../src/core/ports';
-import type { AppError } from '../../src/shared/errors';
-import { createConsoleLogger } from './logger';
-import { presetStoreNotices } from '../../src/core/presets/preset-store';
+import { app, type BrowserWindow, safeStorage, shell, type WebContents } from 'electron';
+import type { AppCore } from '../../src/core/app-core';
+import { logFolderIn, wireAppCore } from '../../src/core/app-wiring';
+import { setupCleanQuit, type CleanQuit } from './clean-quit';
+import { setupIpc } from './ipc';
+import { createMainLogger } from './main-logger';
 import { openElectronStore } from './open-electron-store';
 import { devServerOrigin } from './renderer-location';
 import { registerRendererScheme, setupRendererProtocol } from './renderer-protocol';
+import { watchRenderer, type RendererWatch } from './renderer-watch';
 import { SafeStorageSecretStore } from './safe-storage-secret-store';
 import { setupSecurityGuards } from './security';
-import { setupIpc } from './ipc';
+import { reportStartFailure } from './startup-error';
 import { createMainWindow, focusWindow, getAppWindows } from './window';
 
 /** Boot of the Electron shell: one `setupX()` per concern once the app is ready. */
@@ -19,10 +21,12 @@ import { createMainWindow, focusWindow, getAppWindows } from './window';
 const here = dirname(fileURLToPath(import.meta.url)); // out/main
 const preloadPath = join(here, '../preload/index.cjs');
 const rendererDir = join(here, '../renderer');
-const STOP_TIMEOUT_MS = 5_000;
 
-const logger = createConsoleLogger('main');
+// The user-data folder is known before `ready`, so even a failed start is logged.
+const logDir = logFolderIn(app.getPath('userData'));
+const { logger } = createMainLogger(logDir);
 const devOrigin = devServerOrigin(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
+const rendererWatches = new Map<WebContents, RendererWatch>();
 
 // Before `ready`: every renderer sandboxed, our scheme privileged, one instance only.
 app.enableSandbox();
@@ -35,76 +39,64 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(onReady)
-    .catch((error: unknown) => {
-      logger.error('The app could not start', { error: String(error) });
-      app.exit(1);
-    });
+    .catch((error: unknown) => reportStartFailure(error, logger, logDir));
 }
 
 function onReady(): void {
+  logger.info('Starting', { version: app.getVersion(), platform: process.platform });
   setupSecurityGuards(devOrigin, logger);
   setupRendererProtocol(rendererDir, logger);
-  const core = setupCore(logger);
-  setupIpc(core, devOrigin, logger);
+  const core = setupCore();
+  setupIpc(core, devOrigin, logger, (contents) => rendererWatches.get(contents)?.ready());
   core.start();
-  openWindow();
-  setupLifecycle(core);
+  const cleanQuit = setupCleanQuit(core, logger);
+  setupLifecycle(cleanQuit);
+  openWindow(cleanQuit);
 }
 
-function setupCore(log: Logger): AppCore {
-  const notices: AppError[] = [];
-  const settings = openElectronStore('settings');
-  const secretFile = openElectronStore('secrets');
-  notices.push(...settings.notices, ...secretFile.notices);
-  const secrets = new SafeStorageSecretStore({
-    cipher: safeStorage,
-    file: secretFile.store,
-    platform: process.platform,
-    logger: log,
-  });
-  if (secrets.notice) notices.push(secrets.notice);
-  // Destinations (no keys: those are in secrets) and the go-live checklist (issue #5).
-  const destinations = openElectronStore('destinations');
-  const checklist = openElectronStore('checklist');
-  notices.push(...destinations.notices, ...checklist.notices);
-  // Scene presets (issue #3): the user's presets, program details and what the app made in OBS.
-  const presets = openElectronStore('presets');
-  notices.push(...presetStoreNotices(presets.notices));
-  return createAppCore({
-    settings: settings.store,
-    secrets,
+function setupCore(): AppCore {
+  const userData = app.getPath('userData');
+  return wireAppCore({
+    dataDir: userData,
+    openStore: openElectronStore,
+    openSecrets: () => {
+      const file = openElectronStore('secrets');
+      const store = new SafeStorageSecretStore({
+        cipher: safeStorage,
+        file: file.store,
+        platform: process.platform,
+        logger,
+      });
+      return { store, notices: store.notice ? [...file.notices, store.notice] : file.notices };
+    },
     version: app.getVersion(),
-    notices,
-    logger: log,
-    destinations: destinations.store,
-    checklist: checklist.store,
-    presets: presets.store,
-    logDir: join(app.getPath('userData'), 'broadcast-log'),
+    logger,
+    logFolder: { path: logDir, open: openLogFolder },
   });
 }
 
-const openWindow = (): BrowserWindow => createMainWindow({ preloadPath, devOrigin, logger });
+async function openLogFolder(): Promise<boolean> {
+  mkdirSync(logDir, { recursive: true });
+  const problem = await shell.openPath(logDir); // '' when it opened
+  if (problem) logger.warn('The log folder could not be opened', { problem });
+  return problem === '';
+}
 
-function setupLifecycle(core: AppCore): void {
-  app.on('second-instance', () => focusWindow(getAppWindows()[0] ?? openWindow()));
+function openWindow(cleanQuit: CleanQuit): BrowserWindow {
+  const win = createMainWindow({ preloadPath, devOrigin, logger });
+  const contents = win.webContents;
+  rendererWatches.set(contents, watchRenderer(win, logger));
+  win.on('closed', () => rendererWatches.delete(contents));
+  cleanQuit.watchWindow(win);
+  return win;
+}
+
+function setupLifecycle(cleanQuit: CleanQuit): void {
+  app.on('second-instance', () => focusWindow(getAppWindows()[0] ?? openWindow(cleanQuit)));
   app.on('activate', () => {
-    if (getAppWindows().length === 0) openWindow();
+    if (getAppWindows().length === 0) openWindow(cleanQuit);
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
-  });
-
-  // Close the OBS connection cleanly before the process ends (bounded: never hang the quit).
-  let stopping: Promise<void> | null = null;
-  let stopped = false;
-  app.on('before-quit', (event) => {
-    if (stopped) return;
-    event.preventDefault();
-    stopping ??= Promise.race([core.stop(), new Promise<void>((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS))])
-      .catch((error: unknown) => logger.error('The core did not stop cleanly', { error: String(error) }))
-      .finally(() => {
-        stopped = true;
-        app.quit();
-      });
   });
 }

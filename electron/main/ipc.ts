@@ -1,4 +1,4 @@
-import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { AppCore } from '../../src/core/app-core';
 import type { Logger } from '../../src/core/ports';
 import { requestNames, type RequestName } from '../../src/shared/api-contract';
@@ -13,7 +13,13 @@ import { getAppWindows, isAppWebContents } from './window';
  * asking, then hands the untrusted params to the core, which validates them against the
  * contract's schemas. Core events go to our windows only.
  */
-export function setupIpc(core: AppCore, devOrigin: string | null, logger: Logger): () => void {
+export function setupIpc(
+  core: AppCore,
+  devOrigin: string | null,
+  logger: Logger,
+  /** Told of each request our UI makes: the first one shows the UI runs (renderer-watch.ts). */
+  onUiRequest: (contents: WebContents) => void = () => {},
+): () => void {
   for (const name of requestNames) {
     ipcMain.handle(requestChannel(name), (event, params: unknown) => handleRequest(core, name, event, params));
   }
@@ -28,6 +34,7 @@ export function setupIpc(core: AppCore, devOrigin: string | null, logger: Logger
       logger.warn('Refused an IPC request from a sender that is not our UI', { request: name });
       throw new Error('Request refused');
     }
+    onUiRequest(event.sender);
     try {
       return await appCore.handle(name, params);
     } catch (error) {

@@ -46,9 +46,6 @@ export function createMainWindow({ preloadPath, devOrigin, logger }: MainWindowO
   appWindows.add(win);
   win.on('closed', () => appWindows.delete(win));
   win.once('ready-to-show', () => win.show());
-  win.webContents.on('render-process-gone', (_event, details) => {
-    logger.error('The renderer process ended', { reason: details.reason, exitCode: details.exitCode });
-  });
 
   const url = rendererEntryUrl(devOrigin);
   win.loadURL(url).catch((error: unknown) => {

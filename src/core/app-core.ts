@@ -70,6 +70,14 @@ export interface AppCoreDeps {
    * output mode's stream encoder). Default: where OBS keeps it on this OS; null: never read.
    */
   obsConfigDir?: string | null;
+  /** The folder of the app's log files, and how to show it to the user (desktop only). */
+  logFolder?: LogFolder;
+}
+
+export interface LogFolder {
+  path: string;
+  /** Opens the folder in the OS's file manager; null where that is not possible (browser host). */
+  open: (() => Promise<boolean>) | null;
 }
 
 export function createAppCore(deps: AppCoreDeps): AppCore {
@@ -137,6 +145,11 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
 
   const appHandlers: RequestHandlers<typeof appRequests> = {
     'app.getInfo': async () => ok({ version: deps.version, secretProtection: deps.secrets.protection, notices }),
+    'app.openLogFolder': async () => {
+      const folder = deps.logFolder;
+      if (folder?.open && (await folder.open())) return ok({ folder: folder.path });
+      return fail(appError('LOG_FOLDER_UNAVAILABLE', { folder: folder?.path ?? '' }));
+    },
   };
   const settingsHandlers: RequestHandlers<typeof settingsRequests> = {
     'settings.get': async () => ok(settings.toPublic()),

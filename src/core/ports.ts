@@ -23,11 +23,16 @@ export interface SecretStore {
   delete(name: SecretName): void;
 }
 
-/** Log lines never carry secrets: callers pass only non-secret data. */
+/**
+ * Log lines never carry secrets: callers pass only non-secret data, and the app's logger
+ * (core/logging/create-logger.ts) redacts once more before anything is written.
+ */
 export interface Logger {
   info(message: string, data?: Record<string, unknown>): void;
   warn(message: string, data?: Record<string, unknown>): void;
   error(message: string, data?: Record<string, unknown>): void;
+  /** Never write this value (a password or stream key the app has read or saved). */
+  addSecret?(value: string | null | undefined): void;
 }
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };

@@ -1,15 +1,16 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createAppCore, type AppCore } from '../core/app-core';
-import { presetStoreNotices } from '../core/presets/preset-store';
+import type { AppCore } from '../core/app-core';
+import { logFolderIn, wireAppCore } from '../core/app-wiring';
+import { createAppLogger, type LogSink } from '../core/logging/create-logger';
+import { openRotatingLogFile } from '../core/logging/rotating-log-file';
 import { openConfStore } from '../core/settings/open-document-store';
 import { parseCliArgs, USAGE } from './cli-args';
 import { defaultDataDir } from './data-dir';
 import { FileSecretStore } from './file-secret-store';
 import { buildRenderer, isRendererBuilt } from './renderer-build';
 import { startBrowserHost, type BrowserHost } from './server';
-import { createStderrLogger } from './stderr-logger';
 
 /**
  * `npm run serve -- [--port N] [--host H] [--data-dir DIR] [--static-dir DIR]`
@@ -20,7 +21,10 @@ import { createStderrLogger } from './stderr-logger';
  */
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
-const logger = createStderrLogger();
+// The same logger as the desktop app's: stderr here (stdout is the "Serving at" line's), and
+// the rotating file in <data folder>/logs once the data folder is known.
+const sinks: LogSink[] = [(line) => process.stderr.write(line)];
+const logger = createAppLogger({ scope: 'host', sinks });
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
@@ -52,27 +56,19 @@ async function main(argv: string[]): Promise<number | null> {
     process.stderr.write(`bibblan-live serve: cannot create the data folder ${options.dataDir}: ${String(error)}\n`);
     return 1;
   }
-  const settings = openConfStore(options.dataDir, 'settings');
-  const secrets = new FileSecretStore(options.dataDir, { logger });
-  const destinations = openConfStore(options.dataDir, 'destinations');
-  const checklist = openConfStore(options.dataDir, 'checklist');
-  const presets = openConfStore(options.dataDir, 'presets');
-  const core = createAppCore({
-    settings: settings.store,
-    secrets,
+  const logFile = openRotatingLogFile({ dir: logFolderIn(options.dataDir) });
+  sinks.push((line) => logFile.write(line));
+  const core = wireAppCore({
+    dataDir: options.dataDir,
+    openStore: (name) => openConfStore(options.dataDir, name),
+    openSecrets: () => {
+      const store = new FileSecretStore(options.dataDir, { logger });
+      return { store, notices: store.notices };
+    },
     version: readVersion(),
-    notices: [
-      ...settings.notices,
-      ...secrets.notices,
-      ...destinations.notices,
-      ...checklist.notices,
-      ...presetStoreNotices(presets.notices),
-    ],
     logger,
-    destinations: destinations.store,
-    checklist: checklist.store,
-    presets: presets.store,
-    logDir: join(options.dataDir, 'broadcast-log'),
+    // A browser (maybe on another device) cannot open a folder here: the answer names it instead.
+    logFolder: { path: logFile.dir, open: null },
   });
   core.start();
 

@@ -33,6 +33,7 @@ export const errorCodes = [
   'LOG_IMPORT_INVALID',
   'LOG_TODO_NOT_FOUND',
   'LOG_UNAVAILABLE',
+  'LOG_FOLDER_UNAVAILABLE',
   // go live (issue #5)
   'DESTINATION_NOT_FOUND',
   'STREAM_SERVER_INVALID',

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Helpers for the static checks of what `npm run build` wrote to out/. */
@@ -19,6 +19,23 @@ export function readBuilt(relativePath: string): string {
   const text = readFileSync(file, 'utf8');
   builtFiles.set(relativePath, text);
   return text;
+}
+
+/**
+ * A built entry with the shared chunks it imports appended (the main process and the browser
+ * host are built together, so the core they share lands in out/main/chunks/).
+ */
+export function readBuiltWithChunks(relativePath: string, seen = new Set<string>()): string {
+  seen.add(relativePath);
+  const text = readBuilt(relativePath);
+  const chunks = [...text.matchAll(/from "(\.\.?\/[^"]+\.js)"/g)]
+    .map((m) =>
+      join(dirname(relativePath), m[1] ?? '')
+        .split(sep)
+        .join('/'),
+    )
+    .filter((chunk) => !seen.has(chunk));
+  return [text, ...chunks.map((chunk) => (seen.has(chunk) ? '' : readBuiltWithChunks(chunk, seen)))].join('\n');
 }
 
 /** Index just past the `}` matching the `{` at `open` (strings and comments are not special-cased). */

@@ -9,7 +9,7 @@ import {
   indicesOf,
   leadingGuard,
   projectRoot,
-  readBuilt,
+  readBuiltWithChunks,
 } from './built-output';
 
 /**
@@ -17,7 +17,8 @@ import {
  * what ships, not only in the sources. No Electron binary is needed.
  */
 /** Read per test (cached), so a missing build fails every test with its message. */
-const main = (): string => readBuilt('out/main/index.js');
+let mainText: string | null = null;
+const main = (): string => (mainText ??= readBuiltWithChunks('out/main/index.js'));
 
 describe('windows', () => {
   it('creates every BrowserWindow isolated, sandboxed and without Node', () => {

@@ -6,6 +6,7 @@ import { ConnectionForm } from './ConnectionForm';
 import { ConnectionProblem } from './ConnectionProblem';
 import { ConnectionStatusLine } from './ConnectionStatusLine';
 import { LanguageSwitch } from './LanguageSwitch';
+import { LogFolderButton } from './LogFolderButton';
 import { ScreenHeading } from './ScreenHeading';
 
 interface Props {
@@ -52,6 +53,9 @@ export function SettingsScreen({ settings, onBack }: Props) {
       </section>
       <section className="panel">
         <LanguageSwitch />
+      </section>
+      <section className="panel">
+        <LogFolderButton />
       </section>
       {info && <p className="app-version">{t('settings.version', { version: info.version })}</p>}
     </main>

@@ -85,6 +85,8 @@ export const en: Messages = {
     secretOwnerOnly:
       'The password is stored in a file only your user account can read; it is not encrypted because no system keychain is available here.',
     version: 'Version {{version}}',
+    openLogFolder: 'Open log folder',
+    logFolderHint: 'The log files help whoever troubleshoots. They never contain passwords or stream keys.',
   },
   notices: {
     regionLabel: 'Messages',
@@ -101,12 +103,12 @@ export const en: Messages = {
       message: 'The OBS address does not look right.',
       action: 'Write it like this: ws://127.0.0.1:4455 (ws://, the computer’s address, a colon and the port number).',
     },
-    OBS_UNREACHABLE: {
-      message: 'OBS is not answering at {{address}}.',
     OBS_ADDRESS_HAS_CREDENTIALS: {
       message: 'The OBS address contains a user name or password (the part before @).',
       action: 'Remove that part, e.g. ws://127.0.0.1:4455, and type the OBS password in the Password field.',
     },
+    OBS_UNREACHABLE: {
+      message: 'OBS is not answering at {{address}}.',
       action: 'Check that OBS is running and that its WebSocket server is switched on:',
     },
     OBS_PASSWORD_REQUIRED: {
@@ -215,6 +217,10 @@ export const en: Messages = {
     LOG_UNAVAILABLE: {
       message: 'The broadcast log is not available right now.',
       action: 'Restart Bibblan Live. Broadcasts in OBS are not affected.',
+    },
+    LOG_FOLDER_UNAVAILABLE: {
+      message: 'The folder of troubleshooting logs cannot be opened from here.',
+      action: 'Open it yourself on the computer where Bibblan Live runs: {{folder}}',
     },
     LOG_TODO_NOT_FOUND: {
       message: 'The task is no longer in the list.',

@@ -133,6 +133,10 @@ const errors = {
     message: 'Sändningsloggen är inte tillgänglig just nu.',
     action: 'Starta om Bibblan Live. Sändningar i OBS påverkas inte.',
   },
+  LOG_FOLDER_UNAVAILABLE: {
+    message: 'Mappen med felsökningsloggar kan inte öppnas härifrån.',
+    action: 'Öppna den själv på datorn där Bibblan Live körs: {{folder}}',
+  },
   PRESET_NOT_FOUND: {
     message: 'Förinställningen finns inte längre.',
     action: 'Den kan ha tagits bort. Listan har uppdaterats: välj en förinställning i den.',
@@ -252,6 +256,8 @@ export const sv = {
     secretOwnerOnly:
       'Lösenordet sparas i en fil som bara ditt användarkonto kan läsa. Det är inte krypterat, eftersom det inte finns någon nyckelring i systemet här.',
     version: 'Version {{version}}',
+    openLogFolder: 'Öppna loggmappen',
+    logFolderHint: 'Loggfilerna hjälper den som felsöker. De innehåller aldrig lösenord eller strömnycklar.',
   },
   notices: {
     regionLabel: 'Meddelanden',

@@ -15,6 +15,11 @@ export type AppInfo = z.infer<typeof AppInfoSchema>;
 
 export const appRequests = {
   'app.getInfo': { params: z.undefined(), result: AppInfoSchema },
+  /**
+   * Opens the folder of the app's log files (desktop app). Where no folder can be opened for
+   * the user (the browser host), it fails with LOG_FOLDER_UNAVAILABLE naming the folder.
+   */
+  'app.openLogFolder': { params: z.undefined(), result: z.object({ folder: z.string() }) },
 } as const;
 
 export const appEvents = {} as const;
