@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { waitFor } from '../support/wait-for';
 import { startE2eSession, type E2eSession } from './e2e-session';
 import { expectText, statusText } from './page-helpers';
