@@ -17,10 +17,21 @@ type BuilderConfig = Record<string, unknown> & {
   electronFuses?: Record<string, boolean>;
   linux?: { target?: string[]; category?: string; icon?: string };
   win?: { target?: string[] };
-  mac?: { target?: string[] };
+  mac?: {
+    target?: string[];
+    identity?: string | null;
+    hardenedRuntime?: boolean;
+    entitlements?: string;
+    entitlementsInherit?: string;
+    notarize?: boolean;
+  };
 };
 type ConfigModule = {
-  getConfig(projectDir: string, configPath: string | null, configFromOptions: null): Promise<BuilderConfig>;
+  getConfig(
+    projectDir: string,
+    configPath: string | null,
+    configFromOptions: Record<string, unknown> | null,
+  ): Promise<BuilderConfig>;
   validateConfiguration(config: BuilderConfig, logger: unknown): Promise<void>;
 };
 
@@ -66,6 +77,7 @@ describe('electron-builder.yml', () => {
       onlyLoadAppFromAsar: true,
       loadBrowserProcessSpecificV8Snapshot: false,
       grantFileProtocolExtraPrivileges: false,
+      resetAdHocDarwinSignature: true,
     });
   });
 
@@ -74,6 +86,36 @@ describe('electron-builder.yml', () => {
     expect(config.linux?.category).toBe('AudioVideo');
     expect(config.win?.target).toEqual(['nsis']);
     expect(config.mac?.target).toEqual(['dmg']);
+  });
+
+  it('signs the Mac app ad hoc when no Developer ID is given, so it starts on Apple Silicon', () => {
+    // Without an identity electron-builder skips signing, and the fuses just changed Electron
+    // Framework: an arm64 Mac would kill the app at launch (@electron/fuses README, "Apple Silicon").
+    expect(config.mac?.identity).toBe('-');
+    expect(config.electronFuses?.resetAdHocDarwinSignature).toBe(true);
+  });
+
+  it('gives the signed Mac app the entitlements Electron needs under the hardened runtime', () => {
+    expect(config.mac?.hardenedRuntime).toBe(true);
+    expect(config.mac?.entitlementsInherit).toBe(config.mac?.entitlements);
+    const plist = readFileSync(join(projectRoot, config.mac?.entitlements ?? 'missing'), 'utf8');
+    const granted = [...plist.matchAll(/<key>([^<]+)<\/key>\s*<true\/>/g)].map((m) => m[1]);
+    // JIT for V8; library validation off because ad-hoc signing keeps Electron's own Team ID
+    // on its frameworks (electron-builder's mac.identity documentation). Nothing more.
+    expect(new Set(granted)).toEqual(
+      new Set(['com.apple.security.cs.allow-jit', 'com.apple.security.cs.disable-library-validation']),
+    );
+  });
+
+  it("takes a library's Developer ID from the command line and notarises when APPLE_* is set", async () => {
+    // README: npm run dist -- --mac -c.mac.identity="Library (TEAMID)"; `-c.x` reaches getConfig
+    // as configFromOptions, which wins over the file.
+    const withIdentity = await getConfig(projectRoot, 'electron-builder.yml', {
+      mac: { identity: 'Stadsbiblioteket (TEAMID1234)' },
+    });
+    expect(withIdentity.mac?.identity).toBe('Stadsbiblioteket (TEAMID1234)');
+    expect(withIdentity.mac?.hardenedRuntime).toBe(true);
+    expect(config.mac?.notarize).toBe(true);
   });
 
   it('has a 512x512 PNG icon in the build resources', () => {
