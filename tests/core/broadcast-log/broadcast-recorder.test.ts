@@ -1,49 +1,37 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { BroadcastLogStore } from '../../../src/core/broadcast-log/broadcast-log-store';
 import { BroadcastRecorder, type RecorderObs } from '../../../src/core/broadcast-log/broadcast-recorder';
-import { emptyObsState, type ObsState } from '../../../src/shared/obs-state';
+import type { ObsState } from '../../../src/shared/obs-state';
 import { ok } from '../../../src/shared/result';
+import { FakeObsController } from '../../support/fake-obs-controller';
 import { makeTempDir } from '../../support/temp-dir';
 import { waitFor } from '../../support/wait-for';
 
-/** A stand-in for the OBS controller: the test sets its state; GetStreamStatus answers from it. */
-class FakeObs implements Pick<RecorderObs, 'state'> {
-  state: ObsState = {
-    ...emptyObsState('ws://x'),
-    connection: { ...emptyObsState('ws://x').connection, status: 'connected' },
-  };
+/** The OBS controller faked: the test sets its stream state; GetStreamStatus answers from it. */
+class FakeObs extends FakeObsController {
   streamStartedAt = Date.now();
   bytes = 0;
-  readonly #listeners = new Set<(s: ObsState) => void>();
-  onState(listener: (s: ObsState) => void) {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
-  }
-  set(change: Partial<ObsState>) {
-    this.state = { ...this.state, ...change };
-    for (const l of this.#listeners) l(this.state);
+  constructor() {
+    super({ connected: true });
+    this.answer((type) => {
+      this.bytes += 250_000;
+      if (type === 'GetStats') return ok({ outputSkippedFrames: 1, outputTotalFrames: 100 });
+      return ok({
+        outputActive: this.state.stream.active,
+        outputReconnecting: this.state.stream.state === 'reconnecting',
+        outputDuration: Date.now() - this.streamStartedAt,
+        outputBytes: this.bytes,
+        outputSkippedFrames: 2,
+        outputTotalFrames: 100,
+        outputCongestion: 0.1,
+        outputTimecode: '',
+      });
+    });
   }
   stream(state: ObsState['stream']['state']) {
     if (state === 'live' && !this.state.stream.active) this.streamStartedAt = Date.now();
     this.set({ stream: { active: state !== 'offline', state } });
   }
-  connection(status: ObsState['connection']['status']) {
-    this.set({ connection: { ...this.state.connection, status } });
-  }
-  call = (async (type: string) => {
-    this.bytes += 250_000;
-    if (type === 'GetStats') return ok({ outputSkippedFrames: 1, outputTotalFrames: 100 });
-    return ok({
-      outputActive: this.state.stream.active,
-      outputReconnecting: this.state.stream.state === 'reconnecting',
-      outputDuration: Date.now() - this.streamStartedAt,
-      outputBytes: this.bytes,
-      outputSkippedFrames: 2,
-      outputTotalFrames: 100,
-      outputCongestion: 0.1,
-      outputTimecode: '',
-    });
-  }) as unknown as RecorderObs['call'];
 }
 
 describe('the broadcast recorder (OBS faked)', () => {

@@ -1,57 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { ChecklistService, type ChecklistObs } from '../../../src/core/checklist/checklist-service';
+import { ChecklistService } from '../../../src/core/checklist/checklist-service';
 import { DestinationService } from '../../../src/core/destinations/destination-service';
 import { silentLogger } from '../../../src/core/ports';
 import { MemoryDocumentStore } from '../../../src/core/settings/memory-document-store';
 import type { ChecklistStatus } from '../../../src/shared/checklist/checklist-schema';
 import { defaultTemplates } from '../../../src/shared/checklist/default-templates';
-import { emptyObsState, type ObsState } from '../../../src/shared/obs-state';
-import { fail } from '../../../src/shared/result';
-import { appError } from '../../../src/shared/errors';
+import { FakeObsController } from '../../support/fake-obs-controller';
 import { MemorySecretStore } from '../../support/memory-secret-store';
 import { waitFor } from '../../support/wait-for';
 
 /**
  * The checklist service on its own: what it keeps in checklist.json and how it reads meter
  * events. Its checks against a real OBS are in checklist-presets.obs.test.ts and
- * tests/core/golive/golive.obs.test.ts; here the OBS side is a state the test sets, since
+ * tests/core/golive/golive.obs.test.ts; here the OBS side is a FakeObsController whose state the test sets, since
  * these cases are about storage and timing, not about what OBS answers.
  */
-class ObsStub implements ChecklistObs {
-  state: ObsState = emptyObsState('ws://x');
-  meterListeners = new Set<(data: unknown) => void>();
-  readonly #listeners = new Set<(s: ObsState) => void>();
-  onState(listener: (s: ObsState) => void) {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
-  }
-  set(change: Partial<ObsState>) {
-    this.state = { ...this.state, ...change };
-    for (const l of this.#listeners) l(this.state);
-  }
-  connect() {
-    this.set({
-      connection: { ...this.state.connection, status: 'connected' },
-      inputs: [{ name: 'Mic', kind: 'pulse_input_capture', muted: false }],
-    });
-  }
-  // Nothing is read from OBS in these cases: every request fails as if OBS were gone.
-  call = (async () => fail(appError('OBS_NOT_CONNECTED'))) as unknown as ChecklistObs['call'];
-  reconnectNow() {}
-  switchScene = async () => fail(appError('OBS_NOT_CONNECTED'));
-  watchMeters(listener: (data: unknown) => void) {
-    this.meterListeners.add(listener);
-    return () => this.meterListeners.delete(listener);
-  }
-  meters(peak: number) {
-    for (const l of this.meterListeners) l({ inputs: [{ inputName: 'Mic', inputLevelsMul: [[peak, peak, peak]] }] });
-  }
-}
+/** Connected, with one microphone, "Mic". */
+const connect = (obs: FakeObsController) =>
+  obs.set({
+    connection: { ...obs.state.connection, status: 'connected' },
+    inputs: [{ name: 'Mic', kind: 'pulse_input_capture', muted: false }],
+  });
 
 const setup = (stored: Record<string, unknown> = {}) => {
   const doc = new MemoryDocumentStore();
   doc.store = stored;
-  const obs = new ObsStub();
+  const obs = new FakeObsController();
   const destinations = new DestinationService(new MemoryDocumentStore(), new MemorySecretStore(), silentLogger);
   const service = new ChecklistService(doc, obs, destinations, silentLogger, { refreshMs: 60_000 });
   let last: ChecklistStatus | null = null;
@@ -108,7 +82,7 @@ describe('ChecklistService', () => {
   it('watches meters only while connected and not streaming, and hears the mic from them', async () => {
     const { obs, latest } = setup();
     expect(obs.meterListeners.size).toBe(0);
-    obs.connect();
+    connect(obs);
     expect(obs.meterListeners.size).toBe(1);
     obs.meters(0);
     await waitFor(() => latest()?.auto.find((a) => a.id === 'micReady')?.reason === 'listening', {
@@ -127,11 +101,11 @@ describe('ChecklistService', () => {
 
   it('forgets the sound check when the link to OBS drops', () => {
     const { obs, service } = setup();
-    obs.connect();
+    connect(obs);
     obs.meters(0.3);
     expect(service.status().auto.find((a) => a.id === 'micReady')?.status).toBe('pass');
     obs.set({ connection: { ...obs.state.connection, status: 'reconnecting' } });
-    obs.connect();
+    connect(obs);
     expect(service.status().auto.find((a) => a.id === 'micReady')?.reason).toBe('notHeard');
   });
 });

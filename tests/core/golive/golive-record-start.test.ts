@@ -4,15 +4,15 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChecklistService } from '../../../src/core/checklist/checklist-service';
 import type { DestinationService } from '../../../src/core/destinations/destination-service';
-import { GoLiveService, type GoLiveObs } from '../../../src/core/golive/golive-service';
-import { emptyObsState, type ObsState } from '../../../src/shared/obs-state';
-import { ok, type Result } from '../../../src/shared/result';
+import { GoLiveService } from '../../../src/core/golive/golive-service';
+import { ok } from '../../../src/shared/result';
+import { FakeObsController } from '../../support/fake-obs-controller';
 import { waitFor } from '../../support/wait-for';
 
 /**
  * A record-only rehearsal where OBS takes StartRecord and then never records: what OBS 29 to 32
  * do when they cannot (their own dialog, no RecordStateChanged). The app must say the recording
- * failed, not that "the stream to (nothing)" did not start. OBS is a stub here: the real OBS's
+ * failed, not that "the stream to (nothing)" did not start. OBS is the FakeObsController here: the real OBS's
  * side is in golive-rehearsal.obs.test.ts.
  */
 describe('starting a record-only rehearsal', () => {
@@ -22,19 +22,12 @@ describe('starting a record-only rehearsal', () => {
   });
 
   function service(recordDirectory: string, address = 'ws://127.0.0.1:4455') {
-    const calls: string[] = [];
-    const state: ObsState = {
-      ...emptyObsState(address),
-      connection: { ...emptyObsState(address).connection, status: 'connected' },
-    };
-    const obs = {
-      state,
-      onState: () => () => {},
-      call: async (name: string): Promise<Result<unknown>> => {
-        calls.push(name);
-        return ok(name === 'GetRecordDirectory' ? { recordDirectory } : undefined);
-      },
-    } as unknown as GoLiveObs;
+    const obs = new FakeObsController({
+      address,
+      connected: true,
+      answer: (name) => ok(name === 'GetRecordDirectory' ? { recordDirectory } : undefined),
+    });
+    const calls = obs.calls;
     const session = {
       programType: 'storytime',
       presetId: null,
