@@ -119,7 +119,8 @@ export class BroadcastRecorder {
     if (!parsed.success) return fail(appError('VALIDATION_FAILED', { details: describeIssues(parsed.error) }));
     const meta = parsed.data;
     if (this.#liveId) {
-      const applied = this.#store.patch(this.#liveId, metaFields(meta), true);
+      // OBS reported the stream before the hand-off arrived: it is still the app's broadcast.
+      const applied = this.#store.patch(this.#liveId, { ...metaFields(meta), startedIn: 'app' }, true);
       if (!applied.ok) return applied;
       this.#onChanged([this.#liveId]);
     } else {
@@ -260,6 +261,8 @@ export class BroadcastRecorder {
   // ---- entries ----------------------------------------------------------------------------
 
   #openEntry(startMs: number, programScene: string | null): void {
+    // No details from the go-live flow: someone pressed Start Streaming in OBS itself.
+    const startedIn = this.#pendingMeta ? 'app' : 'obs';
     const meta = this.#pendingMeta ?? {};
     this.#pendingMeta = null;
     const start = new Date(startMs).toISOString();
@@ -272,6 +275,7 @@ export class BroadcastRecorder {
       durationSec: null,
       outcome: null,
       rehearsal: false,
+      startedIn,
       // The scene on air when the stream started opens the timeline.
       timeline: programScene ? [{ at: start, scene: programScene, source: 'obs' }] : [],
       health: emptyHealth(),
@@ -310,6 +314,7 @@ export class BroadcastRecorder {
       durationSec: 0,
       outcome: 'failed-to-start',
       rehearsal: false,
+      startedIn: 'app',
       timeline: [],
       health: emptyHealth(),
       checklist: [],

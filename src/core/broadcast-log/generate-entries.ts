@@ -25,6 +25,7 @@ export function generateEntries(count: number, { switches = 20, endMs = Date.UTC
       schemaVersion: LOG_SCHEMA_VERSION,
       id: `gen-${String(i).padStart(7, '0')}`,
       programType: type,
+      startedIn: i % 11 === 5 ? 'obs' : 'app',
       title: `${type[0]!.toUpperCase()}${type.slice(1)} nr ${i}`,
       destination: {
         name: i % 2 ? 'Bibliotekets Facebooksida' : 'Bibliotekets YouTube-kanal',

@@ -28,6 +28,7 @@ export class IndexedEntry {
     readonly books: number,
     /** Lowercased titles, books, people and notes, joined. */
     readonly haystack: string,
+    readonly startedIn: Entry['startedIn'] = 'app',
   ) {
     this.#entry = entry;
     this.raw = null;
@@ -61,6 +62,8 @@ export type IndexRow = [
   destinationName: string | null,
   books: number,
   haystack: string,
+  /** Added later: rows written before it have 12 fields and mean 'app'. */
+  startedIn?: Entry['startedIn'],
 ];
 
 export function toRow(it: IndexedEntry): IndexRow {
@@ -77,6 +80,7 @@ export function toRow(it: IndexedEntry): IndexRow {
     it.destinationName ?? null,
     it.books,
     it.haystack,
+    it.startedIn,
   ];
 }
 
@@ -95,6 +99,7 @@ export function fromRow(r: IndexRow): IndexedEntry {
     r[9] ?? undefined,
     r[10],
     r[11],
+    r[12] === 'obs' ? 'obs' : 'app',
   );
 }
 
@@ -102,7 +107,7 @@ export function fromRow(r: IndexRow): IndexedEntry {
 export function isRow(r: unknown): r is IndexRow {
   return (
     Array.isArray(r) &&
-    r.length === 12 &&
+    (r.length === 12 || r.length === 13) &&
     typeof r[0] === 'string' &&
     typeof r[1] === 'string' &&
     typeof r[2] === 'number' &&
@@ -146,6 +151,7 @@ export function indexEntry(entry: Entry): IndexedEntry {
     entry.destination?.name,
     entry.books.length,
     fold(parts.join('\n')),
+    entry.startedIn,
   );
 }
 
@@ -157,6 +163,7 @@ export function summaryOf(it: IndexedEntry): EntrySummary {
     durationSec: it.durationSec,
     outcome: it.outcome,
     rehearsal: it.rehearsal,
+    startedIn: it.startedIn,
     books: it.books,
   };
   if (it.programType) summary.programType = it.programType;

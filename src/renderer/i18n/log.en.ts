@@ -7,6 +7,7 @@ export const logEn: Messages['log'] = {
   back: 'Back',
   tabs: { label: 'Parts of the broadcast log', list: 'Broadcasts', todo: 'To do', stats: 'Statistics' },
   untitled: 'Untitled broadcast',
+  untitledFromObs: 'Broadcast started in OBS',
   filters: {
     label: 'Filters',
     search: 'Search titles, books, people and notes',
@@ -43,6 +44,7 @@ export const logEn: Messages['log'] = {
     empty: 'No broadcasts match.',
     loading: 'Loading…',
     rehearsal: 'Rehearsal',
+    startedInObs: 'Started in OBS',
     books_one: '{{count}} book',
     books_other: '{{count}} books',
     minutes: '{{count}} min',
@@ -54,6 +56,11 @@ export const logEn: Messages['log'] = {
     started: 'Start',
     ended: 'End',
     duration: 'Duration',
+    startedIn: 'Started',
+    startedInValues: {
+      app: 'with Bibblan Live',
+      obs: "in OBS directly (without Bibblan Live's checklist)",
+    },
     outcome: 'Outcome',
     destination: 'Destination',
     programType: 'Program type',

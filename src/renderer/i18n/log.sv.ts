@@ -5,6 +5,7 @@ export const logSv = {
   back: 'Tillbaka',
   tabs: { label: 'Delar av sändningsloggen', list: 'Sändningar', todo: 'Att göra', stats: 'Statistik' },
   untitled: 'Sändning utan titel',
+  untitledFromObs: 'Sändning startad i OBS',
   filters: {
     label: 'Filter',
     search: 'Sök i titlar, böcker, personer och anteckningar',
@@ -41,6 +42,7 @@ export const logSv = {
     empty: 'Inga sändningar matchar.',
     loading: 'Läser in…',
     rehearsal: 'Repetition',
+    startedInObs: 'Startad i OBS',
     books_one: '{{count}} bok',
     books_other: '{{count}} böcker',
     minutes: '{{count}} min',
@@ -52,6 +54,11 @@ export const logSv = {
     started: 'Start',
     ended: 'Slut',
     duration: 'Längd',
+    startedIn: 'Startades',
+    startedInValues: {
+      app: 'med Bibblan Live',
+      obs: 'i OBS direkt (utan Bibblan Lives checklista)',
+    },
     outcome: 'Utfall',
     destination: 'Mål',
     programType: 'Programtyp',

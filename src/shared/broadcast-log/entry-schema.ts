@@ -126,6 +126,8 @@ export const EntrySchema = z.object({
   /** null while live. */
   outcome: OutcomeSchema.nullable(),
   rehearsal: z.boolean(),
+  /** Who started the stream: the app's Go live, or OBS's own button (no title, no checklist). */
+  startedIn: z.enum(['app', 'obs']).default('app'),
   timeline: z.array(SceneSwitchSchema).max(L.timeline),
   health: HealthSummarySchema,
   checklist: z.array(ChecklistItemSchema).max(L.checklistItems).default([]),

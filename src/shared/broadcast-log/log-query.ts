@@ -35,6 +35,7 @@ export const EntrySummarySchema = z.object({
   durationSec: z.number().nullable(),
   outcome: OutcomeSchema.nullable(),
   rehearsal: z.boolean(),
+  startedIn: z.enum(['app', 'obs']),
   books: z.number().int(),
 });
 export type EntrySummary = z.infer<typeof EntrySummarySchema>;

@@ -306,7 +306,7 @@ describe('go live with real OBS and nginx-rtmp', () => {
     await waitFor(() => golive?.phase === 'failed', { timeoutMs: scaled(25_000), message: 'failed start' });
     expect(golive?.error).toEqual({ code: 'GOLIVE_START_FAILED', params: { destination: 'Stängd port' } });
     // The broadcast log's recorder notices the failed start; the go-live flow handed it the destination.
-    type Summary = { outcome: string | null; destinationName?: string; programType?: string };
+    type Summary = { outcome: string | null; destinationName?: string; programType?: string; startedIn: string };
     const failed = await waitFor(
       async () => (await call<{ items: Summary[] }>('log.list', {})).items.find((i) => i.outcome === 'failed-to-start'),
       { message: 'a failed start in the log' },
@@ -314,7 +314,7 @@ describe('go live with real OBS and nginx-rtmp', () => {
     expect(failed.destinationName).toBe('Stängd port');
     const completed = (await call<{ items: Summary[] }>('log.list', {})).items.filter((i) => i.outcome === 'completed');
     expect(completed).toContainEqual(
-      expect.objectContaining({ destinationName: 'Lokal testserver', programType: 'storytime' }),
+      expect.objectContaining({ destinationName: 'Lokal testserver', programType: 'storytime', startedIn: 'app' }),
     );
     expect(completed).toContainEqual(expect.objectContaining({ destinationName: 'Bibliotekets YouTube' }));
     await call('golive.dismiss');
@@ -335,6 +335,9 @@ describe('go live with real OBS and nginx-rtmp', () => {
     await withRawObs(obs.address, obs.password, (raw) => raw.call('StopStream'));
     await waitFor(() => golive?.phase === 'ended', { timeoutMs: scaled(20_000), message: 'noticed offline' });
     expect(golive?.broadcast?.endedBy).toBe('obs');
+    // The log says where it began: no title or checklist came from the app.
+    const [latest] = (await call<{ items: Array<{ title: string; startedIn: string }> }>('log.list', {})).items;
+    expect(latest).toMatchObject({ title: '', startedIn: 'obs' });
   });
 
   it('never shows the key in a result, an event, a log line or a file the app wrote (but the secret store)', async () => {

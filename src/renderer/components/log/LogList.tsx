@@ -62,7 +62,9 @@ export function LogList({ onOpen }: { onOpen: (id: string) => void }) {
   const items = [];
   for (let i = first; i <= last; i += 1) {
     const row = rows[i];
-    const title = row ? row.title || t('log.untitled') : t('log.list.loading');
+    const title = row
+      ? row.title || t(row.startedIn === 'obs' ? 'log.untitledFromObs' : 'log.untitled')
+      : t('log.list.loading');
     items.push(
       <div
         key={i}
@@ -82,6 +84,7 @@ export function LogList({ onOpen }: { onOpen: (id: string) => void }) {
             <span role="gridcell" className="log-row__title">
               {title}
               {row.rehearsal && <span className="log-badge">{t('log.list.rehearsal')}</span>}
+              {row.startedIn === 'obs' && <span className="log-badge">{t('log.list.startedInObs')}</span>}
             </span>
             <span role="gridcell">{formatDateTime(row.actualStart, i18n.language)}</span>
             <span role="gridcell">{row.programType ?? ''}</span>
