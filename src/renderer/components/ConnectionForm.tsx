@@ -1,9 +1,9 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppError } from '../../shared/errors';
 import { parseObsAddress } from '../../shared/obs-address';
 import type { PublicSettings } from '../../shared/settings';
 import { useApi } from '../api/api-context';
+import { useAction } from '../hooks/use-action';
 import { fieldOfError } from '../lib/form-errors';
 import { initialPasswordMode, passwordChange, type PasswordMode } from '../lib/password-change';
 import { useObsStore } from '../stores/obs-store';
@@ -23,8 +23,8 @@ export function ConnectionForm({ settings }: { settings: PublicSettings }) {
   const [address, setAddress] = useState(settings.obs.address);
   const [password, setPassword] = useState('');
   const [mode, setMode] = useState<PasswordMode>(initialPasswordMode(settings.obs.passwordSaved));
-  const [saving, setSaving] = useState(false);
-  const [saveError, setSaveError] = useState<AppError | null>(null);
+  // Saving: pressed again while on its way, nothing more is sent.
+  const { run, fail, clear, pending: saving, error: saveError } = useAction();
   const connectionError = useObsStore((s) => s.state.connection.error);
 
   // OBS refused the saved password: open the field, since typing a new one is the only way on.
@@ -47,19 +47,15 @@ export function ConnectionForm({ settings }: { settings: PublicSettings }) {
     // The core's own parser: what passes here connects, and a refusal names the reason.
     const parsed = parseObsAddress(address);
     if (!parsed.ok) {
-      setSaveError(parsed.error);
+      fail(parsed.error);
       return;
     }
     const normalized = parsed.value;
     setAddress(normalized);
-    setSaving(true);
-    setSaveError(null);
-    const result = await api.settings.saveConnection({ address: normalized, password: passwordChange(mode, password) });
-    setSaving(false);
-    if (!result.ok) {
-      setSaveError(result.error);
-      return;
-    }
+    const result = await run(() =>
+      api.settings.saveConnection({ address: normalized, password: passwordChange(mode, password) }),
+    );
+    if (!result?.ok) return;
     setSettings(result.value);
     // The typed password is not kept once it is saved; from now on the form only knows it exists.
     setPassword('');
@@ -87,7 +83,7 @@ export function ConnectionForm({ settings }: { settings: PublicSettings }) {
           aria-describedby={[addressIds.hint, addressError ? addressIds.error : null].filter(Boolean).join(' ')}
           onChange={(e) => {
             setAddress(e.target.value);
-            if (saveError && fieldOfError(saveError) === 'address') setSaveError(null);
+            if (saveError && fieldOfError(saveError) === 'address') clear();
           }}
         />
         {addressError && <ErrorMessage id={addressIds.error} error={addressError} className="field__error" />}
@@ -103,7 +99,7 @@ export function ConnectionForm({ settings }: { settings: PublicSettings }) {
         }}
         onValueChange={(value) => {
           setPassword(value);
-          if (saveError && fieldOfError(saveError) === 'password') setSaveError(null);
+          if (saveError && fieldOfError(saveError) === 'password') clear();
         }}
       />
       {formError && <ErrorMessage error={formError} />}

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppError } from '../../shared/errors';
 import { LanguageSchema, type Language } from '../../shared/settings';
 import { useApi } from '../api/api-context';
+import { useAction } from '../hooks/use-action';
 import { setSettings, useSettingsStore } from '../stores/settings-store';
 import { ErrorMessage } from './ErrorMessage';
 
@@ -11,18 +11,16 @@ export function LanguageSwitch() {
   const { t } = useTranslation();
   const api = useApi();
   const language = useSettingsStore((s) => s.settings?.language ?? 'sv');
-  const [error, setError] = useState<AppError | null>(null);
+  const { run, error } = useAction({ overlap: true });
   // The radio shows the choice while it is being saved; otherwise it would jump back until the
   // answer came. The texts switch when the saved settings arrive.
   const [choosing, setChoosing] = useState<Language | null>(null);
 
   const choose = async (next: Language) => {
-    setError(null);
     setChoosing(next);
-    const result = await api.settings.setLanguage({ language: next });
+    const result = await run(() => api.settings.setLanguage({ language: next }));
     setChoosing(null);
-    if (result.ok) setSettings(result.value);
-    else setError(result.error);
+    if (result?.ok) setSettings(result.value);
   };
 
   return (

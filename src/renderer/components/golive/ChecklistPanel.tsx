@@ -1,9 +1,8 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProgramTypeSchema, type AutoCheckId, type AutoCheckResult } from '../../../shared/checklist/checklist-schema';
-import type { AppError } from '../../../shared/errors';
-import type { Result } from '../../../shared/result';
 import { useApi } from '../../api/api-context';
+import { useAction } from '../../hooks/use-action';
 import { useGoLiveStore } from '../../stores/golive-store';
 import { useObsStore } from '../../stores/obs-store';
 import { usePresetsStore } from '../../stores/presets-store';
@@ -22,16 +21,12 @@ export function ChecklistPanel({ locked }: { locked: boolean }) {
   const [fixing, setFixing] = useState<AutoCheckId | null>(null);
   const language = useSettingsStore((s) => s.settings?.language ?? 'sv');
   const [editing, setEditing] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  // Ticks and edits may overlap: each is its own request, and the last failure shows.
+  const { run, error } = useAction({ overlap: true });
   const [newSv, setNewSv] = useState('');
   const [newEn, setNewEn] = useState('');
 
   if (!status) return null;
-  const run = async (work: () => Promise<Result<unknown>>) => {
-    setError(null);
-    const result = await work();
-    if (!result.ok) setError(result.error);
-  };
   const { session, template } = status;
   // Some fixes take a while (applying a preset): the button says so and cannot be pressed twice.
   const fix = (c: AutoCheckResult) => {
@@ -43,9 +38,8 @@ export function ChecklistPanel({ locked }: { locked: boolean }) {
     const en = newEn.trim() || sv;
     if (!sv) return;
     // Without an English text the item reads the same in both languages.
-    setError(null);
-    const added = await api.checklist.addItem({ text: { sv, en }, required: false });
-    if (!added.ok) return setError(added.error); // the typed text stays, to correct it
+    const added = await run(() => api.checklist.addItem({ text: { sv, en }, required: false }));
+    if (!added?.ok) return; // the typed text stays, to correct it
     setNewSv('');
     setNewEn('');
   };

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Destination, KeyChange } from '../../../shared/destinations/destination-schema';
 import { platforms, PlatformSchema, type Platform } from '../../../shared/destinations/platforms';
 import { cleanStreamKey, splitServerAndKey } from '../../../shared/destinations/stream-url';
-import type { AppError } from '../../../shared/errors';
 import { useApi } from '../../api/api-context';
+import { useAction } from '../../hooks/use-action';
 import { useAppStore } from '../../stores/app-store';
 import { ErrorMessage } from '../ErrorMessage';
 
@@ -35,8 +35,8 @@ export function DestinationForm({ destination, onDone }: Props) {
   const [revealed, setRevealed] = useState<string | null>(null);
   const [isTest, setIsTest] = useState(destination?.isTest ?? false);
   const [splitNotice, setSplitNotice] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  // Saving: pressed again while on its way, nothing more is sent.
+  const { run, fail, pending: busy, error } = useAction();
 
   const choosePlatform = (next: Platform) => {
     // Prefill unless staff typed their own server.
@@ -65,34 +65,33 @@ export function DestinationForm({ destination, onDone }: Props) {
     }
     const result = await api.destinations.revealKey({ id: destination.id });
     if (result.ok) setRevealed(result.value.key);
-    else setError(result.error);
+    else fail(result.error);
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     const keyChange: KeyChange =
       keyMode === 'set' && cleanStreamKey(key) !== ''
         ? { kind: 'set', value: key }
         : keyMode === 'clear'
           ? { kind: 'clear' }
           : { kind: 'keep' };
-    const result = await api.destinations.save({
-      ...(destination ? { id: destination.id } : {}),
-      name,
-      platform,
-      server,
-      key: keyChange,
-      isTest,
-    });
-    setBusy(false);
+    const result = await run(() =>
+      api.destinations.save({
+        ...(destination ? { id: destination.id } : {}),
+        name,
+        platform,
+        server,
+        key: keyChange,
+        isTest,
+      }),
+    );
     // The typed key leaves the form's memory as soon as it is saved.
-    if (result.ok) {
+    if (result?.ok) {
       setKey('');
       setRevealed(null);
       onDone();
-    } else setError(result.error);
+    }
   };
 
   const keyInputId = `${id}-key`;

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Destination } from '../../../shared/destinations/destination-schema';
-import type { AppError } from '../../../shared/errors';
 import { useApi } from '../../api/api-context';
+import { useAction } from '../../hooks/use-action';
 import { useGoLiveStore } from '../../stores/golive-store';
 import { ErrorMessage } from '../ErrorMessage';
 import { DestinationForm } from './DestinationForm';
@@ -15,13 +15,8 @@ export function DestinationsPanel({ locked }: { locked: boolean }) {
   const chosen = useGoLiveStore((s) => s.checklist?.session.destinationId ?? null);
   const rehearsal = useGoLiveStore((s) => s.checklist?.session.rehearsal ?? false);
   const [editing, setEditing] = useState<Destination | 'new' | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
+  const { run, error } = useAction({ overlap: true });
 
-  const run = async (work: () => Promise<{ ok: boolean; error?: AppError }>) => {
-    setError(null);
-    const result = await work();
-    if (!result.ok && result.error) setError(result.error);
-  };
   const choose = (destinationId: string | null) => run(() => api.checklist.updateSession({ destinationId }));
   const remove = (d: Destination) => {
     if (!window.confirm(t('golive.destinations.confirmDelete', { name: d.name }))) return;

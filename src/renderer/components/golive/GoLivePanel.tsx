@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppError } from '../../../shared/errors';
 import type { Result } from '../../../shared/result';
 import { useApi } from '../../api/api-context';
+import { useAction } from '../../hooks/use-action';
 import { useNow } from '../../hooks/use-now';
 import { useGoLiveStore } from '../../stores/golive-store';
 import { ErrorMessage } from '../ErrorMessage';
@@ -25,7 +25,8 @@ export function GoLivePanel({ onOpenLog }: { onOpenLog?: () => void } = {}) {
   const destinations = useGoLiveStore((s) => s.destinations);
   const [step, setStep] = useState<Step>('none');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<AppError | null>(null);
+  const action = useAction({ overlap: true });
+  const { error } = action;
   const confirmButton = useRef<HTMLButtonElement>(null);
   const now = useNow(state.phase === 'live', 1000);
   const { phase, broadcast } = state;
@@ -35,12 +36,7 @@ export function GoLivePanel({ onOpenLog }: { onOpenLog?: () => void } = {}) {
     if (step === 'confirm' || step === 'confirmEnd') confirmButton.current?.focus();
   }, [step]);
 
-  const run = (work: () => Promise<Result<unknown>>): void => {
-    setError(null);
-    void work().then((result) => {
-      if (!result.ok) setError(result.error);
-    });
-  };
+  const run = (work: () => Promise<Result<unknown>>): void => void action.run(work);
 
   const session = checklist?.session;
   const destination = destinations.find((d) => d.id === session?.destinationId) ?? null;

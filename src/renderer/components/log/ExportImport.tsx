@@ -1,8 +1,9 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LogExportSchema } from '../../../shared/broadcast-log/export-format';
-import { appError, type AppError } from '../../../shared/errors';
+import { appError } from '../../../shared/errors';
 import { useApi } from '../../api/api-context';
+import { useAction } from '../../hooks/use-action';
 import { ErrorMessage } from '../ErrorMessage';
 
 /** The browser host caps a message at 1 MB: imports go in batches well under that. */
@@ -26,14 +27,13 @@ export function ExportImport() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [message, setMessage] = useState('');
-  const [error, setError] = useState<AppError | null>(null);
+  const { run, fail, clear, error } = useAction({ overlap: true });
   const fileInput = useRef<HTMLInputElement>(null);
   const range = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
 
   const exportAs = async (kind: 'csv' | 'json') => {
-    setError(null);
-    const result = kind === 'csv' ? await api.log.exportCsv(range) : await api.log.exportJson(range);
-    if (!result.ok) return setError(result.error);
+    const result = await run(() => (kind === 'csv' ? api.log.exportCsv(range) : api.log.exportJson(range)));
+    if (!result?.ok) return;
     download(
       result.value.fileName,
       result.value.content,
@@ -43,7 +43,7 @@ export function ExportImport() {
   };
 
   const importFile = async (file: File) => {
-    setError(null);
+    clear();
     setMessage('');
     let parsed;
     try {
@@ -51,7 +51,7 @@ export function ExportImport() {
     } catch {
       parsed = null;
     }
-    if (!parsed?.success) return setError(appError('LOG_IMPORT_INVALID'));
+    if (!parsed?.success) return fail(appError('LOG_IMPORT_INVALID'));
     const totals = { added: 0, skipped: 0, rejected: 0 };
     let batch: unknown[] = [];
     let bytes = 0;
@@ -65,7 +65,7 @@ export function ExportImport() {
           totals.rejected += 1;
           return true;
         }
-        setError(result.error);
+        fail(result.error);
         return false;
       }
       totals.added += result.value.added;

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { BookInput, Entry, HealthSample, Role } from '../../../shared/broadcast-log/entry-schema';
 import type { EntryUpdate } from '../../../shared/broadcast-log/entry-update';
 import { LOG_LIMITS } from '../../../shared/broadcast-log/limits';
-import type { AppError } from '../../../shared/errors';
 import { useApi } from '../../api/api-context';
+import { useAction } from '../../hooks/use-action';
 import { useLogStore } from '../../stores/log-store';
 import { ErrorMessage } from '../ErrorMessage';
 import { BitrateChart } from './BitrateChart';
@@ -47,39 +47,38 @@ export function LogDetail({ id, onBack }: { id: string; onBack: () => void }) {
   const [entry, setEntry] = useState<Entry | null>(null);
   const [samples, setSamples] = useState<HealthSample[]>([]);
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [dirty, setDirty] = useState(false);
-  const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
-  const [error, setError] = useState<AppError | null>(null);
+  // Whether staff changed the draft since it was loaded or saved. A ref: the loads below read it
+  // without depending on it (a keystroke must not load the entry again).
+  const dirty = useRef(false);
+  const [saved, setSaved] = useState(false);
+  const { run, fail, pending: saving, error } = useAction();
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     let current = true;
     void api.log.get({ id }).then((result) => {
       if (!current) return;
-      if (!result.ok) return setError(result.error);
+      if (!result.ok) return fail(result.error);
       setEntry(result.value.entry);
       setSamples(result.value.samples);
       // A live entry updates every few seconds: never overwrite what is being typed.
-      if (!dirty) setDraft(draftOf(result.value.entry));
+      if (!dirty.current) setDraft(draftOf(result.value.entry));
     });
     return () => {
       current = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, id, revision]);
+  }, [api, fail, id, revision]);
 
   useEffect(() => heading.current?.focus(), []);
 
   const change = (patch: Partial<Draft>) => {
     setDraft((d) => (d ? { ...d, ...patch } : d));
-    setDirty(true);
-    setState('idle');
+    dirty.current = true;
+    setSaved(false);
   };
 
   const save = async () => {
     if (!draft) return;
-    setState('saving');
-    setError(null);
     const changes: EntryUpdate = {
       title: draft.title,
       programType: draft.programType.trim(),
@@ -91,15 +90,12 @@ export function LogDetail({ id, onBack }: { id: string; onBack: () => void }) {
       books: draft.books as EntryUpdate['books'],
       roles: draft.roles,
     };
-    const result = await api.log.update({ id, changes });
-    if (!result.ok) {
-      setError(result.error);
-      setState('idle');
-      return;
-    }
+    setSaved(false);
+    const result = await run(() => api.log.update({ id, changes }));
+    if (!result?.ok) return;
     setEntry(result.value);
-    setDirty(false);
-    setState('saved');
+    dirty.current = false;
+    setSaved(true);
   };
 
   if (!entry || !draft) {
@@ -121,7 +117,7 @@ export function LogDetail({ id, onBack }: { id: string; onBack: () => void }) {
     <section className="log-detail" aria-labelledby="log-detail-heading" data-testid="log-detail">
       <div className="screen__top">
         <h3 id="log-detail-heading" ref={heading} tabIndex={-1}>
-          {entry.title || t('log.untitled')}
+          {entry.title || t(entry.startedIn === 'obs' ? 'log.untitledFromObs' : 'log.untitled')}
         </h3>
         <button type="button" className="button button--secondary" onClick={onBack}>
           {t('log.detail.backToList')}
@@ -134,6 +130,8 @@ export function LogDetail({ id, onBack }: { id: string; onBack: () => void }) {
         <dd>{entry.end ? formatDateTime(entry.end, i18n.language) : '–'}</dd>
         <dt>{t('log.detail.duration')}</dt>
         <dd>{t('log.list.minutes', { count: minutes(entry.durationSec) })}</dd>
+        <dt>{t('log.detail.startedIn')}</dt>
+        <dd data-testid="log-detail-started-in">{t(`log.detail.startedInValues.${entry.startedIn}`)}</dd>
         <dt>{t('log.detail.outcome')}</dt>
         <dd data-testid="log-detail-outcome">{t(`log.outcomes.${entry.outcome ?? 'live'}`)}</dd>
         <dt>{t('log.detail.destination')}</dt>
@@ -244,11 +242,11 @@ export function LogDetail({ id, onBack }: { id: string; onBack: () => void }) {
         <BooksEditor books={draft.books} onChange={(books) => change({ books })} />
         {error && <ErrorMessage error={error} />}
         <div className="log-edit__actions">
-          <button type="submit" className="button button--primary" aria-disabled={state === 'saving'}>
-            {state === 'saving' ? t('log.detail.saving') : t('log.detail.save')}
+          <button type="submit" className="button button--primary" aria-disabled={saving}>
+            {saving ? t('log.detail.saving') : t('log.detail.save')}
           </button>
           <span role="status" data-testid="log-save-status">
-            {state === 'saved' ? t('log.detail.saved') : ''}
+            {saved ? t('log.detail.saved') : ''}
           </span>
         </div>
       </form>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OutcomeSchema, PlatformSchema } from '../../../shared/broadcast-log/entry-schema';
 import type { LogQueryInput } from '../../../shared/broadcast-log/log-query';
@@ -13,18 +13,24 @@ export function LogFilters() {
   const programTypes = useLogStore((s) => s.programTypes);
   const [text, setText] = useState(query.text ?? '');
 
-  const set = (change: Partial<LogQueryInput>) => {
-    const next: Record<string, unknown> = { ...query, ...change };
-    for (const key of Object.keys(next)) if (next[key] === undefined || next[key] === '') delete next[key];
-    void reloadLog(api, next as LogQueryInput);
-  };
+  const set = useCallback(
+    (change: Partial<LogQueryInput>) => {
+      const next: Record<string, unknown> = { ...query, ...change };
+      for (const key of Object.keys(next)) if (next[key] === undefined || next[key] === '') delete next[key];
+      void reloadLog(api, next as LogQueryInput);
+    },
+    [api, query],
+  );
 
+  // The typed text becomes the query's after a pause; a filter changed meanwhile is kept (the
+  // timer starts again with the new query), and once they agree nothing more is sent.
+  const queryText = query.text ?? '';
   useEffect(() => {
-    if ((query.text ?? '') === text) return;
-    const timer = setTimeout(() => set({ text: text.slice(0, 200) }), 200);
+    const wanted = text.slice(0, 200);
+    if (queryText === wanted) return;
+    const timer = setTimeout(() => set({ text: wanted }), 200);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [text]);
+  }, [queryText, set, text]);
 
   return (
     <form

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LogStats, StatsRow } from '../../../shared/broadcast-log/stats';
-import type { AppError } from '../../../shared/errors';
 import { useApi } from '../../api/api-context';
+import { useAction } from '../../hooks/use-action';
 import { useLogStore } from '../../stores/log-store';
 import { ErrorMessage } from '../ErrorMessage';
 
@@ -12,19 +12,18 @@ export function StatsPanel() {
   const api = useApi();
   const revision = useLogStore((s) => s.revision);
   const [stats, setStats] = useState<LogStats | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
+  const { run, error } = useAction({ overlap: true });
   // Libraries report per year: one year, or all of them.
   const [year, setYear] = useState('');
   const [years, setYears] = useState<string[]>([]);
   useEffect(() => {
     const range = year ? { from: `${year}-01-01`, to: `${year}-12-31` } : {};
-    void api.log.stats(range).then((r) => {
-      if (!r.ok) return setError(r.error);
-      setError(null);
+    void run(() => api.log.stats(range)).then((r) => {
+      if (!r?.ok) return;
       setStats(r.value);
       if (!year) setYears([...new Set(r.value.byMonth.map((m) => m.key.slice(0, 4)))].sort().reverse());
     });
-  }, [api, revision, year]);
+  }, [api, run, revision, year]);
   if (error) return <ErrorMessage error={error} />;
   if (!stats) return <p>{t('log.list.loading')}</p>;
   if (stats.byMonth.length === 0 && !year) return <p>{t('log.stats.empty')}</p>;

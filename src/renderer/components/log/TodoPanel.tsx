@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TodoItem } from '../../../shared/broadcast-log/todo';
-import type { AppError } from '../../../shared/errors';
 import { useApi } from '../../api/api-context';
+import { useAction } from '../../hooks/use-action';
 import { useLogStore } from '../../stores/log-store';
 import { ErrorMessage } from '../ErrorMessage';
 
@@ -12,21 +12,23 @@ export function TodoPanel() {
   const api = useApi();
   const revision = useLogStore((s) => s.revision);
   const [items, setItems] = useState<TodoItem[] | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
+  // Several items may be marked done at once.
+  const { run, fail, error } = useAction({ overlap: true });
   const [doneBy, setDoneBy] = useState('');
 
   useEffect(() => {
-    void api.log.todo().then((r) => (r.ok ? setItems(r.value) : setError(r.error)));
-  }, [api, revision]);
+    void api.log.todo().then((r) => (r.ok ? setItems(r.value) : fail(r.error)));
+  }, [api, fail, revision]);
 
   const markDone = async (item: TodoItem) => {
-    const result = await api.log.markTodoDone({
-      entryId: item.entryId,
-      kind: item.kind,
-      ...(item.bookIndex !== undefined ? { bookIndex: item.bookIndex } : {}),
-      ...(doneBy.trim() ? { by: doneBy.trim() } : {}),
-    });
-    if (!result.ok) setError(result.error);
+    await run(() =>
+      api.log.markTodoDone({
+        entryId: item.entryId,
+        kind: item.kind,
+        ...(item.bookIndex !== undefined ? { bookIndex: item.bookIndex } : {}),
+        ...(doneBy.trim() ? { by: doneBy.trim() } : {}),
+      }),
+    );
     const fresh = await api.log.todo();
     if (fresh.ok) setItems(fresh.value);
   };

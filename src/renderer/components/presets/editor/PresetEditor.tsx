@@ -2,9 +2,9 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PresetEntry } from '../../../../shared/contract/presets';
 import { ProgramTypeSchema } from '../../../../shared/checklist/checklist-schema';
-import type { AppError } from '../../../../shared/errors';
 import { PresetSchema, presetLimits, type Preset } from '../../../../shared/presets/preset-schema';
 import { useApi } from '../../../api/api-context';
+import { useAction } from '../../../hooks/use-action';
 import {
   addScene,
   isDirty,
@@ -49,8 +49,7 @@ export function PresetEditor({ entry, onClose }: Props) {
   const [draft, setDraft] = useState<Preset>(entry.preset);
   const [checked, setChecked] = useState(false);
   const [refusal, setRefusal] = useState<EditRefusal | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const { run, clear, pending: saving, error } = useAction();
   const [kind, setKind] = useState<SceneKind>('slide');
   const [focusAfterMove, setFocusAfterMove] = useState<{ sceneId: string; direction: -1 | 1 } | null>(null);
   const problemsRef = useRef<HTMLDivElement>(null);
@@ -105,18 +104,15 @@ export function PresetEditor({ entry, onClose }: Props) {
 
   const save = async () => {
     setChecked(true);
-    setError(null);
+    clear();
     const found = validateDraft(draft);
     if (found.length > 0) {
       // Let the list render, then move there so a screen reader reads it.
       setTimeout(() => problemsRef.current?.focus(), 0);
       return;
     }
-    setSaving(true);
-    const saved = await api.presets.update({ preset: PresetSchema.parse(draft) });
-    setSaving(false);
-    if (saved.ok) onClose(true);
-    else setError(saved.error);
+    const saved = await run(() => api.presets.update({ preset: PresetSchema.parse(draft) }));
+    if (saved?.ok) onClose(true);
   };
 
   const cancel = () => {
