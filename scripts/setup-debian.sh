@@ -7,7 +7,8 @@
 #                                              nginx with RTMP, ffmpeg, and OBS 30 and 32 in
 #                                              Debian roots of their own (setup-obs-versions.sh)
 #
-# Node.js 20.19 or later must already be installed (it is not taken from apt: Debian 12 ships 18).
+# Node.js must already be installed: 20.19+ in Node 20, 22.13+ in Node 22, or 24+ (it is not taken
+# from apt: Debian 12 ships 18).
 set -euo pipefail
 
 usage() {
@@ -66,12 +67,15 @@ else
 fi
 
 # --- Node.js and npm packages -----------------------------------------------------------------
+# The versions package.json's "engines" names: Vite and electron-vite need ^20.19 or >=22.12 (they
+# require ES modules); ESLint 10 narrows that to 22.13 in the 22 line and has no Node 23.
+node_range="20.19 or later in Node 20, 22.13 or later in Node 22, or Node 24 and later"
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-  echo "Node.js 20.19 or later (with npm) is needed: https://nodejs.org" >&2
+  echo "Node.js with npm is needed ($node_range): https://nodejs.org" >&2
   exit 1
 fi
-if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)'; then
-  echo "Node.js $(node --version) is too old: Bibblan Live needs 20.19 or later." >&2
+if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit((a === 20 && b >= 19) || (a === 22 && b >= 13) || a >= 24 ? 0 : 1)'; then
+  echo "Node.js $(node --version) is not one Bibblan Live installs on: use $node_range (an LTS from nodejs.org)." >&2
   exit 1
 fi
 
@@ -79,7 +83,14 @@ fi
 # means the lock file changed since.
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
   say "Installing npm packages (npm ci)"
-  npm ci
+  if (($(npm --version | cut -d. -f1) < 11)); then
+    # npm 10 ignores "allowScripts" and would run Electron's own download, which fails the whole
+    # install where GitHub cannot be reached. "postinstall": Electron's script skips, ours
+    # downloads it, or says in one sentence that the browser host will be used.
+    ELECTRON_SKIP_BINARY_DOWNLOAD=postinstall npm ci
+  else
+    npm ci
+  fi
 else
   say "npm packages are up to date"
 fi
