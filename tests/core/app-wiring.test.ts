@@ -6,7 +6,9 @@ import { logFolderIn, STORE_NAMES, wireAppCore, type AppWiring, type StoreName }
 import { createAppLogger } from '../../src/core/logging/create-logger';
 import { openRotatingLogFile } from '../../src/core/logging/rotating-log-file';
 import { MemoryDocumentStore } from '../../src/core/settings/memory-document-store';
+import type { AppInfo } from '../../src/shared/contract/app';
 import { appError } from '../../src/shared/errors';
+import type { Result } from '../../src/shared/result';
 import { MemorySecretStore } from '../support/memory-secret-store';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -42,12 +44,10 @@ describe('one start-up wiring for the desktop app and the browser host', () => {
   it('opens every store once and shows their notices in order', async () => {
     const { core, opened } = wire();
     expect(opened).toEqual([...STORE_NAMES]);
-    const info = await core.handle('app.getInfo', undefined);
-    expect(info.ok && info.value.version).toBe('9.9.9');
-    expect(info.ok && info.value.notices.map((n) => n.code)).toEqual([
-      'SECRET_STORAGE_UNAVAILABLE',
-      'STORAGE_WRITE_FAILED',
-    ]);
+    const info = (await core.handle('app.getInfo', undefined)) as Result<AppInfo>;
+    if (!info.ok) throw new Error('app.getInfo failed');
+    expect(info.value.version).toBe('9.9.9');
+    expect(info.value.notices.map((n) => n.code)).toEqual(['SECRET_STORAGE_UNAVAILABLE', 'STORAGE_WRITE_FAILED']);
   });
 
   it('keeps the broadcast log in the data folder', async () => {
