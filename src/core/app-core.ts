@@ -20,6 +20,7 @@ import { HealthPoller } from './live/health-poller';
 import { liveHandlers } from './live/live-handlers';
 import { LiveService } from './live/live-service';
 import { MeterRelay } from './live/meter-relay';
+import { ProgramPictureLoop } from './live/program-picture';
 import { ObsController, type ObsControllerOptions } from './obs/obs-controller';
 import { PresetStore } from './presets/preset-store';
 import { presetsHandlers } from './presets/presets-handlers';
@@ -138,6 +139,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   });
   const meters = new MeterRelay(obs, { emit: (m) => emit('live.meters', m) });
   const health = new HealthPoller(obs, (h) => emit('live.health', h));
+  const pictures = new ProgramPictureLoop(obs, { emit: (p) => emit('live.program', p), logger });
 
   const connectFromSettings = (): void => {
     obs.connect(settings.read().obs.address, settings.obsPassword());
@@ -198,7 +200,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     ...logHandlers,
     ...presetsHandlers(presets),
     ...goLive.handlers,
-    ...liveHandlers(live, meters, health),
+    ...liveHandlers(live, meters, health, pictures),
   };
 
   return {
@@ -229,6 +231,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       listeners.clear();
       goLive.stop();
       meters.stop();
+      pictures.stop();
       health.stop();
       live.stop();
       // The recorder lets go first: closing the OBS link must not look like a lost broadcast.

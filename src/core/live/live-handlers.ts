@@ -4,11 +4,13 @@ import type { RequestHandlers } from '../request-handlers';
 import type { HealthPoller } from './health-poller';
 import type { LiveService } from './live-service';
 import type { MeterRelay } from './meter-relay';
+import type { ProgramPictureLoop } from './program-picture';
 
 export function liveHandlers(
   live: LiveService,
   meters: MeterRelay,
   health: HealthPoller,
+  pictures: ProgramPictureLoop,
 ): RequestHandlers<typeof liveRequests> {
   return {
     'live.getState': async () => ok(live.state),
@@ -21,6 +23,7 @@ export function liveHandlers(
     'live.privacyCut': () => live.privacyCut(),
     'live.privacyRestore': () => live.privacyRestore(),
     'live.watchMeters': async () => ok({ untilMs: meters.watch() }),
+    'live.watchProgram': async () => ok({ untilMs: pictures.watch() }),
     'live.thumbnail': ({ sceneName, width }) => live.thumbnail(sceneName, width),
     'live.getHealth': async () => ok(health.latest),
   };

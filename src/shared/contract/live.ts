@@ -1,8 +1,14 @@
 import { z } from 'zod';
-import { LiveHealthSchema, LiveStateSchema, MetersSchema, TransitionChoiceSchema } from '../live/live-state';
+import {
+  LiveHealthSchema,
+  LiveStateSchema,
+  MetersSchema,
+  ProgramPictureSchema,
+  TransitionChoiceSchema,
+} from '../live/live-state';
 import { ObsNameSchema } from '../obs-name';
 
-/** The live view (issue #4): scene buttons, studio mode, mics, privacy cut, health. */
+/** The live view: scene buttons, studio mode, mics, privacy cut, health. */
 export const liveRequests = {
   'live.getState': { params: z.undefined(), result: LiveStateSchema },
   /**
@@ -25,6 +31,8 @@ export const liveRequests = {
   'live.privacyRestore': { params: z.undefined(), result: LiveStateSchema },
   /** Meters flow while some client renews this lease (every few seconds). */
   'live.watchMeters': { params: z.undefined(), result: z.object({ untilMs: z.number() }) },
+  /** Program monitor pictures (`live.program`) flow while some client renews this lease. */
+  'live.watchProgram': { params: z.undefined(), result: z.object({ untilMs: z.number() }) },
   /** A small JPEG of a scene, as a data: URL. */
   'live.thumbnail': {
     params: z.object({ sceneName: ObsNameSchema, width: z.number().int().min(64).max(640).optional() }).strict(),
@@ -38,4 +46,6 @@ export const liveEvents = {
   /** At most ~15 per second, only while meters are watched. */
   'live.meters': MetersSchema,
   'live.health': LiveHealthSchema,
+  /** About 2.5 per second, only while the program picture is watched; one loop for all clients. */
+  'live.program': ProgramPictureSchema,
 } as const;

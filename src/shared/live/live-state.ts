@@ -70,6 +70,18 @@ export type MeterReading = z.infer<typeof MeterReadingSchema>;
 export const MetersSchema = z.object({ at: z.number(), inputs: z.array(MeterReadingSchema) });
 export type Meters = z.infer<typeof MetersSchema>;
 
+/** A JPEG of one scene as OBS renders it, as a data: URL. */
+export const ScenePictureSchema = z.object({ sceneName: z.string(), imageData: z.string() });
+export type ScenePicture = z.infer<typeof ScenePictureSchema>;
+
+/** The program monitor: what viewers see, and in studio mode what goes on air at Take. */
+export const ProgramPictureSchema = z.object({
+  at: z.number(),
+  program: ScenePictureSchema,
+  preview: ScenePictureSchema.nullable(),
+});
+export type ProgramPicture = z.infer<typeof ProgramPictureSchema>;
+
 /** Stream health while live, from GetStreamStatus and GetStats every ~2 s. */
 export const LiveHealthSchema = z.object({
   at: z.number(),
