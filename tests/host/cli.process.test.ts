@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtHostCommand, startBrowserHostProcess } from '../support/browser-host-process';
@@ -46,6 +46,17 @@ describe('npm run serve (src/host/cli.ts, built)', () => {
       expect(await host.stop('SIGTERM')).toBe(0);
     }
     expect(host.stdoutLines).toHaveLength(1);
+  });
+
+  it("logs to stderr and to <data folder>/logs in the desktop app's line shape, never the token", async () => {
+    const host = await startBrowserHostProcess(['--data-dir', dataDir, '--static-dir', site.staticDir]);
+    expect(await host.stop('SIGTERM')).toBe(0);
+    const file = readFileSync(join(dataDir, 'logs', 'bibblan-live.log'), 'utf8');
+    expect(file).toMatch(/^\S+Z info \[host\] Data folder /m);
+    expect(file).toMatch(/^\S+Z info \[host\] Stopping \{"signal":"SIGTERM"\}$/m);
+    expect(host.stderr()).toContain('info [host] Data folder');
+    expect(file).not.toContain(host.token);
+    expect(host.stderr()).not.toContain(host.token);
   });
 
   it('exits 0 on SIGINT too', async () => {
