@@ -5,6 +5,7 @@ import { z } from 'zod';
  * action in each language file (src/renderer/i18n); the type checker enforces that.
  */
 export const errorCodes = [
+  // the OBS connection and its requests
   'OBS_ADDRESS_INVALID',
   'OBS_ADDRESS_HAS_CREDENTIALS',
   'OBS_UNREACHABLE',
@@ -19,6 +20,7 @@ export const errorCodes = [
   'OBS_NOT_READY',
   'OBS_REQUEST_FAILED',
   'OBS_SCENE_NOT_FOUND',
+  // the app: requests, storage, secrets, the link to the host
   'VALIDATION_FAILED',
   'UNKNOWN_REQUEST',
   'STORAGE_WRITE_FAILED',
@@ -26,6 +28,7 @@ export const errorCodes = [
   'SECRET_STORAGE_UNAVAILABLE',
   'HOST_CONNECTION_LOST',
   'INTERNAL_ERROR',
+  // broadcast log
   'LOG_ENTRY_NOT_FOUND',
   'LOG_WRITE_FAILED',
   'LOG_FILE_SET_ASIDE',
@@ -34,7 +37,7 @@ export const errorCodes = [
   'LOG_TODO_NOT_FOUND',
   'LOG_UNAVAILABLE',
   'LOG_FOLDER_UNAVAILABLE',
-  // go live (issue #5)
+  // going live: destinations and stream keys, the checklist, starting and ending
   'DESTINATION_NOT_FOUND',
   'STREAM_SERVER_INVALID',
   'STREAM_KEY_INVALID',
@@ -48,13 +51,13 @@ export const errorCodes = [
   'GOLIVE_START_TIMEOUT',
   'GOLIVE_RECORD_FAILED',
   'GOLIVE_STOP_UNCONFIRMED',
-  // scene presets (issue #3)
+  // scene presets: editing, storing, applying to OBS
   'PRESET_NOT_FOUND',
   'PRESET_READ_ONLY',
   'PRESET_APPLY_BUSY',
   'PRESET_OBS_BUSY',
   'PRESETS_FILE_SET_ASIDE',
-  // live view (issue #4)
+  // live view: scenes, studio mode, mics, privacy cut
   'LIVE_SAFE_SCENE_MISSING',
   'LIVE_NOT_STUDIO_MODE',
   'LIVE_MIC_NOT_FOUND',

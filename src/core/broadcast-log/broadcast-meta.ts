@@ -9,7 +9,7 @@ import {
 import { LOG_LIMITS as L } from '../../shared/broadcast-log/limits';
 
 /**
- * What the go-live flow (issue #5) knows before OBS goes live and hands to the recorder with
+ * What the go-live flow knows before OBS goes live and hands to the recorder with
  * `beginBroadcast`: never the stream key, only the destination's name and platform.
  */
 export const BroadcastMetaSchema = z

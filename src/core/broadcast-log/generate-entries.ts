@@ -9,7 +9,7 @@ const BOOKS = [
 ];
 
 /**
- * N plausible entries for the benchmark (issue #7) and tests: spread backwards from `endMs`
+ * N plausible entries for the log benchmark (scripts/bench) and tests: spread backwards from `endMs`
  * (6 h apart, closer when N would otherwise reach before 2010, the schema allowing 2000 on),
  * each with a `switches`-long scene timeline, a book and a note. Deterministic for a given N.
  */

@@ -1,14 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import {
-  AutoCheckIdSchema,
-  type AutoCheckId,
-  type ChecklistStatus,
-  type LocalizedText,
-  type ProgramType,
-  type Session,
-  type Template,
+import type {
+  AutoCheckId,
+  ChecklistStatus,
+  LocalizedText,
+  ProgramType,
+  Session,
 } from '../../shared/checklist/checklist-schema';
-import { camerasToCheck, evaluateChecklist, micsToCheck, type ChecklistFacts } from '../../shared/checklist/evaluate';
+import { camerasToCheck, evaluateChecklist, type ChecklistFacts } from '../../shared/checklist/evaluate';
 import type { OutputFacts } from '../../shared/checklist/obs-output-facts';
 import type { PresetEntry } from '../../shared/contract/presets';
 import type { Destination } from '../../shared/destinations/destination-schema';
@@ -19,9 +16,11 @@ import type { DestinationService } from '../destinations/destination-service';
 import type { ObsController } from '../obs/obs-controller';
 import type { Ownership } from '../presets/ownership';
 import type { DocumentStore, Logger } from '../ports';
+import { runFix } from './checklist-fixes';
+import { changeSession, tickSession, type SessionChange } from './checklist-session';
 import { ChecklistStore } from './checklist-store';
+import * as templates from './checklist-templates';
 import { MicSignalTracker } from './mic-signal-tracker';
-import { applyPlatformBitrate, applyPlatformResolution } from './output-fixes';
 import { presetFacts, type ChecklistPresets } from './preset-facts';
 import { readCameraPictures } from './read-camera-pictures';
 import { ObsProfileFiles } from './read-obs-profile-files';
@@ -55,7 +54,9 @@ const PLAN_EVERY_REFRESHES = 3;
 /**
  * The go-live checklist: templates, the session being prepared, and the automatic checks,
  * re-evaluated whenever OBS's mirror changes (connection, inputs, mute, scenes, outputs) and
- * every `refreshMs` for what OBS does not announce (output settings, free disk).
+ * every `refreshMs` for what OBS does not announce (output settings, free disk). What a
+ * template edit, a session change and a fix-it button do is in checklist-templates.ts,
+ * checklist-session.ts and checklist-fixes.ts; this class keeps the state and reads OBS.
  */
 export class ChecklistService {
   readonly #store: ChecklistStore;
@@ -245,37 +246,23 @@ export class ChecklistService {
     return this.notify();
   }
 
-  updateSession(
-    change: Partial<Pick<Session, 'programType' | 'presetId' | 'destinationId' | 'record' | 'rehearsal'>>,
-  ): Result<ChecklistStatus> {
-    const session = this.#store.session();
-    const next: Session = { ...session };
-    let programType = change.programType;
-    if (change.presetId !== undefined && change.presetId !== session.presetId) {
-      if (change.presetId !== null) {
-        const found = this.#presets?.find(change.presetId);
-        if (!found?.ok) return fail(appError('PRESET_NOT_FOUND'));
-        // The preset says which checklist it uses, unless staff pick another in the same change.
-        programType ??= found.value.preset.programType;
-      }
-      next.presetId = change.presetId;
+  updateSession(change: SessionChange): Result<ChecklistStatus> {
+    const changed = changeSession(this.#store.session(), change, {
+      presetProgramType: (presetId) => {
+        const found = this.#presets?.find(presetId);
+        return found?.ok ? ok(found.value.preset.programType) : fail(appError('PRESET_NOT_FOUND'));
+      },
+      templateRecords: (programType) => this.#store.template(programType).record,
+      destinationExists: (id) => this.#destinations.get(id) !== null,
+    });
+    if (!changed.ok) return changed;
+    const saved = this.#saveSession(changed.value.next);
+    if (changed.value.presetChanged) {
       this.#planned = null;
       this.#planDue = true;
       if (this.#obs.state.connection.status === 'connected') void this.refresh();
     }
-    if (programType !== undefined && programType !== session.programType) {
-      next.programType = programType;
-      // Another program: its template decides whether to record.
-      next.record = this.#store.template(programType).record;
-    }
-    if (change.destinationId !== undefined) {
-      if (change.destinationId !== null && !this.#destinations.get(change.destinationId))
-        return fail(appError('DESTINATION_NOT_FOUND'));
-      next.destinationId = change.destinationId;
-    }
-    if (change.record !== undefined) next.record = change.record;
-    if (change.rehearsal !== undefined) next.rehearsal = change.rehearsal;
-    return this.#saveSession(next);
+    return saved;
   }
 
   tick(itemId: string, done: boolean, note: string | undefined): Result<ChecklistStatus> {
@@ -283,11 +270,7 @@ export class ChecklistService {
     if (!this.#store.template(session.programType).manualItems.some((m) => m.id === itemId)) {
       return fail(appError('CHECKLIST_ITEM_NOT_FOUND'));
     }
-    const previous = session.ticks[itemId];
-    return this.#saveSession({
-      ...session,
-      ticks: { ...session.ticks, [itemId]: { done, note: note ?? previous?.note ?? '' } },
-    });
+    return this.#saveSession(tickSession(session, itemId, done, note));
   }
 
   resetTicks(): Result<ChecklistStatus> {
@@ -295,62 +278,24 @@ export class ChecklistService {
   }
 
   addItem(text: LocalizedText, required: boolean, asksForNote: boolean): Result<ChecklistStatus> {
-    return this.#editTemplate((t) => {
-      t.manualItems.push({ id: `own-${randomBytes(4).toString('hex')}`, text, required, asksForNote });
-      return true;
-    });
+    return this.#editTemplate(templates.addItem(text, required, asksForNote));
   }
 
   removeItem(itemId: string): Result<ChecklistStatus> {
-    return this.#editTemplate((t) => {
-      const before = t.manualItems.length;
-      t.manualItems = t.manualItems.filter((m) => m.id !== itemId);
-      return t.manualItems.length !== before;
-    });
+    return this.#editTemplate(templates.removeItem(itemId));
   }
 
   moveItem(itemId: string, direction: 'up' | 'down'): Result<ChecklistStatus> {
-    return this.#editTemplate((t) => {
-      const index = t.manualItems.findIndex((m) => m.id === itemId);
-      if (index < 0) return false;
-      const target = direction === 'up' ? index - 1 : index + 1;
-      if (target < 0 || target >= t.manualItems.length) return true; // already at the edge
-      const items = t.manualItems;
-      [items[index], items[target]] = [items[target]!, items[index]!];
-      return true;
-    });
+    return this.#editTemplate(templates.moveItem(itemId, direction));
   }
 
   /** A manual item, or an automatic check by its id: required blocks Go Live, else recommended. */
   setItemRequired(itemId: string, required: boolean): Result<ChecklistStatus> {
-    const check = AutoCheckIdSchema.safeParse(itemId);
-    if (check.success) {
-      return this.#editTemplate((t) => {
-        const others = t.requiredChecks.filter((id) => id !== check.data);
-        // Kept in the catalogue's order, so the stored template reads the same way every time.
-        t.requiredChecks = AutoCheckIdSchema.options.filter(
-          (id) => others.includes(id) || (required && id === check.data),
-        );
-        return true;
-      });
-    }
-    return this.#editTemplate((t) => {
-      const item = t.manualItems.find((m) => m.id === itemId);
-      if (!item) return false;
-      item.required = required;
-      return true;
-    });
+    return this.#editTemplate(templates.setItemRequired(itemId, required));
   }
 
-  setTemplateOptions(
-    options: Partial<Pick<Template, 'record' | 'startingScene' | 'closingScene'>>,
-  ): Result<ChecklistStatus> {
-    const result = this.#editTemplate((t) => {
-      if (options.record !== undefined) t.record = options.record;
-      if (options.startingScene !== undefined) t.startingScene = options.startingScene;
-      if (options.closingScene !== undefined) t.closingScene = options.closingScene;
-      return true;
-    });
+  setTemplateOptions(options: templates.TemplateOptions): Result<ChecklistStatus> {
+    const result = this.#editTemplate(templates.setTemplateOptions(options));
     if (result.ok && options.record !== undefined) return this.updateSession({ record: options.record });
     return result;
   }
@@ -370,55 +315,21 @@ export class ChecklistService {
     const status = this.status();
     const check = status.auto.find((a) => a.id === checkId);
     if (!check || check.status !== 'fail' || check.fix === null) return fail(appError('CHECKLIST_NO_FIX'));
-    switch (check.fix) {
-      case 'reconnectObs':
-        this.#obs.reconnectNow();
-        return ok(this.notify());
-      case 'enableRecording':
-        return this.updateSession({ record: true });
-      case 'switchToStartingScene': {
-        if (!status.startingScene) return fail(appError('CHECKLIST_NO_FIX'));
-        const switched = await this.#obs.switchScene(status.startingScene);
-        return switched.ok ? ok(this.notify()) : fail(switched.error);
-      }
-      case 'testMic': {
-        const preset = this.#presetFacts(status.session.presetId);
-        // Never while streaming: it would put the room on air.
-        if (!preset?.found || !preset.micScene || this.#obs.state.stream.active)
-          return fail(appError('CHECKLIST_NO_FIX'));
-        const switched = await this.#obs.switchScene(preset.micScene);
-        return switched.ok ? ok(this.notify()) : fail(switched.error);
-      }
-      case 'applyPreset': {
-        const presetId = status.session.presetId;
-        if (presetId === null || !this.#presets) return fail(appError('CHECKLIST_NO_FIX'));
-        const applied = await this.#presets.apply(presetId);
-        if (!applied.ok) return fail(applied.error);
-        return ok(await this.refresh());
-      }
-      case 'unmuteMic': {
-        const preset = this.#presetFacts(status.session.presetId);
-        const mic = micsToCheck(this.#obs.state.inputs, preset?.found ? preset : null).find((m) => m.muted === true);
-        if (!mic) return fail(appError('CHECKLIST_NO_FIX'));
-        const reply = await this.#obs.call('SetInputMute', { inputName: mic.name, inputMuted: false });
-        return reply.ok ? ok(this.notify()) : fail(reply.error);
-      }
-      case 'applyPlatformBitrate':
-        return this.#fixOutput(applyPlatformBitrate);
-      case 'applyPlatformResolution':
-        return this.#fixOutput(applyPlatformResolution);
-    }
+    const { destinationId } = status.session;
+    return runFix(check.fix, {
+      obs: this.#obs,
+      status,
+      presets: this.#presets,
+      presetFacts: (presetId) => this.#presetFacts(presetId),
+      destination: destinationId ? this.#destinations.get(destinationId) : null,
+      output: this.#facts,
+      enableRecording: () => this.updateSession({ record: true }),
+      notify: () => this.notify(),
+      refresh: () => this.refresh(),
+    });
   }
 
-  /** A fix that changes OBS's output settings; the checks read them again after it. */
-  async #fixOutput(apply: typeof applyPlatformBitrate): Promise<Result<ChecklistStatus>> {
-    const session = this.#store.session();
-    const destination = session.destinationId ? this.#destinations.get(session.destinationId) : null;
-    const applied = await apply(this.#obs, destination, this.#facts);
-    return applied.ok ? ok(await this.refresh()) : applied;
-  }
-
-  #editTemplate(edit: (template: Template) => boolean): Result<ChecklistStatus> {
+  #editTemplate(edit: templates.TemplateEdit): Result<ChecklistStatus> {
     const template = structuredClone(this.#store.template(this.#store.session().programType));
     if (!edit(template)) return fail(appError('CHECKLIST_ITEM_NOT_FOUND'));
     try {

@@ -2,7 +2,7 @@ import type { BroadcastMetaInput } from '../broadcast-log/broadcast-meta';
 import type { Result } from '../../shared/result';
 
 /**
- * Where the go-live flow hands its details to the broadcast log (issue #6): the recorder
+ * Where the go-live flow hands its details to the broadcast log: the recorder
  * notices the stream itself from OBS's state (start, failed start, end, started in OBS); this
  * adds what only the flow knows. Never the stream key.
  */

@@ -8,10 +8,10 @@ interface Props {
   /** The broadcast log; shown on the main screen only. */
   onOpenLog?: () => void;
   logButtonRef?: Ref<HTMLButtonElement>;
-  /** The go-live view (issue #5); shown on the main screen only. */
+  /** The go-live view (destinations, checklist, going live); shown on the main screen only. */
   onOpenGoLive?: () => void;
   goLiveButtonRef?: Ref<HTMLButtonElement>;
-  /** The Programs view (scene presets, issue #3); shown on the main screen only. */
+  /** The Programs view (scene presets); shown on the main screen only. */
   onOpenPrograms?: () => void;
   programsButtonRef?: Ref<HTMLButtonElement>;
 }

@@ -2,7 +2,7 @@ import type { goliveErrorsSv } from './golive.sv';
 import type { DeepStringify } from './message-types';
 import type { Messages } from './sv';
 
-/** English texts of destinations, the checklist and going live (issue #5). */
+/** English texts of destinations, the checklist and going live. */
 
 export const goliveErrorsEn: DeepStringify<typeof goliveErrorsSv> = {
   DESTINATION_NOT_FOUND: {

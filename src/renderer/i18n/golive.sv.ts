@@ -1,6 +1,6 @@
 import type { ErrorText } from './message-types';
 
-/** Swedish texts of destinations, the checklist and going live (issue #5). */
+/** Swedish texts of destinations, the checklist and going live. */
 
 export const goliveErrorsSv = {
   DESTINATION_NOT_FOUND: {

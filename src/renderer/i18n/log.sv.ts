@@ -1,4 +1,4 @@
-/** Swedish texts of the broadcast log (issue #6). The shape is the reference for `logEn`. */
+/** Swedish texts of the broadcast log. The shape is the reference for `logEn`. */
 export const logSv = {
   open: 'Sändningslogg',
   heading: 'Sändningslogg',

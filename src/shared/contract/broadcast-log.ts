@@ -8,7 +8,7 @@ import { TodoItemSchema, TodoKindSchema } from '../broadcast-log/todo';
 const EntryIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 const ExportFileSchema = z.object({ fileName: z.string(), content: z.string(), count: z.number().int() });
 
-/** Requests of the broadcast log (issue #6). */
+/** The broadcast log: entries, what is left to do after a broadcast, statistics, export and import. */
 export const logRequests = {
   'log.list': {
     params: LogQuerySchema,

@@ -14,7 +14,7 @@ import { PresetIdSchema } from '../presets/safe-text';
 /** Why a required item was overridden: asked for at Go Live, kept in the log. */
 const OverrideReasonSchema = z.string().trim().min(3).max(500);
 
-/** Destinations and their stream keys, the checklist, and going live (issue #5). */
+/** Destinations and their stream keys, the checklist, and going live. */
 export const goliveRequests = {
   'destinations.list': { params: z.undefined(), result: z.array(DestinationSchema) },
   'destinations.save': { params: DestinationInputSchema, result: DestinationSchema },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * What applying a preset will do (the plan) and what it did (the result), as the UI shows
- * them. Names are OBS's names; counts are what the benchmark of issue #7 reads.
+ * them. Names are OBS's names; counts are what the preset benchmark (scripts/bench/preset-apply.ts) reads.
  */
 /** Where an apply is, as the progress event tells the UI. */
 export const ApplyPhaseSchema = z.enum(['reading', 'applying', 'checking', 'done']);
