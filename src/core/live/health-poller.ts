@@ -10,7 +10,8 @@ const MINUTE = 60_000;
 /**
  * GetStreamStatus and GetStats every 2 s while OBS streams. Bitrate and percentages come from
  * the broadcast log's sampleFrom (one formula app-wide); the dropped-frames share over the
- * last minute is what the > 2 % alert looks at, so an early burst does not alarm forever.
+ * last minute is what the > 2 % alert looks at, so an early burst does not alarm forever; the
+ * same for frames the encoder skipped (OBS's "encoding overloaded").
  */
 export class HealthPoller {
   readonly #obs: HealthObs;
@@ -72,6 +73,8 @@ export class HealthPoller {
       const first = this.#readings[0]!;
       const frames = reading.totalFrames - first.totalFrames;
       const dropped = reading.droppedFrames - first.droppedFrames;
+      const encoded = reading.encoderTotal - first.encoderTotal;
+      const skipped = reading.encoderSkipped - first.encoderSkipped;
       this.#publish({
         at: reading.atMs,
         active: reading.active,
@@ -81,6 +84,8 @@ export class HealthPoller {
         droppedPctMinute:
           frames > 0 && dropped >= 0 ? Math.round((dropped / frames) * 10_000) / 100 : sample.droppedPct,
         skippedPct: sample.skippedPct,
+        skippedPctMinute:
+          encoded > 0 && skipped >= 0 ? Math.round((skipped / encoded) * 10_000) / 100 : sample.skippedPct,
         congestion: sample.congestion,
         reconnecting: sample.reconnecting,
       });

@@ -96,6 +96,8 @@ export const liveEn: Messages['live'] = {
     alert: {
       droppedFrames:
         'More than 2 % of frames were dropped in the last minute. The internet connection is not keeping up: close other programs that use the network, or lower the bitrate in OBS after the broadcast.',
+      encoderOverloaded:
+        'The computer cannot keep up: more than 2 % of frames could not be encoded in the last minute, so the picture stutters for viewers. Close other programs on the computer. After the broadcast: lower the resolution or frame rate in OBS.',
       congestion: 'The network is heavily congested. The picture may stutter for viewers.',
       streamReconnecting: 'The stream was interrupted and OBS is reconnecting. Carry on as usual.',
       obsReconnecting:

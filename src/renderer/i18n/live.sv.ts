@@ -94,6 +94,8 @@ export const liveSv = {
     alert: {
       droppedFrames:
         'Mer än 2 % av bildrutorna har tappats den senaste minuten. Internetanslutningen räcker inte: stäng andra program som använder nätet, eller sänk bithastigheten i OBS efter sändningen.',
+      encoderOverloaded:
+        'Datorn hinner inte med: mer än 2 % av bildrutorna har inte hunnit kodas den senaste minuten, så bilden hackar för tittarna. Stäng andra program på datorn. Efter sändningen: sänk upplösningen eller bildfrekvensen i OBS.',
       congestion: 'Nätet är hårt belastat. Bilden kan hacka för tittarna.',
       streamReconnecting: 'Sändningen har avbrutits och OBS försöker ansluta igen. Fortsätt som vanligt.',
       obsReconnecting:

@@ -1,10 +1,13 @@
 import type { ObsState } from '../obs-state';
 import type { LiveHealth } from './live-state';
 
-export type HealthAlert = 'droppedFrames' | 'congestion' | 'streamReconnecting' | 'obsReconnecting' | 'obsDisconnected';
+export type HealthAlert =
+  'droppedFrames' | 'encoderOverloaded' | 'congestion' | 'streamReconnecting' | 'obsReconnecting' | 'obsDisconnected';
 
 export const DROPPED_ALERT_PCT = 2;
 export const CONGESTION_ALERT = 0.8;
+/** OBS's own "encoding overloaded" warning comes at a few percent of skipped frames. */
+export const SKIPPED_ALERT_PCT = 2;
 
 /**
  * What to warn about while live. A lost link to OBS does not stop the stream in OBS: the
@@ -23,6 +26,7 @@ export function healthAlerts(
   if (obs.stream.state === 'reconnecting' || health?.reconnecting) alerts.push('streamReconnecting');
   if (!health || !health.active) return alerts;
   if (health.droppedPctMinute > DROPPED_ALERT_PCT) alerts.push('droppedFrames');
+  if (health.skippedPctMinute > SKIPPED_ALERT_PCT) alerts.push('encoderOverloaded');
   if (health.congestion >= CONGESTION_ALERT) alerts.push('congestion');
   return alerts;
 }

@@ -93,6 +93,8 @@ export const LiveHealthSchema = z.object({
   /** Over the last minute: what the alert looks at. */
   droppedPctMinute: z.number(),
   skippedPct: z.number(),
+  /** Frames the encoder skipped over the last minute: the computer cannot keep up. */
+  skippedPctMinute: z.number(),
   congestion: z.number(),
   reconnecting: z.boolean(),
 });

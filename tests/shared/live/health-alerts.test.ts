@@ -10,6 +10,7 @@ const health = (over: Partial<LiveHealth> = {}): LiveHealth => ({
   droppedPct: 0,
   droppedPctMinute: 0,
   skippedPct: 0,
+  skippedPctMinute: 0,
   congestion: 0,
   reconnecting: false,
   ...over,
@@ -29,6 +30,13 @@ describe('health alerts', () => {
     ]);
     expect(healthAlerts(health({ droppedPctMinute: 1.9, droppedPct: 5 }), obs('connected'), true)).toEqual([]);
     expect(healthAlerts(health({ congestion: 0.9 }), obs('connected'), true)).toEqual(['congestion']);
+  });
+
+  it('alerts when the computer cannot keep up: over 2 % of frames skipped by the encoder in the last minute', () => {
+    expect(healthAlerts(health({ skippedPctMinute: 3, skippedPct: 0.4 }), obs('connected'), true)).toEqual([
+      'encoderOverloaded',
+    ]);
+    expect(healthAlerts(health({ skippedPctMinute: 1.5, skippedPct: 6 }), obs('connected'), true)).toEqual([]);
   });
 
   it("says OBS's stream is reconnecting, and that a lost link to OBS may leave the stream running", () => {
