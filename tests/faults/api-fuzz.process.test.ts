@@ -349,7 +349,10 @@ describe(`fault: fuzzing every API request over the browser host's WebSocket (FU
     const own = list.ok ? list.value.presets.find((p) => !p.builtIn)?.preset : undefined;
     expect(own, 'the preset copy made in beforeAll').toBeDefined();
     const presetId = own!.id as string;
-    const withName = (name: string) => ({ ...own!, scenes: [{ ...(own!.scenes as object[])[0], name }] });
+    const withName = (name: string) => ({
+      ...own!,
+      scenes: (own!.scenes as object[]).map((scene, i) => (i === 0 ? { ...scene, name } : scene)),
+    });
     // A valid request per place a name reaches OBS, and where the name goes in it.
     const cases: Array<{ name: RequestName; params: (bad: string) => unknown }> = [
       { name: 'obs.switchScene', params: (n) => ({ sceneName: n }) },
