@@ -11,7 +11,8 @@ export function createMainLogger(logDir: string): { logger: AppLogger; logFile: 
   const logger = createAppLogger({
     scope: 'main',
     sinks: [
-      (line, level) => (level === 'info' ? process.stdout : process.stderr).write(line),
+      // console, not process.stdout: an installed Windows app has no console to write to.
+      (line, level) => (level === 'info' ? console.log : console.error)(line.trimEnd()),
       (line) => logFile.write(line),
     ],
   });

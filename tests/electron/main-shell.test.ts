@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiRequests, requestNames } from '../../src/shared/api-contract';
 import { requestChannel } from '../../src/shared/api-bridge';
 import { AppErrorSchema } from '../../src/shared/errors';
@@ -19,8 +19,14 @@ async function boot(options?: BootOptions): Promise<BootedMain> {
   running.push(main);
   return main;
 }
+// The main process logs to the console too; the tests read its log file instead.
+beforeEach(() => {
+  vi.spyOn(console, 'log').mockImplementation(() => {});
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+});
 afterEach(async () => {
   for (const main of running.splice(0)) await main.shutDown();
+  vi.restoreAllMocks();
 });
 
 const ENTRY = 'bibblan://app/index.html';
@@ -226,6 +232,36 @@ describe('a window that crashes', () => {
     const [[options]] = main.calls('dialog.showMessageBox') as [[{ buttons: string[] }]];
     expect(options.buttons).toEqual(['Reload', 'Quit']);
     expect(main.calls('webContents.reload')).toHaveLength(0);
+  });
+
+  it('asks the same when the UI never starts (no request within 30 s)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let main: BootedMain;
+    try {
+      main = await boot({ messageBoxResponse: 0 });
+      vi.advanceTimersByTime(29_000);
+      expect(main.calls('dialog.showMessageBox')).toHaveLength(0);
+      vi.advanceTimersByTime(1_000);
+    } finally {
+      vi.useRealTimers();
+    }
+    await waitFor(() => main.calls('webContents.reload').length === 1, { message: 'the window reloaded' });
+    const [[options]] = main.calls('dialog.showMessageBox') as [[{ message: string }]];
+    expect(options.message).toBe('Fönstret i Bibblan Live blev inte klart.');
+    expect(main.readLog()).toContain('The window did not become ready in time');
+  });
+
+  it('asks nothing when the UI has made its first request', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let main: BootedMain;
+    try {
+      main = await boot();
+      await main.state.ipcHandlers.get(requestChannel('app.getInfo'))?.(trusted(main), undefined);
+      vi.advanceTimersByTime(60_000);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(main.calls('dialog.showMessageBox')).toHaveLength(0);
   });
 
   it('asks the same when the UI fails to load', async () => {
