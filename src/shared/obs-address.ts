@@ -8,7 +8,11 @@ export const DEFAULT_OBS_PORT = 4455;
 const ADDRESS_PATTERN = /^(wss?):\/\/(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9._~%-]+)(?::(\d{1,5}))?(\/[^\s?#]*)?$/i;
 
 /** "user@" or "user:password@" before the host. */
-const hasCredentials = (withScheme: string): boolean => /^[^:/]*:\/\/[^/?#]*@/.test(withScheme);
+const CREDENTIALS = /^([^:/]*:\/\/)[^/?#]*@/;
+const hasCredentials = (withScheme: string): boolean => CREDENTIALS.test(withScheme);
+
+/** The address with any credentials in it masked, for logs: "ws://***@host:4455". */
+export const redactObsAddress = (address: string): string => address.trim().replace(CREDENTIALS, '$1***@');
 
 /**
  * Checks an OBS address typed by a person and returns the URL to connect to. The one parser:

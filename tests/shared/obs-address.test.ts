@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseObsAddress } from '../../src/shared/obs-address';
+import { parseObsAddress, redactObsAddress } from '../../src/shared/obs-address';
 
 describe('parseObsAddress', () => {
   it.each([
@@ -74,5 +74,11 @@ describe('parseObsAddress', () => {
       ok: true,
       value: 'wss://proxy.example.org/obs@2',
     });
+  });
+
+  it('masks credentials for the logs, and leaves other addresses as they are', () => {
+    expect(redactObsAddress(' ws://staff:hemligt@127.0.0.1:4455 ')).toBe('ws://***@127.0.0.1:4455');
+    expect(redactObsAddress('ws://a@b@host')).toBe('ws://***@host');
+    expect(redactObsAddress('ws://127.0.0.1:4455/x@y')).toBe('ws://127.0.0.1:4455/x@y');
   });
 });

@@ -5,7 +5,7 @@ import { fail, ok, type Result } from '../../shared/result';
 import { silentLogger, type Logger } from '../ports';
 import { classifySessionClose, type FailureVerdict } from './connection-errors';
 import { loadMirror } from './mirror-loader';
-import { parseObsAddress } from '../../shared/obs-address';
+import { parseObsAddress, redactObsAddress } from '../../shared/obs-address';
 import { applyMirrorEvent, emptyMirror, type MirrorData, type MirrorEvent } from './obs-mirror';
 import { ObsSession } from './obs-session';
 import { sceneRef } from './scene-ref';
@@ -127,7 +127,7 @@ export class ObsController {
     this.#lastLoggedFailure = null;
     if (!parsed.ok) {
       this.#target = null;
-      this.#logger.warn('OBS address is not valid', { address });
+      this.#logger.warn('OBS address is not valid', { address: redactObsAddress(address) });
       this.#setState({ ...emptyMirror(), connection: disconnected(address.trim(), parsed.error) });
       return;
     }
