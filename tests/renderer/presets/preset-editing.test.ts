@@ -8,6 +8,7 @@ import {
   layoutToPercent,
   moveScene,
   percentToLayout,
+  problemsAt,
   removeScene,
   removeSourceFromScene,
   renameScene,
@@ -19,9 +20,11 @@ import {
   setSafeScene,
   setStartingScene,
   setTransition,
+  sourceById,
   sourceRoles,
   updateSource,
   validateDraft,
+  type DraftProblem,
   type NewSceneWords,
   type RoleLabels,
 } from '../../../src/renderer/lib/preset-editing';
@@ -321,5 +324,25 @@ describe('problems are found with the shared schema, every one, with translated 
     p = ok(setStartingScene(p, 'reader'));
     p = ok(removeScene(p, 'thank-you'));
     expect(PresetSchema.safeParse(p).success).toBe(true);
+  });
+});
+
+describe("lookups the editor's parts share", () => {
+  it("problems at a scene are its own and its items', not those of a scene whose number starts the same", () => {
+    const problems: DraftProblem[] = ['scenes.1.name', 'scenes.1.items.0.layout.x', 'scenes.10.name', 'scenes.1'].map(
+      (path) => ({ path, code: 'empty', params: {}, message: '' }),
+    );
+    expect(problemsAt(problems, 'scenes.1').map((p) => p.path)).toEqual([
+      'scenes.1.name',
+      'scenes.1.items.0.layout.x',
+      'scenes.1',
+    ]);
+    expect(problemsAt(problems, 'scenes.2')).toEqual([]);
+  });
+
+  it('finds a source by id, and none for an id the preset lacks', () => {
+    const first = storyTime.sources[0]!;
+    expect(sourceById(storyTime, first.id)).toBe(first);
+    expect(sourceById(storyTime, 'no-such-source')).toBeUndefined();
   });
 });

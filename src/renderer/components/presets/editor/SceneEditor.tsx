@@ -5,6 +5,7 @@ import {
   addSourceToScene,
   canRemoveScene,
   moveScene,
+  problemsAt,
   removeScene,
   renameScene,
   scenePath,
@@ -39,7 +40,7 @@ export function SceneEditor({ preset, scene, index, problems, idBase, edit, atte
   const removeRefusal = canRemoveScene(preset, scene.id);
   const mics = preset.sources.filter((s) => s.role === 'microphone');
   const roleLabels = Object.fromEntries(sourceRoles.map((r) => [r, t(`presets.editor.role.${r}`)])) as RoleLabels;
-  const hasProblems = problems.some((p) => p.path === path || p.path.startsWith(`${path}.`));
+  const hasProblems = problemsAt(problems, path).length > 0;
   const [open, setOpen] = useState(false);
   useEffect(() => {
     if (hasProblems) setOpen(true);

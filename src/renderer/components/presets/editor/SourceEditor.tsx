@@ -12,6 +12,7 @@ import {
   removeSourceFromScene,
   scenesUsing,
   setItemLayout,
+  sourceById,
   sourcePath,
   templatePlaceholders,
   updateSource,
@@ -34,7 +35,7 @@ const layoutKeys: (keyof PercentLayout)[] = ['x', 'y', 'w', 'h'];
 /** One source in a scene: its own fields (shared by every scene that shows it) and its place here. */
 export function SourceEditor({ preset, scene, item, problems, idBase, edit }: Props) {
   const { t } = useTranslation();
-  const source = preset.sources.find((s) => s.id === item.source);
+  const source = sourceById(preset, item.source);
   if (!source) return null;
   const id = `${idBase}-${source.id}`;
   const sPath = sourcePath(preset, source.id);
