@@ -28,9 +28,6 @@ const { logger } = createMainLogger(logDir);
 const devOrigin = devServerOrigin(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
 const rendererWatches = new Map<WebContents, RendererWatch>();
 
-// A promise nobody awaited still leaves a trace for whoever troubleshoots.
-process.on('unhandledRejection', (error) => logger.error('A promise failed unnoticed', { error: String(error) }));
-
 // Before `ready`: every renderer sandboxed, our scheme privileged, one instance only.
 app.enableSandbox();
 registerRendererScheme();
