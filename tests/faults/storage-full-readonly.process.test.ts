@@ -1,9 +1,10 @@
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEntries } from '../../src/core/broadcast-log/generate-entries';
 import { startBrowserHostProcess, type RunningHost } from '../support/browser-host-process';
 import { connectHostApi, stopHostProcess, type HostApiClient } from '../support/host-api-client';
+import { readDataTree } from '../support/data-folder-tree';
 import { makeTempDir } from '../support/temp-dir';
 import { mountTiny, type TinyMount } from '../support/tiny-mount';
 import { makeSite, removeDir } from '../host/helpers';
@@ -14,22 +15,6 @@ import { makeSite, removeDir } from '../host/helpers';
  * already stored is damaged. The broadcast log: a write on a full disk fails with its code,
  * and the log opens afterwards with every earlier entry.
  */
-
-type Files = Map<string, Buffer>;
-
-function readTree(root: string): Files {
-  const files: Files = new Map();
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (name === '.filler') continue;
-      if (statSync(path).isDirectory()) walk(path);
-      else files.set(relative(root, path), readFileSync(path));
-    }
-  };
-  walk(root);
-  return files;
-}
 
 describe('fault: read-only and full data folder (browser host process)', () => {
   const base = makeTempDir('bibblan-faults-storage-');
@@ -91,7 +76,7 @@ describe('fault: read-only and full data folder (browser host process)', () => {
   }
 
   it('read-only: saving gives STORAGE_WRITE_FAILED, the host keeps running, the files stay byte-identical', async () => {
-    const before = readTree(dataDir);
+    const before = readDataTree(dataDir);
     expect([...before.keys()]).toEqual(expect.arrayContaining(['settings.json', 'secrets.json']));
     mount!.readOnly();
     try {
@@ -116,7 +101,7 @@ describe('fault: read-only and full data folder (browser host process)', () => {
     } finally {
       mount!.readWrite();
     }
-    const after = readTree(dataDir);
+    const after = readDataTree(dataDir);
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
     for (const [file, bytes] of before) expect(after.get(file)?.equals(bytes), `${file} unchanged`).toBe(true);
   });
@@ -131,7 +116,7 @@ describe('fault: read-only and full data folder (browser host process)', () => {
   const BIG_NOTE = 'n'.repeat(20_000);
 
   it('full disk: STORAGE_WRITE_FAILED for settings, the host keeps running, nothing stored is damaged, and the log reopens with every entry', async () => {
-    const before = readTree(dataDir);
+    const before = readDataTree(dataDir);
     const api = await startHost();
     const listed = await api.request<{ total: number }>('log.list', {});
     expect(listed).toMatchObject({ ok: true, value: { total: 5 } });
@@ -162,7 +147,7 @@ describe('fault: read-only and full data folder (browser host process)', () => {
     await stopHost();
 
     // settings and secrets: conf writes atomically, so they are byte-identical.
-    const after = readTree(dataDir);
+    const after = readDataTree(dataDir);
     for (const file of ['settings.json', 'secrets.json']) {
       expect(after.get(file)?.equals(before.get(file)!), `${file} unchanged`).toBe(true);
     }
