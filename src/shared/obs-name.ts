@@ -25,6 +25,24 @@ export function isSafeText(text: string, { multiline = false } = {}): boolean {
 export const withSafeText = <T extends z.ZodString>(schema: T, options: { multiline?: boolean } = {}): T =>
   schema.refine((s) => isSafeText(s, options), UNSAFE_CHARS_MESSAGE);
 
+const UNSAFE_CHARS_ALL = new RegExp(UNSAFE_CHARS.source, 'gu');
+
+/**
+ * Stored data written before a character was refused must still load, not be skipped (and lost
+ * at the next save): every string in `value` loses the unsafe characters, line breaks kept
+ * (a Windows \r\n becomes \n). Input from a user is refused instead, never cleaned silently.
+ */
+export function cleanStoredText(value: unknown): unknown {
+  if (typeof value === 'string') {
+    return value.replaceAll('\r\n', '\n').replace(UNSAFE_CHARS_ALL, (c) => (c === '\n' ? c : ''));
+  }
+  if (Array.isArray(value)) return value.map(cleanStoredText);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanStoredText(v)]));
+  }
+  return value;
+}
+
 export const OBS_NAME_MAX = 512;
 
 /**

@@ -8,6 +8,7 @@ import {
 } from '../../shared/checklist/checklist-schema';
 import { defaultTemplates } from '../../shared/checklist/default-templates';
 import type { DocumentStore, Logger } from '../ports';
+import { cleanStoredText } from '../../shared/obs-name';
 
 const defaultSession = (): Session => ({
   programType: 'storytime',
@@ -53,7 +54,7 @@ export class ChecklistStore {
   session(): Session {
     const cache = this.#cached();
     if (!cache.session) {
-      const parsed = SessionSchema.safeParse(cache.doc.session);
+      const parsed = SessionSchema.safeParse(cleanStoredText(cache.doc.session));
       cache.session = parsed.success ? parsed.data : defaultSession();
     }
     return structuredClone(cache.session);
@@ -62,7 +63,7 @@ export class ChecklistStore {
   #readTemplate(doc: Doc, programType: ProgramType): Template {
     const raw = doc.templates?.[programType];
     if (raw === undefined) return structuredClone(defaultTemplates[programType]);
-    const parsed = TemplateSchema.safeParse(raw);
+    const parsed = TemplateSchema.safeParse(cleanStoredText(raw));
     if (parsed.success && parsed.data.programType === programType) return parsed.data;
     this.#logger.warn('A stored checklist template is not valid; the default is used', { programType });
     return structuredClone(defaultTemplates[programType]);

@@ -12,6 +12,7 @@ import { cleanStreamKey, splitServerAndKey } from '../../shared/destinations/str
 import { appError } from '../../shared/errors';
 import { fail, ok, type Result } from '../../shared/result';
 import type { DocumentStore, Logger, SecretName, SecretStore } from '../ports';
+import { cleanStoredText } from '../../shared/obs-name';
 
 /** What destinations.json holds: never a key (those live in the SecretStore only). */
 const StoredDestinationSchema = z.object({
@@ -131,7 +132,7 @@ export class DestinationService {
     if (!doc.success) return [];
     const out: StoredDestination[] = [];
     for (const item of doc.data.destinations) {
-      const parsed = StoredDestinationSchema.safeParse(item);
+      const parsed = StoredDestinationSchema.safeParse(cleanStoredText(item));
       if (parsed.success) out.push(parsed.data);
       else this.#logger.warn('A stored destination has an unknown shape and is skipped');
     }

@@ -11,6 +11,7 @@ import type { Preset } from '../../shared/presets/preset-schema';
 import { fail, ok, type Result } from '../../shared/result';
 import { silentLogger, type DocumentStore, type Logger } from '../ports';
 import { emptyOwnership, OwnershipSchema, type Ownership } from './ownership';
+import { cleanStoredText } from '../../shared/obs-name';
 
 /**
  * presets.json: the user's own presets, every preset's program details and device choices,
@@ -137,7 +138,7 @@ function validEntries<T>(
 ): Record<string, T> {
   const out: Record<string, T> = {};
   for (const [key, value] of Object.entries(record)) {
-    const parsed = schema.safeParse(value);
+    const parsed = schema.safeParse(cleanStoredText(value));
     if (parsed.success) out[key] = parsed.data;
     else onInvalid?.(key);
   }

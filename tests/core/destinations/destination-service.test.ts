@@ -33,6 +33,19 @@ describe('DestinationService', () => {
     expect(service.key(saved.value.id)).toEqual({ ok: true, value: 'abcd-efgh-ijkl' });
   });
 
+  it('still loads a destination stored before a character in its name was refused, cleaned', () => {
+    const { store, service } = make();
+    const saved = service.save({ name: 'Filialen', platform: 'youtube', server: '', key: { kind: 'keep' } });
+    expect(saved.ok).toBe(true);
+    // As an older version could have stored it: a bidi mark and a BOM pasted into the name.
+    const doc = store.store as { destinations: Array<{ name: string }> };
+    store.store = { ...doc, destinations: doc.destinations.map((d) => ({ ...d, name: '\u200FFilialen\uFEFF i Vik' })) };
+    expect(service.list().map((d) => d.name)).toEqual(['Filialen i Vik']);
+    // A new name with the same characters is refused, not cleaned.
+    const refused = service.save({ name: 'Ny\u202E', platform: 'youtube', server: '', key: { kind: 'keep' } });
+    expect(refused.ok).toBe(false);
+  });
+
   it('splits a whole URL-with-key pasted into the server field', () => {
     const { service } = make();
     const saved = service.save({
