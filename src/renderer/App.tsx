@@ -33,18 +33,32 @@ export function App({ onRetryLoad }: { onRetryLoad: () => void }) {
   const logReturnFocus = useRef(false);
   // From the after-broadcast list, the log opens on its to-do tab.
   const [logTab, setLogTab] = useState<'list' | 'todo'>('list');
+  // From the after-broadcast list the log opens on this broadcast's entry, and goes back there.
+  const [logEntry, setLogEntry] = useState<string | null>(null);
+  const [logFrom, setLogFrom] = useState<'main' | 'golive'>('main');
   const openLog = useCallback(() => {
     setLogTab('list');
+    setLogEntry(null);
+    setLogFrom('main');
     setView('log');
   }, []);
   const openLogTodo = useCallback(() => {
     setLogTab('todo');
+    setLogEntry(null);
+    setLogFrom('golive');
+    setView('log');
+  }, []);
+  const openLogEntry = useCallback((id: string) => {
+    setLogTab('list');
+    setLogEntry(id);
+    setLogFrom('golive');
     setView('log');
   }, []);
   const closeLog = useCallback(() => {
+    if (logFrom === 'golive') return setView('golive');
     logReturnFocus.current = true;
     setView('main');
-  }, []);
+  }, [logFrom]);
 
   const programsButton = useRef<HTMLButtonElement>(null);
   const programsReturnFocus = useRef(false);
@@ -102,8 +116,10 @@ export function App({ onRetryLoad }: { onRetryLoad: () => void }) {
   if (settings === null) screen = <LoadingScreen onRetry={onRetryLoad} />;
   else if (showSetup) screen = <FirstRunScreen settings={settings} onContinue={leaveSetup} />;
   else if (view === 'settings') screen = <SettingsScreen settings={settings} onBack={closeSettings} />;
-  else if (view === 'log') screen = <LogScreen onBack={closeLog} initialTab={logTab} />;
-  else if (view === 'golive') screen = <GoLiveView onBack={closeGoLive} onOpenLog={openLogTodo} />;
+  else if (view === 'log')
+    screen = <LogScreen onBack={closeLog} initialTab={logTab} {...(logEntry ? { initialOpenId: logEntry } : {})} />;
+  else if (view === 'golive')
+    screen = <GoLiveView onBack={closeGoLive} onOpenLog={openLogTodo} onOpenLogEntry={openLogEntry} />;
   else if (view === 'programs') screen = <ProgramsScreen onBack={closePrograms} />;
   else screen = <MainScreen onEditConnection={openSettings} />;
 

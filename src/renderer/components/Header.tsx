@@ -34,10 +34,11 @@ export function Header({
         <button
           ref={goLiveButtonRef}
           type="button"
-          className="button button--primary"
+          className="button button--secondary app-header__golive"
           onClick={onOpenGoLive}
           data-testid="open-golive"
         >
+          <span aria-hidden="true" className="app-header__golive-dot" />
           {t('golive.nav')}
         </button>
       )}

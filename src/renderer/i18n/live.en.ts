@@ -112,6 +112,14 @@ export const liveEn: Messages['live'] = {
     ending: 'Ending…',
     notFromApp: 'The broadcast can be ended here while OBS streams.',
   },
+  monitor: {
+    heading: 'On screen now',
+    program: 'On air',
+    preview: 'Preview',
+    programAlt: 'On air: {{scene}}',
+    previewAlt: 'Preview: {{scene}}',
+    waiting: 'The picture from OBS is on its way…',
+  },
   texts: {
     heading: 'On-screen texts',
     hint: 'Changes show in OBS at once.',

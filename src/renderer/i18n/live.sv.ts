@@ -110,6 +110,14 @@ export const liveSv = {
     ending: 'Avslutar…',
     notFromApp: 'Sändningen kan avslutas här när OBS sänder.',
   },
+  monitor: {
+    heading: 'I bild nu',
+    program: 'I sändning',
+    preview: 'Förhandsvisning',
+    programAlt: 'I sändning: {{scene}}',
+    previewAlt: 'Förhandsvisning: {{scene}}',
+    waiting: 'Bilden från OBS kommer strax…',
+  },
   texts: {
     heading: 'Texter i bild',
     hint: 'Ändringar syns i OBS direkt.',

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GoLiveState } from '../../../shared/golive/golive-state';
 import type { Result } from '../../../shared/result';
@@ -8,13 +9,32 @@ export function AfterBroadcast({
   state,
   run,
   onOpenLog,
+  onOpenLogEntry,
 }: {
   state: GoLiveState;
   run: (work: () => Promise<Result<unknown>>) => void;
   onOpenLog?: () => void;
+  onOpenLogEntry?: (id: string) => void;
 }) {
   const { t } = useTranslation();
   const api = useApi();
+  const [entryMissing, setEntryMissing] = useState(false);
+  const broadcast = state.broadcast;
+  // The log's entry of this broadcast: the one that started closest to it (the newest ones first).
+  // A recording-only rehearsal sends nothing anywhere and has no entry.
+  const openEntry = async () => {
+    if (!broadcast || !onOpenLogEntry) return;
+    const result = await api.log.list({ sort: 'start', direction: 'desc', limit: 10 });
+    const startMs = broadcast.liveAt ?? broadcast.requestedAt;
+    const near = result.ok
+      ? result.value.items
+          .map((item) => ({ id: item.id, off: Math.abs(Date.parse(item.actualStart) - startMs) }))
+          .filter((item) => item.off <= 5 * 60_000)
+          .sort((a, b) => a.off - b.off)[0]
+      : undefined;
+    setEntryMissing(!near);
+    if (near) onOpenLogEntry(near.id);
+  };
   const plan = state.afterPlan ?? { keepOnline: false, deleteBy: null };
   const itemText = (kind: string, dueDate: string | null): string => {
     switch (kind) {
@@ -63,12 +83,23 @@ export function AfterBroadcast({
         <button type="button" className="button button--primary" onClick={() => run(() => api.golive.dismiss())}>
           {t('golive.after.done')}
         </button>
+        {onOpenLogEntry && broadcast?.streaming && (
+          <button
+            type="button"
+            className="button button--secondary"
+            data-testid="open-log-entry"
+            onClick={() => void openEntry()}
+          >
+            {t('golive.after.openEntry')}
+          </button>
+        )}
         {onOpenLog && (
           <button type="button" className="button button--secondary" onClick={onOpenLog}>
             {t('golive.after.openLog')}
           </button>
         )}
       </div>
+      {entryMissing && <p role="status">{t('golive.after.entryMissing')}</p>}
     </section>
   );
 }

@@ -16,8 +16,14 @@ type Step = 'none' | 'override' | 'confirm' | 'confirmEnd';
  * only asks. Go Live needs a confirmation naming the destination; a checklist that is not done
  * needs a reason first (kept in the log).
  */
-/** `onOpenLog`: after the broadcast, the log's to-do list is where the reports and deletions are kept. */
-export function GoLivePanel({ onOpenLog }: { onOpenLog?: () => void } = {}) {
+/**
+ * `onOpenLog`: after the broadcast, the log's to-do list is where the reports and deletions are
+ * kept; `onOpenLogEntry`: the log entry of this broadcast.
+ */
+export function GoLivePanel({
+  onOpenLog,
+  onOpenLogEntry,
+}: { onOpenLog?: () => void; onOpenLogEntry?: (id: string) => void } = {}) {
   const { t } = useTranslation();
   const api = useApi();
   const state = useGoLiveStore((s) => s.golive);
@@ -93,6 +99,7 @@ export function GoLivePanel({ onOpenLog }: { onOpenLog?: () => void } = {}) {
               ref={confirmButton}
               type="button"
               className="button button--primary"
+              data-testid="golive-confirm-end"
               onClick={() => {
                 setStep('none');
                 run(() => api.golive.end({}));
@@ -105,7 +112,12 @@ export function GoLivePanel({ onOpenLog }: { onOpenLog?: () => void } = {}) {
             </button>
           </div>
         ) : (
-          <button type="button" className="button button--danger" onClick={() => setStep('confirmEnd')}>
+          <button
+            type="button"
+            className="button button--danger"
+            data-testid="golive-end"
+            onClick={() => setStep('confirmEnd')}
+          >
             {broadcast?.rehearsal ? t('golive.live.endRehearsal') : t('golive.live.end')}
           </button>
         )}
@@ -124,7 +136,12 @@ export function GoLivePanel({ onOpenLog }: { onOpenLog?: () => void } = {}) {
       <section className="golive-banner golive-banner--ended" data-phase="ended">
         <p role="status">{text}</p>
         {error && <ErrorMessage error={error} />}
-        <AfterBroadcast state={state} run={run} {...(onOpenLog ? { onOpenLog } : {})} />
+        <AfterBroadcast
+          state={state}
+          run={run}
+          {...(onOpenLog ? { onOpenLog } : {})}
+          {...(onOpenLogEntry ? { onOpenLogEntry } : {})}
+        />
       </section>
     );
   }
@@ -168,7 +185,12 @@ export function GoLivePanel({ onOpenLog }: { onOpenLog?: () => void } = {}) {
             {rehearsal ? t('golive.live.rehearse') : t('golive.live.goLive')}
           </button>
           {!ready && (
-            <button type="button" className="button button--secondary" onClick={() => setStep('override')}>
+            <button
+              type="button"
+              className="button button--secondary"
+              data-testid="golive-anyway"
+              onClick={() => setStep('override')}
+            >
               {t('golive.live.goLiveAnyway')}
             </button>
           )}
@@ -199,7 +221,12 @@ export function GoLivePanel({ onOpenLog }: { onOpenLog?: () => void } = {}) {
               {t('golive.live.overrideReasonHint')}
             </p>
           </div>
-          <button type="submit" className="button button--primary" aria-disabled={reason.trim().length < 3}>
+          <button
+            type="submit"
+            className="button button--primary"
+            data-testid="golive-anyway-go"
+            aria-disabled={reason.trim().length < 3}
+          >
             {rehearsal ? t('golive.live.rehearse') : t('golive.live.goLive')}
           </button>
           <button type="button" className="button button--secondary" onClick={cancel}>
@@ -214,7 +241,13 @@ export function GoLivePanel({ onOpenLog }: { onOpenLog?: () => void } = {}) {
           </p>
           {rehearsal && <p>{t('golive.live.confirmRehearsal')}</p>}
           {session?.record && <p>{t('golive.live.confirmRecording')}</p>}
-          <button ref={confirmButton} type="button" className="button button--primary" onClick={start}>
+          <button
+            ref={confirmButton}
+            type="button"
+            className="button button--primary"
+            data-testid="golive-confirm"
+            onClick={start}
+          >
             {rehearsal ? t('golive.live.confirmRehearse') : t('golive.live.confirm')}
           </button>
           <button type="button" className="button button--secondary" onClick={cancel}>

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { healthAlerts } from '../../../shared/live/health-alerts';
 import { useNow } from '../../hooks/use-now';
+import { useGoLiveStore } from '../../stores/golive-store';
 import { useLiveStore } from '../../stores/live-store';
 import { useObsStore } from '../../stores/obs-store';
 import { formatElapsed } from '../golive/format-elapsed';
@@ -18,6 +19,10 @@ export function HealthPanel() {
   if (connection.status === 'connected') wasLive.current = stream.active;
   const live = stream.active && connection.status === 'connected';
   const now = useNow(live, 1_000);
+  // The last broadcast's figures stay up with its after-broadcast list, and go with it: the next
+  // broadcast starts from a clean panel, never from the figures of the one before.
+  const ended = useGoLiveStore((s) => s.golive.phase === 'ended');
+  const showFigures = health !== null && (live ? health.active : health.active === false && ended);
   const alerts = healthAlerts(health, { connection, stream }, wasLive.current);
   const elapsed = health && live ? health.durationMs + (now - health.at) : null;
 
@@ -33,7 +38,7 @@ export function HealthPanel() {
           ))}
         </ul>
       )}
-      {health && (live || health.active === false) ? (
+      {health && showFigures ? (
         <dl className="live-health__facts">
           <div>
             <dt>{t('live.health.elapsed')}</dt>

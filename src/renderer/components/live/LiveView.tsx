@@ -1,10 +1,11 @@
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveKeyAction } from '../../../shared/live/live-keys';
 import { useApi } from '../../api/api-context';
 import { useLiveShortcuts } from '../../hooks/use-live-shortcuts';
+import { useMediaQuery } from '../../hooks/use-media-query';
 import { useMeterLease } from '../../hooks/use-meter-lease';
-import { connectGoLiveStore } from '../../stores/golive-store';
+import { connectGoLiveStore, useGoLiveStore } from '../../stores/golive-store';
 import { connectLiveStore, runLive, selectScene, useLiveStore } from '../../stores/live-store';
 import { useObsStore } from '../../stores/obs-store';
 import { connectPresetsStore } from '../../stores/presets-store';
@@ -15,13 +16,21 @@ import { LiveScenes } from './LiveScenes';
 import { LiveTexts } from './LiveTexts';
 import { MicPanel } from './MicPanel';
 import { PrivacyControl } from './PrivacyControl';
+import { ProgramMonitor } from './ProgramMonitor';
 import { StopStreamButton } from './StopStreamButton';
 import { StudioBar } from './StudioBar';
 import { splitScenes } from './live-scenes';
 import './live.css';
 
-/** The screen staff watch while on air: scenes, studio mode, sound, privacy, health. */
-export function LiveView() {
+/** Two columns from here on (the same width as in live.css). */
+const WIDE = '(min-width: 60rem)';
+
+/**
+ * The screen staff watch while on air: what is on air, scenes, studio mode, sound, privacy,
+ * health. The main screen shows it, and so does Sänd once a broadcast starts: there `banner` is
+ * the go-live state (elapsed time, End, then the after-broadcast list) and replaces the stop button.
+ */
+export function LiveView({ banner }: { banner?: ReactNode } = {}) {
   const { t } = useTranslation();
   const api = useApi();
   const connected = useObsStore((s) => s.state.connection.status === 'connected');
@@ -30,6 +39,10 @@ export function LiveView() {
   const error = useLiveStore((s) => s.error);
   const privacyActive = useLiveStore((s) => s.state.privacy.active);
   const { main, other } = splitScenes(layout, scenes);
+  // The program monitor while something goes out (or is about to): its pictures cost OBS work.
+  const onAir = useObsStore((s) => s.state.stream.active || s.state.record.active);
+  const wide = useMediaQuery(WIDE);
+  const broadcasting = useGoLiveStore((s) => ['starting', 'live', 'ending'].includes(s.golive.phase));
 
   useEffect(() => connectLiveStore(api), [api]);
   useEffect(() => connectGoLiveStore(api), [api]);
@@ -59,25 +72,48 @@ export function LiveView() {
   );
 
   if (!connected) return <p className="scenes__empty">{t('scenes.notConnected')}</p>;
+  const monitor = (onAir || broadcasting) && <ProgramMonitor />;
+  const studio = <StudioBar />;
+  const scenesPart = <LiveScenes main={main} other={other} />;
+  const mics = <MicPanel />;
+  const rest = (
+    <>
+      <HealthPanel />
+      {layout && <LiveTexts presetId={layout.presetId} />}
+      <KeyHints />
+    </>
+  );
   return (
     <div className="live" data-testid="live-view">
+      {banner}
       {error && <ErrorMessage error={error} />}
       <div className="live__top">
         <PrivacyControl />
-        <StopStreamButton />
+        {!banner && <StopStreamButton />}
       </div>
-      <div className="live__columns">
-        <div className="live__main">
-          <StudioBar />
-          <LiveScenes main={main} other={other} />
+      {wide ? (
+        <div className="live__columns">
+          <div className="live__main">
+            {monitor}
+            {studio}
+            {scenesPart}
+          </div>
+          <div className="live__side">
+            {mics}
+            {rest}
+          </div>
         </div>
-        <div className="live__side">
-          <MicPanel />
-          <HealthPanel />
-          {layout && <LiveTexts presetId={layout.presetId} />}
-          <KeyHints />
+      ) : (
+        // One column on a phone: the mics right after the picture, before the long list of scenes
+        // (in the page's order too, so the keyboard goes the way the eye does).
+        <div className="live__columns">
+          {monitor}
+          {mics}
+          {studio}
+          {scenesPart}
+          {rest}
         </div>
-      </div>
+      )}
     </div>
   );
 }

@@ -15,12 +15,21 @@ type Tab = 'list' | 'todo' | 'stats';
 const TABS: Tab[] = ['list', 'todo', 'stats'];
 
 /** The broadcast log: the list (or one broadcast), the to-do panel, statistics, export and import. */
-export function LogScreen({ onBack, initialTab = 'list' }: { onBack: () => void; initialTab?: Tab }) {
+export function LogScreen({
+  onBack,
+  initialTab = 'list',
+  initialOpenId,
+}: {
+  onBack: () => void;
+  initialTab?: Tab;
+  /** An entry to open at once (the broadcast just ended, from the after-broadcast list). */
+  initialOpenId?: string;
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const error = useLogStore((s) => s.error);
   const [tab, setTab] = useState<Tab>(initialTab);
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(initialOpenId ?? null);
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => connectLogStore(api), [api]);
