@@ -87,6 +87,8 @@ export class ChecklistService {
   #unwatchMeters: (() => void) | null = null;
   #unsubscribe: (() => void) | null = null;
   #wasConnected = false;
+  /** Whether OBS was streaming when last seen connected: its end clears the ticks. */
+  #wasStreaming: boolean | null = null;
 
   constructor(
     store: DocumentStore,
@@ -362,6 +364,7 @@ export class ChecklistService {
       this.#mics.clear();
     }
     this.#wasConnected = connected;
+    if (connected) this.#afterBroadcast(state.stream.active);
     const names = JSON.stringify([state.scenes.map((x) => x.name), state.inputs.map((i) => i.name)]);
     if (names !== this.#namesSeen) {
       this.#namesSeen = names;
@@ -370,6 +373,22 @@ export class ChecklistService {
     // Meters only while preparing: on air the live view watches them, and the checklist is done.
     this.#watchMeters(connected && !state.stream.active);
     this.notify();
+  }
+
+  /**
+   * Ticks and roles belong to one broadcast: when OBS's stream ends (seen while connected, so a
+   * lost link is not an end), the next broadcast starts clean. A rehearsal keeps them for the
+   * real broadcast that follows; the log took its copy at Go Live.
+   */
+  #afterBroadcast(streaming: boolean): void {
+    const ended = this.#wasStreaming === true && !streaming;
+    this.#wasStreaming = streaming;
+    if (!ended) return;
+    const session = this.#store.session();
+    const rehearsal = session.rehearsal || this.#destination(session.destinationId)?.isTest === true;
+    if (rehearsal || Object.keys(session.ticks).length === 0) return;
+    const cleared = this.resetTicks();
+    if (!cleared.ok) this.#logger.warn('Could not clear the ticks after the broadcast', { error: cleared.error.code });
   }
 
   #watchMeters(on: boolean): void {

@@ -12,7 +12,7 @@ import { readRecordFolder } from '../checklist/read-record-folder';
 import { checklistSnapshot } from './checklist-snapshot';
 import { initialMachine, transition, type MachineEvent, type MachineState } from './golive-machine';
 import { obsStreamService } from '../../shared/destinations/platforms';
-import { programMeta } from './program-meta';
+import { checklistRoles, programMeta } from './program-meta';
 
 export type GoLiveObs = Pick<ObsController, 'state' | 'onState' | 'call' | 'switchScene'>;
 
@@ -306,6 +306,7 @@ export class GoLiveService {
         ? { destination: { name: broadcast.destinationName, platform: broadcast.platform } }
         : {}),
       checklist: checklistSnapshot(status, broadcast.overrideReason),
+      roles: checklistRoles(status),
     });
     if (!result.ok)
       this.#o.logger.warn('The broadcast log did not take the go-live details', { error: result.error.code });

@@ -1,3 +1,6 @@
+import type { Role } from '../../shared/broadcast-log/entry-schema';
+import { LOG_LIMITS } from '../../shared/broadcast-log/limits';
+import type { ChecklistStatus } from '../../shared/checklist/checklist-schema';
 import type { PresetEntry } from '../../shared/contract/presets';
 import type { BroadcastMetaInput } from '../broadcast-log/broadcast-meta';
 
@@ -25,4 +28,47 @@ export function programMeta(entry: PresetEntry): Pick<BroadcastMetaInput, 'title
         }
       : {}),
   };
+}
+
+/** The words staff write for a role, in Swedish and English, lower case. */
+const roleWords: Record<Exclude<Role['role'], 'other'>, string[]> = {
+  host: ['värd', 'programledare', 'läsare', 'host', 'reader', 'presenter'],
+  producer: ['tekniker', 'teknik', 'producent', 'producer', 'technician', 'tech'],
+  moderator: ['chattmoderator', 'moderator', 'chatt', 'chat', 'chattvärd', 'chat moderator'],
+  helper: ['hjälpare', 'medhjälpare', 'assistent', 'helper', 'assistant'],
+  guest: ['gäst', 'författare', 'guest', 'author'],
+};
+
+function roleOf(word: string): Role['role'] | null {
+  const w = word.trim().toLowerCase();
+  for (const [role, words] of Object.entries(roleWords)) if (words.includes(w)) return role as Role['role'];
+  return null;
+}
+
+/**
+ * The roles staff typed in the checklist's roles item ("Värd: Anna, Tekniker: Bo" or
+ * "Anna (värd), Bo (tekniker)"), for the broadcast log. A name without a known role word is
+ * kept as "other": nothing typed is lost.
+ */
+export function rolesFromNote(note: string): Role[] {
+  const roles: Role[] = [];
+  for (const raw of note.split(/[,;\n]+/)) {
+    const part = raw.trim();
+    if (!part) continue;
+    const labelled = /^(.+?)\s*[:=]\s*(.+)$/.exec(part);
+    const bracketed = /^(.+?)\s*\((.+)\)$/.exec(part);
+    const [first = '', ...rest] = part.split(/\s+/);
+    let role: Role | null = null;
+    if (labelled && roleOf(labelled[1]!)) role = { role: roleOf(labelled[1]!)!, name: labelled[2]!.trim() };
+    else if (bracketed && roleOf(bracketed[2]!)) role = { role: roleOf(bracketed[2]!)!, name: bracketed[1]!.trim() };
+    else if (rest.length > 0 && roleOf(first)) role = { role: roleOf(first)!, name: rest.join(' ') };
+    roles.push(role ?? { role: 'other', name: part });
+  }
+  return roles.slice(0, LOG_LIMITS.roles).map((r) => ({ ...r, name: r.name.slice(0, 200) }));
+}
+
+/** The roles of this broadcast: the notes of the checklist's roles item (the template's `roles`). */
+export function checklistRoles(status: ChecklistStatus): Role[] {
+  const item = status.manual.find((m) => m.id === 'roles');
+  return item?.note.trim() ? rolesFromNote(item.note) : [];
 }

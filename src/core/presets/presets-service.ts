@@ -1,7 +1,13 @@
 import type { RequestBatchRequest } from 'obs-websocket-js';
 import type { PresetEntry } from '../../shared/contract/presets';
 import { appError } from '../../shared/errors';
-import { fillTemplate, type DeviceChoice, type Details, type TextLanguage } from '../../shared/presets/preset-details';
+import {
+  fillTemplate,
+  programLanguage,
+  type DeviceChoice,
+  type Details,
+  type TextLanguage,
+} from '../../shared/presets/preset-details';
 import { exportPresetJson, parsePresetJson, type Problem } from '../../shared/presets/preset-document';
 import type { ApplyResult, Plan } from '../../shared/presets/preset-plan';
 import { isBuiltInId, type Preset } from '../../shared/presets/preset-schema';
@@ -19,6 +25,7 @@ import type { PresetStore } from './preset-store';
 export interface PresetsServiceDeps {
   store: PresetStore;
   obs: PresetObs & { onState(listener: (state: ObsState) => void): () => void };
+  /** The UI's language: only for words the user sees in the app (a copy's name), never for OBS's content. */
   language(): TextLanguage;
   onChanged(list: PresetEntry[]): void;
   onPhase(presetId: string, phase: ApplyPhase): void;
@@ -51,7 +58,7 @@ export class PresetsService {
       devices: store.devices(preset.id),
     });
     return [
-      ...builtInPresets(this.#deps.language()).map((p) => entry(p, true)),
+      ...builtInPresets((id) => programLanguage(store.details(id))).map((p) => entry(p, true)),
       ...store.userPresets.map((p) => entry(p, false)),
     ];
   }
@@ -130,8 +137,11 @@ export class PresetsService {
     const saved = this.#deps.store.setDetails(presetId, details, devices);
     if (!saved.ok) return saved;
     this.#changed();
-    const updatedTexts = await this.#updateTexts(found.value.preset, details);
-    return ok({ entry: { ...found.value, details, devices: devices ?? found.value.devices }, updatedTexts });
+    // A built-in follows its program's language: a new language means the other language's texts.
+    const current = this.find(presetId);
+    const entry = current.ok ? current.value : { ...found.value, details, devices: devices ?? found.value.devices };
+    const updatedTexts = await this.#updateTexts(entry.preset, details);
+    return ok({ entry, updatedTexts });
   }
 
   /** The plan to review; `devices: false` skips the device lists (see SnapshotOptions). */
@@ -178,7 +188,7 @@ export class PresetsService {
       preset,
       details,
       devices,
-      language: this.#deps.language(),
+      language: programLanguage(details),
       ownership: this.#deps.store.ownership(presetId),
     });
   }
@@ -201,7 +211,7 @@ export class PresetsService {
       texts.map((t) => ({ requestType: 'GetInputSettings', requestData: t.input }) as RequestBatchRequest),
     );
     if (!read.ok) return 0;
-    const language = this.#deps.language();
+    const language = programLanguage(details);
     const writes = texts.flatMap((t, i) => {
       const response = read.value[i] as
         | {

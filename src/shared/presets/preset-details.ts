@@ -20,15 +20,26 @@ export const detailKeys = [
 ] as const;
 export type DetailKey = (typeof detailKeys)[number];
 
+/** The language of the program's slides (and a built-in's scene names): the program's, never the UI's. */
+export const TextLanguageSchema = z.enum(['sv', 'en']);
+export type TextLanguage = z.infer<typeof TextLanguageSchema>;
+
 export const DetailsSchema = z
-  .object(
-    Object.fromEntries(detailKeys.map((key) => [key, DetailValueSchema.optional()])) as Record<
+  .object({
+    ...(Object.fromEntries(detailKeys.map((key) => [key, DetailValueSchema.optional()])) as Record<
       DetailKey,
       z.ZodOptional<typeof DetailValueSchema>
-    >,
-  )
+    >),
+    /** Missing in details stored before it existed: Swedish, as they were shown then. */
+    language: TextLanguageSchema.optional(),
+  })
   .strict();
 export type Details = z.infer<typeof DetailsSchema>;
+
+/** The language a program's slides are in: its own choice, Swedish by default. */
+export function programLanguage(details: Details): TextLanguage {
+  return details.language ?? 'sv';
+}
 
 /** A device id from OBS's lists: sent back to OBS in an input's settings. */
 const DeviceIdSchema = withSafeText(z.string().max(512));
@@ -44,8 +55,6 @@ export const DeviceChoiceSchema = z
   })
   .strict();
 export type DeviceChoice = z.infer<typeof DeviceChoiceSchema>;
-
-export type TextLanguage = 'sv' | 'en';
 
 const creditWords = {
   sv: { by: 'av', illustrated: 'illustrerad av', permission: 'Uppläst med tillstånd.' },

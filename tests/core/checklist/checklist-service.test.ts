@@ -108,4 +108,30 @@ describe('ChecklistService', () => {
     connect(obs);
     expect(service.status().auto.find((a) => a.id === 'micReady')?.reason).toBe('notHeard');
   });
+
+  it('clears ticks and roles when the broadcast ends, not on a lost link, and keeps them after a rehearsal', () => {
+    const { service, obs } = setup();
+    connect(obs);
+    const onAir = (active: boolean) => obs.set({ stream: { active, state: active ? 'live' : 'offline' } });
+    unwrap(service.tick('roles', true, 'Värd: Anna'));
+    unwrap(service.tick('consent', true, undefined));
+    onAir(true);
+    // The link drops mid-broadcast and comes back (OBS's state read with it): ticks stay.
+    obs.set({
+      connection: { ...obs.state.connection, status: 'disconnected' },
+      stream: { active: false, state: 'offline' },
+    });
+    obs.set({ connection: { ...obs.state.connection, status: 'connected' }, stream: { active: true, state: 'live' } });
+    expect(service.status().session.ticks.roles).toEqual({ done: true, note: 'Värd: Anna' });
+    onAir(false);
+    expect(service.status().session.ticks).toEqual({});
+    expect(service.status().manual.find((m) => m.id === 'roles')).toMatchObject({ done: false, note: '' });
+
+    // A rehearsal's ticks stay for the real broadcast after it.
+    unwrap(service.updateSession({ rehearsal: true }));
+    unwrap(service.tick('roles', true, 'Värd: Bo'));
+    onAir(true);
+    onAir(false);
+    expect(service.status().session.ticks.roles?.note).toBe('Värd: Bo');
+  });
 });

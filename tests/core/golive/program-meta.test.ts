@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BroadcastMetaSchema } from '../../../src/core/broadcast-log/broadcast-meta';
 import { builtInPresets } from '../../../src/core/presets/built-ins';
-import { programMeta } from '../../../src/core/golive/program-meta';
+import { programMeta, rolesFromNote } from '../../../src/core/golive/program-meta';
 
 describe('programMeta', () => {
   const storyTime = builtInPresets('sv')[0]!;
@@ -32,5 +32,35 @@ describe('programMeta', () => {
 
   it("falls back to the preset's name without a title, and names no book without a book title", () => {
     expect(programMeta(entry({ bookAuthor: 'Julia Donaldson' }))).toEqual({ preset: 'Sagostund', title: 'Sagostund' });
+  });
+});
+
+describe('rolesFromNote: the roles typed in the checklist, for the log', () => {
+  it('reads "role: name", "name (role)" and "role name", in Swedish and English', () => {
+    expect(rolesFromNote('Värd: Anna Berg, Tekniker: Bo; Cia (chattmoderator)\nHost Dan')).toEqual([
+      { role: 'host', name: 'Anna Berg' },
+      { role: 'producer', name: 'Bo' },
+      { role: 'moderator', name: 'Cia' },
+      { role: 'host', name: 'Dan' },
+    ]);
+    expect(rolesFromNote('chat: Eva, guest: Finn (author)')).toEqual([
+      { role: 'moderator', name: 'Eva' },
+      { role: 'guest', name: 'Finn (author)' },
+    ]);
+  });
+
+  it('keeps a name without a known role as "other": nothing typed is lost', () => {
+    expect(rolesFromNote('Anna, , Bo och Cia')).toEqual([
+      { role: 'other', name: 'Anna' },
+      { role: 'other', name: 'Bo och Cia' },
+    ]);
+    expect(rolesFromNote('   ')).toEqual([]);
+  });
+
+  it('stays within what the log takes', () => {
+    const many = Array.from({ length: 30 }, (_, i) => `Värd: ${'x'.repeat(250)}${i}`).join(',');
+    const roles = rolesFromNote(many);
+    expect(BroadcastMetaSchema.safeParse({ roles }).success).toBe(true);
+    expect(roles).toHaveLength(20);
   });
 });

@@ -9,6 +9,7 @@ import { openConfStore } from '../../../src/core/settings/open-document-store';
 import { emptyObsState } from '../../../src/shared/obs-state';
 import { fail } from '../../../src/shared/result';
 import { appError } from '../../../src/shared/errors';
+import { DetailsSchema } from '../../../src/shared/presets/preset-details';
 import { makeTempDir } from '../../support/temp-dir';
 
 const offlineObs = {
@@ -30,13 +31,37 @@ function service(documents = new MemoryDocumentStore(), language: 'sv' | 'en' = 
 }
 
 describe('presets: the user’s own, built-ins read-only', () => {
-  it('lists the built-ins in the UI language', () => {
+  it('lists the built-ins in their program’s language (Swedish by default), never the UI’s', () => {
+    const names = ['Sagostund', 'Författarsamtal', 'Babyrytmik', 'Språkcafé', 'Digital informationsdisk'];
     expect(
       service()
         .presets.list()
         .map((e) => e.preset.name),
-    ).toEqual(['Sagostund', 'Författarsamtal', 'Babyrytmik', 'Språkcafé', 'Digital informationsdisk']);
-    expect(service(new MemoryDocumentStore(), 'en').presets.list()[0]!.preset.name).toBe('Story time');
+    ).toEqual(names);
+    // An English UI changes nothing of what the slides say.
+    const english = service(new MemoryDocumentStore(), 'en').presets;
+    expect(english.list().map((e) => e.preset.name)).toEqual(names);
+    expect(english.list()[0]!.preset).toEqual(service().presets.list()[0]!.preset);
+  });
+
+  it('a program chosen in English gets its slides in English; the others stay Swedish', async () => {
+    const { presets } = service();
+    const saved = await presets.setDetails('builtin-story-time', { language: 'en', reader: 'Ann' });
+    expect(saved.ok && saved.value.entry.preset.name).toBe('Story time');
+    const list = presets.list();
+    expect(list[0]!.preset.name).toBe('Story time');
+    expect(list[0]!.details).toEqual({ language: 'en', reader: 'Ann' });
+    expect(list[1]!.preset.name).toBe('Författarsamtal');
+  });
+
+  it('loads details stored before the language existed as Swedish, and refuses an unknown language', async () => {
+    const documents = new MemoryDocumentStore();
+    documents.store = { schemaVersion: 2, details: { 'builtin-story-time': { title: 'Sagor', bookTitle: 'Pippi' } } };
+    const { presets } = service(documents);
+    const entry = presets.list()[0]!;
+    expect(entry.details).toEqual({ title: 'Sagor', bookTitle: 'Pippi' });
+    expect(entry.preset.name).toBe('Sagostund');
+    expect(DetailsSchema.safeParse({ language: 'de' }).success).toBe(false);
   });
 
   it('duplicates, renames, edits and deletes an own preset; built-ins refuse', () => {

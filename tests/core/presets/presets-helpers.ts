@@ -14,7 +14,7 @@ export const isMutating = (request: RequestBatchRequest): boolean => !request.re
 export async function connectedPresets(
   address: string,
   password: string | null,
-  options: { language?: TextLanguage; reconnectWaitMs?: number } = {},
+  options: { language?: TextLanguage | (() => TextLanguage); reconnectWaitMs?: number } = {},
 ) {
   const controller = new ObsController({ requestTimeoutMs: 10_000, maxBackoffMs: 500 });
   controller.connect(address, password);
@@ -43,7 +43,7 @@ export async function connectedPresets(
   const service = new PresetsService({
     store: new PresetStore(documents),
     obs,
-    language: () => options.language ?? 'sv',
+    language: () => (typeof options.language === 'function' ? options.language() : (options.language ?? 'sv')),
     onChanged: () => {},
     onPhase: (_id, phase) => phases.push(phase),
     reconnectWaitMs: options.reconnectWaitMs ?? 10_000,

@@ -218,7 +218,7 @@ describe('source operations', () => {
   it('removing a source takes it out of the live mics; a source no scene uses is dropped', () => {
     const noMic = removeSourceFromScene(storyTime, 'reader', 'microphone');
     const reader = noMic.scenes.find((s) => s.id === 'reader')!;
-    expect(reader.items.map((i) => i.source)).toEqual(['reader-camera']);
+    expect(reader.items.map((i) => i.source)).toEqual(['reader-camera', 'name-bar', 'reader-lower-third']);
     expect(reader.liveMics).toEqual([]);
     expect(noMic.sources.some((s) => s.id === 'microphone')).toBe(true);
     valid(noMic);

@@ -8,9 +8,9 @@ import { planWarningCodes } from '../../../src/shared/presets/preset-plan';
 const [storyTime, authorTalk] = builtInPresets('sv');
 
 describe('the details form asks only for what the preset shows', () => {
-  it('story time: title, start time, library, and the book for the credit line', () => {
+  it('story time: title, start time, library, the reader (name bar), and the book for the credit line', () => {
     expect(detailsUsedBy(storyTime!)).toEqual({
-      main: ['title', 'startTime', 'libraryName'],
+      main: ['title', 'startTime', 'libraryName', 'reader'],
       book: ['bookTitle', 'bookAuthor', 'illustrator', 'publisher'],
     });
     expect(deviceSlotsOf(storyTime!)).toEqual(['camera1', 'camera2', 'microphone1']);

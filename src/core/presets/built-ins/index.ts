@@ -4,7 +4,17 @@ import { authorTalk } from './author-talk';
 import { babyRhythm, infoDesk, languageCafe } from './small-programs';
 import { storyTime } from './story-time';
 
-/** The presets that ship with the app, in the UI language. Read-only; users duplicate them to edit. */
-export function builtInPresets(language: TextLanguage): Preset[] {
-  return [storyTime(language), authorTalk(language), babyRhythm(language), languageCafe(language), infoDesk(language)];
+const makers = [storyTime, authorTalk, babyRhythm, languageCafe, infoDesk];
+
+/**
+ * The presets that ship with the app. Read-only; users duplicate them to edit. Each comes in
+ * the language its program's details choose (`languageOf(id)`, Swedish by default), never the
+ * UI's: switching the interface must not change what viewers see.
+ */
+export function builtInPresets(languageOf: TextLanguage | ((presetId: string) => TextLanguage)): Preset[] {
+  return makers.map((make) => {
+    const swedish = make('sv');
+    const language = typeof languageOf === 'function' ? languageOf(swedish.id) : languageOf;
+    return language === 'sv' ? swedish : make(language);
+  });
 }

@@ -2,8 +2,12 @@ import type { TextLanguage } from '../../../shared/presets/preset-details';
 import type { Preset } from '../../../shared/presets/preset-schema';
 import {
   camera,
+  color,
+  colors,
   full,
   labels,
+  lowerThirdBar,
+  lowerThirdText,
   microphone,
   pictureInPicture,
   preset,
@@ -38,6 +42,14 @@ export function storyTime(language: TextLanguage): Preset {
         language,
         48,
       ),
+      color('name-bar', labels.bar, colors.bar, language),
+      text(
+        'reader-lower-third',
+        { sv: 'Namnskylt läsare', en: 'Reader name bar' },
+        { sv: 'Läsare: {{reader}}', en: 'Reader: {{reader}}' },
+        language,
+        56,
+      ),
       camera('reader-camera', { sv: 'Kamera läsare', en: 'Reader camera' }, 1, language),
       camera('book-camera', { sv: 'Dokumentkamera', en: 'Document camera' }, 2, language),
       microphone('microphone', labels.microphone, 1, language),
@@ -48,7 +60,7 @@ export function storyTime(language: TextLanguage): Preset {
         'reader',
         { sv: 'Läsare', en: 'Reader' },
         language,
-        [['reader-camera', full], ['microphone']],
+        [['reader-camera', full], ['name-bar', lowerThirdBar], ['reader-lower-third', lowerThirdText], ['microphone']],
         ['microphone'],
       ),
       scene(

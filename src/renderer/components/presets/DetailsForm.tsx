@@ -2,7 +2,13 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PresetEntry } from '../../../shared/contract/presets';
 import type { AppError } from '../../../shared/errors';
-import type { DetailKey, DeviceChoice, Details } from '../../../shared/presets/preset-details';
+import {
+  programLanguage,
+  type DetailKey,
+  type DeviceChoice,
+  type Details,
+  type TextLanguage,
+} from '../../../shared/presets/preset-details';
 import { useApi } from '../../api/api-context';
 import { usePresetsStore } from '../../stores/presets-store';
 import { ErrorMessage } from '../ErrorMessage';
@@ -55,6 +61,11 @@ export function DetailsForm({ entry }: { entry: PresetEntry }) {
     setDetails(next);
     save(next, devices);
   };
+  const onLanguage = (language: TextLanguage) => {
+    const next = { ...details, language };
+    setDetails(next);
+    save(next, devices);
+  };
   const onDevice = (slot: keyof DeviceChoice, value: string) => {
     const next = { ...devices, [slot]: value || undefined };
     setDevices(next);
@@ -79,6 +90,21 @@ export function DetailsForm({ entry }: { entry: PresetEntry }) {
       <h3 id={`${formId}-heading`}>{t('presets.details.heading')}</h3>
       <p className="field__hint">{t('presets.details.hint')}</p>
       <form className="preset-details" onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor={`${formId}-language`}>{t('presets.details.language')}</label>
+          <select
+            id={`${formId}-language`}
+            aria-describedby={`${formId}-language-hint`}
+            value={programLanguage(details)}
+            onChange={(e) => onLanguage(e.target.value === 'en' ? 'en' : 'sv')}
+          >
+            <option value="sv">{t('presets.details.languageName.sv')}</option>
+            <option value="en">{t('presets.details.languageName.en')}</option>
+          </select>
+          <p className="field__hint" id={`${formId}-language-hint`}>
+            {t('presets.details.languageHint')}
+          </p>
+        </div>
         {main.map(field)}
         {book.length > 0 && (
           <fieldset className="preset-details__group">

@@ -11,16 +11,15 @@ import './presets.css';
 
 /** Programs: pick a preset, fill in the program's details, review the plan, apply it to OBS. */
 export function ProgramsScreen({ onBack }: { onBack: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const api = useApi();
   const entries = usePresetsStore((s) => s.entries);
   const selectedId = usePresetsStore((s) => s.selectedId);
   const error = usePresetsStore((s) => s.error);
   const selected = entries.find((e) => e.preset.id === selectedId) ?? null;
 
-  // Built-in presets come in the UI language: a new language connects (and so lists) them again.
-  const language = i18n.language;
-  useEffect(() => connectPresetsStore(api), [api, language]);
+  // Built-in presets come in their program's language (its details), not the UI's.
+  useEffect(() => connectPresetsStore(api), [api]);
   // Leaving Programs closes the editor (its changes were discarded on the way out).
   useEffect(() => () => closeEditor(), []);
 
