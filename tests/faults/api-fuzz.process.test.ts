@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEntries } from '../../src/core/broadcast-log/generate-entries';
 import { apiRequests, requestNames, type RequestName } from '../../src/shared/api-contract';
@@ -8,6 +6,7 @@ import { WS_MAX_MESSAGE_BYTES } from '../../src/shared/ws-protocol';
 import { startBrowserHostProcess, type RunningHost } from '../support/browser-host-process';
 import { connectHostApi, type HostApiClient } from '../support/host-api-client';
 import { requestsTakingObsNames, UNSAFE_NAME_SAMPLES } from '../support/obs-name-paths';
+import { readDataTree } from '../support/data-folder-tree';
 import { makeTempDir } from '../support/temp-dir';
 import { makeSite, removeDir } from '../host/helpers';
 import { scaled } from '../support/timeouts';
@@ -117,20 +116,6 @@ const deepObject = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(dep
 /** A string that makes the whole message just under the host's 1 MiB cap. */
 const hugeString = (room: number) => 'ű'.repeat(Math.floor((WS_MAX_MESSAGE_BYTES - room) / 2));
 
-type Files = Map<string, string>;
-function readTree(root: string): Files {
-  const files: Files = new Map();
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files.set(relative(root, path), readFileSync(path, 'base64'));
-    }
-  };
-  walk(root);
-  return files;
-}
-
 const shapeKeys = (name: RequestName): string[] => {
   const schema = apiRequests[name].params as unknown as { shape?: Record<string, unknown> };
   return schema.shape && typeof schema.shape === 'object' ? Object.keys(schema.shape) : [];
@@ -199,7 +184,7 @@ describe(`fault: fuzzing every API request over the browser host's WebSocket (FU
     const random = mulberry32(SEED);
     const gen = makeGen(random);
     const before = await snapshotState();
-    const filesBefore = readTree(data.path);
+    const filesBefore = readDataTree(data.path);
     let sent = 0;
 
     for (const name of requestNames) {
@@ -249,7 +234,7 @@ describe(`fault: fuzzing every API request over the browser host's WebSocket (FU
     expect(host.process.exitCode).toBeNull();
     expect(await api.request('app.getInfo')).toMatchObject({ ok: true });
     expect(await snapshotState()).toEqual(before);
-    expect(readTree(data.path)).toEqual(filesBefore);
+    expect(readDataTree(data.path)).toEqual(filesBefore);
   });
 
   it('malformed envelopes: refused with VALIDATION_FAILED or UNKNOWN_REQUEST, the id echoed when usable', async () => {
@@ -376,7 +361,7 @@ describe(`fault: fuzzing every API request over the browser host's WebSocket (FU
     for (const name of requestsTakingObsNames().keys()) expect(covered, `${name} takes an OBS name`).toContain(name);
 
     const before = await snapshotState();
-    const filesBefore = readTree(data.path);
+    const filesBefore = readDataTree(data.path);
     for (const c of cases) {
       // The same request with a plain name is valid, so only the name can be what is refused.
       expect(isValidParams(c.name, c.params('Scene')), `${c.name} ${JSON.stringify(c.params('Scene'))}`).toBe(true);
@@ -390,14 +375,14 @@ describe(`fault: fuzzing every API request over the browser host's WebSocket (FU
       }
     }
     expect(await snapshotState()).toEqual(before);
-    expect(readTree(data.path)).toEqual(filesBefore);
+    expect(readDataTree(data.path)).toEqual(filesBefore);
   });
 
   it('fuzzed preset and log imports: refused or reported as problems, nothing stored', async () => {
     const random = mulberry32(SEED ^ 0x1234);
     const gen = makeGen(random);
     const before = await snapshotState();
-    const filesBefore = readTree(data.path);
+    const filesBefore = readDataTree(data.path);
     const [good] = generateEntries(1);
     for (let i = 0; i < 120; i += 1) {
       const junk =
@@ -432,6 +417,6 @@ describe(`fault: fuzzing every API request over the browser host's WebSocket (FU
     }
     expect(host.process.exitCode).toBeNull();
     expect(await snapshotState()).toEqual(before);
-    expect(readTree(data.path)).toEqual(filesBefore);
+    expect(readDataTree(data.path)).toEqual(filesBefore);
   });
 });
