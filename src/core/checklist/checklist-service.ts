@@ -50,6 +50,8 @@ const SIGNAL_TICK_MS = 1_000;
  * some systems (DirectShow): done when something changed, else every third refresh.
  */
 const PLAN_EVERY_REFRESHES = 3;
+/** How long a mic test waits for sound before leaving the mic's scene on air for staff to decide. */
+const MIC_TEST_MS = 60_000;
 
 /**
  * The go-live checklist: templates, the session being prepared, and the automatic checks,
@@ -89,6 +91,8 @@ export class ChecklistService {
   #wasConnected = false;
   /** Whether OBS was streaming when last seen connected: its end clears the ticks. */
   #wasStreaming: boolean | null = null;
+  /** A mic test under way: the scene it showed, the starting scene to put back once heard, until when. */
+  #micTest: { scene: string; back: string; from: string | null; until: number } | null = null;
 
   constructor(
     store: DocumentStore,
@@ -114,7 +118,22 @@ export class ChecklistService {
 
   start(): void {
     this.#unsubscribe ??= this.#obs.onState((state) => this.#onObs(state));
+    this.#chooseOnlyDestination();
     this.#onObs(this.#obs.state);
+  }
+
+  /**
+   * With one saved destination and none chosen, that one is chosen: nothing to click. A
+   * rehearsal may mean "record only" (no destination), so it is left as staff set it.
+   */
+  #chooseOnlyDestination(): boolean {
+    const session = this.#store.session();
+    if (session.destinationId !== null || session.rehearsal) return false;
+    const all = this.#destinations.list();
+    if (all.length !== 1) return false;
+    const chosen = this.updateSession({ destinationId: all[0]!.id });
+    if (!chosen.ok) this.#logger.warn('Could not choose the only destination', { error: chosen.error.code });
+    return chosen.ok;
   }
 
   stop(): void {
@@ -159,6 +178,7 @@ export class ChecklistService {
   /** A destination was saved or deleted (its key may have come or gone). */
   destinationsChanged(): ChecklistStatus {
     this.#destinationLookup = null;
+    this.#chooseOnlyDestination();
     return this.notify();
   }
 
@@ -181,6 +201,7 @@ export class ChecklistService {
   /** Re-evaluates and tells listeners when anything changed (e.g. a destination got its key). */
   notify(): ChecklistStatus {
     const status = this.status();
+    this.#endMicTest(status);
     const text = JSON.stringify(status);
     if (text !== this.#last) {
       this.#last = text;
@@ -264,6 +285,7 @@ export class ChecklistService {
       this.#planDue = true;
       if (this.#obs.state.connection.status === 'connected') void this.refresh();
     }
+    if (saved.ok && change.rehearsal === false && this.#chooseOnlyDestination()) return ok(this.notify());
     return saved;
   }
 
@@ -318,6 +340,13 @@ export class ChecklistService {
     const check = status.auto.find((a) => a.id === checkId);
     if (!check || check.status !== 'fail' || check.fix === null) return fail(appError('CHECKLIST_NO_FIX'));
     const { destinationId } = status.session;
+    if (check.fix === 'testMic') {
+      const preset = this.#presetFacts(status.session.presetId);
+      const scene = preset?.found ? preset.micScene : null;
+      const back = status.startingScene;
+      const from = this.#obs.state.programScene;
+      this.#micTest = scene && back && scene !== back ? { scene, back, from, until: Date.now() + MIC_TEST_MS } : null;
+    }
     return runFix(check.fix, {
       obs: this.#obs,
       status,
@@ -389,6 +418,31 @@ export class ChecklistService {
     if (rehearsal || Object.keys(session.ticks).length === 0) return;
     const cleared = this.resetTicks();
     if (!cleared.ok) this.#logger.warn('Could not clear the ticks after the broadcast', { error: cleared.error.code });
+  }
+
+  /**
+   * "Test the mic" shows a scene with the mic. Once the mic is heard, the starting scene goes
+   * back on air, so the test does not leave "Starting soon is live" failing. Staff switching
+   * elsewhere meanwhile, going live, or a minute without sound ends the test as it is.
+   */
+  #endMicTest(status: ChecklistStatus): void {
+    const test = this.#micTest;
+    if (!test) return;
+    const obs = this.#obs.state;
+    if (obs.connection.status !== 'connected' || obs.stream.active || Date.now() > test.until) {
+      this.#micTest = null;
+      return;
+    }
+    if (obs.programScene !== test.scene) {
+      // Not on air yet right after the request; anything else means staff chose another scene.
+      if (obs.programScene !== test.from) this.#micTest = null;
+      return;
+    }
+    if (status.auto.find((a) => a.id === 'micReady')?.status !== 'pass') return;
+    this.#micTest = null;
+    void this.#obs.switchScene(test.back).then((r) => {
+      if (!r.ok) this.#logger.warn('Could not put the starting scene back after the mic test', { error: r.error.code });
+    });
   }
 
   #watchMeters(on: boolean): void {

@@ -3,8 +3,12 @@ import { ChecklistService } from '../../../src/core/checklist/checklist-service'
 import { DestinationService } from '../../../src/core/destinations/destination-service';
 import { silentLogger } from '../../../src/core/ports';
 import { MemoryDocumentStore } from '../../../src/core/settings/memory-document-store';
-import type { ChecklistStatus } from '../../../src/shared/checklist/checklist-schema';
+import type { AutoCheckId, ChecklistStatus } from '../../../src/shared/checklist/checklist-schema';
 import { defaultTemplates } from '../../../src/shared/checklist/default-templates';
+import { builtInPresets } from '../../../src/core/presets/built-ins';
+import type { ChecklistPresets } from '../../../src/core/checklist/preset-facts';
+import { appError } from '../../../src/shared/errors';
+import { ok } from '../../../src/shared/result';
 import { FakeObsController } from '../../support/fake-obs-controller';
 import { MemorySecretStore } from '../../support/memory-secret-store';
 import { waitFor } from '../../support/wait-for';
@@ -31,7 +35,7 @@ const setup = (stored: Record<string, unknown> = {}) => {
   let last: ChecklistStatus | null = null;
   service.onChange((s) => (last = s));
   service.start();
-  return { doc, obs, service, latest: () => last };
+  return { doc, obs, service, destinations, latest: () => last };
 };
 const unwrap = <T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T => {
   if (!r.ok) throw new Error(JSON.stringify(r.error));
@@ -133,5 +137,70 @@ describe('ChecklistService', () => {
     onAir(true);
     onAir(false);
     expect(service.status().session.ticks.roles?.note).toBe('Värd: Bo');
+  });
+
+  it('chooses the only saved destination without a click, and never overrides a choice or a record-only rehearsal', () => {
+    const { service, destinations } = setup();
+    const save = (name: string) =>
+      unwrap(destinations.save({ name, platform: 'youtube', server: '', key: { kind: 'set', value: 'abcd-1234' } }));
+    const first = save('Stadsbiblioteket – YouTube');
+    // The core calls this after every save (create-golive.ts).
+    expect(service.destinationsChanged().session.destinationId).toBe(first.id);
+
+    // Two destinations: the choice stays as it was.
+    const second = save('Filialen – YouTube');
+    service.destinationsChanged();
+    unwrap(service.updateSession({ destinationId: second.id }));
+    expect(service.destinationsChanged().session.destinationId).toBe(second.id);
+
+    // A rehearsal that only records keeps "no destination"; back to a real broadcast, the only one is chosen.
+    unwrap(destinations.delete(second.id));
+    unwrap(service.updateSession({ rehearsal: true, destinationId: null }));
+    expect(service.destinationsChanged().session.destinationId).toBeNull();
+    expect(unwrap(service.updateSession({ rehearsal: false })).session.destinationId).toBe(first.id);
+  });
+
+  it('puts "Starting soon" back on air once the mic test has heard the mic', async () => {
+    // Story time as applied: its scenes and its mic under these names in OBS.
+    const preset = builtInPresets('sv')[0]!;
+    const presets: ChecklistPresets = {
+      find: () => ok({ preset, builtIn: true, details: {}, devices: {} }),
+      ownership: () => ({
+        scenes: Object.fromEntries(preset.scenes.map((sc) => [sc.id, { name: sc.name }])),
+        inputs: { microphone: { name: 'Mic' } },
+      }),
+      plan: async () => ({ ok: false, error: appError('OBS_NOT_CONNECTED') }),
+      apply: async () => ({ ok: false, error: appError('OBS_NOT_CONNECTED') }),
+    };
+    const doc = new MemoryDocumentStore();
+    const obs = new FakeObsController();
+    const destinations = new DestinationService(new MemoryDocumentStore(), new MemorySecretStore(), silentLogger);
+    const service = new ChecklistService(doc, obs, destinations, silentLogger, { refreshMs: 60_000, presets });
+    service.start();
+    const switched: string[] = [];
+    obs.answer((type, data) => {
+      if (type !== 'SetCurrentProgramScene') return { ok: false, error: appError('OBS_REQUEST_FAILED') };
+      const sceneName = (data as { sceneName: string }).sceneName;
+      switched.push(sceneName);
+      // OBS's event follows its answer.
+      queueMicrotask(() => obs.set({ programScene: sceneName }));
+      return ok(null);
+    });
+    connect(obs);
+    obs.set({ scenes: preset.scenes.map((sc) => ({ name: sc.name })) as never, programScene: 'Startar snart' });
+    unwrap(service.updateSession({ presetId: preset.id }));
+    const check = (id: AutoCheckId) => service.status().auto.find((a) => a.id === id);
+    expect(check('micReady')).toMatchObject({ status: 'fail', fix: 'testMic' });
+
+    unwrap(await service.fix('micReady'));
+    expect(switched).toEqual(['Läsare']);
+    await waitFor(() => obs.state.programScene === 'Läsare', { message: 'mic scene on air' });
+    expect(check('startingSceneLive')?.status).toBe('fail');
+    obs.meters(0.3);
+    await waitFor(() => obs.state.programScene === 'Startar snart', { message: 'starting scene back' });
+    expect(switched).toEqual(['Läsare', 'Startar snart']);
+    expect(check('startingSceneLive')?.status).toBe('pass');
+    expect(check('micReady')?.status).toBe('pass');
+    service.stop();
   });
 });
