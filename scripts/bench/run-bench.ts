@@ -15,6 +15,7 @@ import { measureBroadcastLog } from './broadcast-log';
 import { measureBundleSize } from './bundle-size';
 import { measureHostCpu } from './host-cpu';
 import { measurePresetApply } from './preset-apply';
+import { measureProgramPicture } from './program-picture';
 import { measureReconnect } from './reconnect';
 import { measureSceneSwitch } from './scene-switch';
 import { formatMarkdown, formatTable, type PhaseResult, type Row } from './table';
@@ -125,6 +126,7 @@ async function main(): Promise<number> {
         await phase('host CPU on air', () => measureHostCpu(running, ingest, projectRoot, quick));
       }
       await phase('preset apply', () => measurePresetApply(running, quick));
+      await phase('program monitor', () => measureProgramPicture(running, quick));
       await phase('reconnect after OBS restart', () => measureReconnect(running, quick));
     }
   } finally {
