@@ -45,10 +45,19 @@ function roleOf(word: string): Role['role'] | null {
   return null;
 }
 
+/** Every role named in "värd och tekniker", "host/tech", "chattmoderator": none when a word is not a role. */
+function rolesIn(text: string): Role['role'][] {
+  const whole = roleOf(text);
+  if (whole) return [whole];
+  const words = text.split(/\s*(?:\boch\b|\band\b|&|\/|\+)\s*|\s+/).filter(Boolean);
+  const roles = words.map(roleOf);
+  return roles.length > 0 && roles.every((r) => r !== null) ? [...new Set(roles as Role['role'][])] : [];
+}
+
 /**
  * The roles staff typed in the checklist's roles item ("Värd: Anna, Tekniker: Bo" or
- * "Anna (värd), Bo (tekniker)"), for the broadcast log. A name without a known role word is
- * kept as "other": nothing typed is lost.
+ * "Anna (värd och tekniker), Bo (chatt)"), for the broadcast log. A name without a known role
+ * word is kept as "other": nothing typed is lost.
  */
 export function rolesFromNote(note: string): Role[] {
   const roles: Role[] = [];
@@ -58,11 +67,13 @@ export function rolesFromNote(note: string): Role[] {
     const labelled = /^(.+?)\s*[:=]\s*(.+)$/.exec(part);
     const bracketed = /^(.+?)\s*\((.+)\)$/.exec(part);
     const [first = '', ...rest] = part.split(/\s+/);
-    let role: Role | null = null;
-    if (labelled && roleOf(labelled[1]!)) role = { role: roleOf(labelled[1]!)!, name: labelled[2]!.trim() };
-    else if (bracketed && roleOf(bracketed[2]!)) role = { role: roleOf(bracketed[2]!)!, name: bracketed[1]!.trim() };
-    else if (rest.length > 0 && roleOf(first)) role = { role: roleOf(first)!, name: rest.join(' ') };
-    roles.push(role ?? { role: 'other', name: part });
+    const found: Role[] = [];
+    if (labelled && rolesIn(labelled[1]!).length > 0)
+      found.push(...rolesIn(labelled[1]!).map((role) => ({ role, name: labelled[2]!.trim() })));
+    else if (bracketed && rolesIn(bracketed[2]!).length > 0)
+      found.push(...rolesIn(bracketed[2]!).map((role) => ({ role, name: bracketed[1]!.trim() })));
+    else if (rest.length > 0 && roleOf(first)) found.push({ role: roleOf(first)!, name: rest.join(' ') });
+    roles.push(...(found.length > 0 ? found : [{ role: 'other' as const, name: part }]));
   }
   return roles.slice(0, LOG_LIMITS.roles).map((r) => ({ ...r, name: r.name.slice(0, 200) }));
 }

@@ -95,6 +95,12 @@ export const presetsEn: Messages['presets'] = {
     failedHeading: 'Failed',
     stats: '{{roundTrips}} calls to OBS, {{mutations}} changes, {{ms}} ms.',
   },
+  next: {
+    heading: 'Next steps',
+    showStarting: 'Put "{{scene}}" on air',
+    startingOnAir: '"{{scene}}" is showing now.',
+    openChecklist: 'Open the checklist',
+  },
   manage: {
     heading: 'Manage',
     duplicate: 'Make a copy',

@@ -95,6 +95,12 @@ export const presetsSv = {
     failedHeading: 'Misslyckades',
     stats: '{{roundTrips}} anrop till OBS, {{mutations}} ändringar, {{ms}} ms.',
   },
+  next: {
+    heading: 'Nästa steg',
+    showStarting: 'Sätt ”{{scene}}” i sändning',
+    startingOnAir: '”{{scene}}” visas nu.',
+    openChecklist: 'Öppna checklistan',
+  },
   manage: {
     heading: 'Hantera',
     duplicate: 'Gör en kopia',

@@ -43,6 +43,12 @@ describe('rolesFromNote: the roles typed in the checklist, for the log', () => {
       { role: 'moderator', name: 'Cia' },
       { role: 'host', name: 'Dan' },
     ]);
+    // As typed in the checklist seen on 2026-12-02: one person, two roles.
+    expect(rolesFromNote('Anna (värd och tekniker), Bo (chatt)')).toEqual([
+      { role: 'host', name: 'Anna' },
+      { role: 'producer', name: 'Anna' },
+      { role: 'moderator', name: 'Bo' },
+    ]);
     expect(rolesFromNote('chat: Eva, guest: Finn (author)')).toEqual([
       { role: 'moderator', name: 'Eva' },
       { role: 'guest', name: 'Finn (author)' },

@@ -10,10 +10,13 @@ import { useSettingsStore } from '../../stores/settings-store';
 import { ErrorMessage } from '../ErrorMessage';
 import { AutoChecks } from './AutoChecks';
 import { ManualItems } from './ManualItems';
+import { useDynamicT } from '../../i18n/use-dynamic-t';
+import './checklist.css';
 
 /** The go-live checklist: program type, automatic checks, manual items, and editing the template. */
 export function ChecklistPanel({ locked }: { locked: boolean }) {
   const { t } = useTranslation();
+  const dt = useDynamicT();
   const api = useApi();
   const status = useGoLiveStore((s) => s.checklist);
   const scenes = useObsStore((s) => s.state.scenes);
@@ -28,6 +31,11 @@ export function ChecklistPanel({ locked }: { locked: boolean }) {
 
   if (!status) return null;
   const { session, template } = status;
+  // The required items still open, by name, so nobody has to scan the whole list.
+  const remaining = status.blocking.map((id) => {
+    const manual = status.manual.find((m) => m.id === id);
+    return manual ? manual.text[language] : dt(`golive.checklist.checks.${id}.label`);
+  });
   // Some fixes take a while (applying a preset): the button says so and cannot be pressed twice.
   const fix = (c: AutoCheckResult) => {
     setFixing(c.id);
@@ -67,6 +75,15 @@ export function ChecklistPanel({ locked }: { locked: boolean }) {
   return (
     <section className="panel golive-checklist" aria-labelledby="golive-checklist-heading">
       <h3 id="golive-checklist-heading">{t('golive.checklist.heading')}</h3>
+      <p
+        className={remaining.length > 0 ? 'golive-remaining' : 'golive-remaining golive-remaining--done'}
+        data-testid="checklist-remaining"
+        role="status"
+      >
+        {remaining.length > 0
+          ? t('golive.checklist.remaining', { items: remaining.join(', ') })
+          : t('golive.checklist.remainingNone')}
+      </p>
       {error && <ErrorMessage error={error} />}
       <div className="golive-session">
         <div className="field">

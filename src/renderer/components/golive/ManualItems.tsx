@@ -107,7 +107,7 @@ function NoteField({
       value={note}
       maxLength={300}
       disabled={disabled}
-      placeholder={t('golive.checklist.note')}
+      placeholder={item.id === 'roles' ? t('golive.checklist.rolesPlaceholder') : t('golive.checklist.note')}
       aria-label={t('golive.checklist.noteLabel', { item: text })}
       onChange={(e) => setNote(e.target.value)}
       onBlur={() => note !== item.note && onSave(note)}

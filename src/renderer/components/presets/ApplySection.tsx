@@ -3,10 +3,11 @@ import { useApi } from '../../api/api-context';
 import { useObsStore } from '../../stores/obs-store';
 import { applySelected, reviewPlan, usePresetsStore } from '../../stores/presets-store';
 import { ApplyResultView } from './ApplyResultView';
+import { NextSteps } from './NextSteps';
 import { PlanView } from './PlanView';
 
 /** Review first (the plan), then apply; progress and the result are announced. */
-export function ApplySection({ presetId }: { presetId: string }) {
+export function ApplySection({ presetId, onOpenChecklist }: { presetId: string; onOpenChecklist?: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const connected = useObsStore((s) => s.state.connection.status === 'connected');
@@ -43,6 +44,9 @@ export function ApplySection({ presetId }: { presetId: string }) {
       </div>
       {plan && <PlanView plan={plan} />}
       {result && <ApplyResultView result={result} />}
+      {result && (result.status === 'applied' || result.status === 'unchanged') && (
+        <NextSteps presetId={presetId} {...(onOpenChecklist ? { onOpenChecklist } : {})} />
+      )}
     </section>
   );
 }

@@ -11,7 +11,7 @@ import { ManagePreset } from './ManagePreset';
 import { SceneOverview } from './SceneOverview';
 
 /** Everything about the picked preset: its scenes, the program's details, manage, review and apply. */
-export function PresetPanel({ entry }: { entry: PresetEntry }) {
+export function PresetPanel({ entry, onOpenChecklist }: { entry: PresetEntry; onOpenChecklist?: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const { preset } = entry;
@@ -72,7 +72,7 @@ export function PresetPanel({ entry }: { entry: PresetEntry }) {
         </p>
       </div>
       <DetailsForm entry={entry} />
-      <ApplySection presetId={preset.id} />
+      <ApplySection presetId={preset.id} {...(onOpenChecklist ? { onOpenChecklist } : {})} />
       <ManagePreset entry={entry} />
     </section>
   );

@@ -10,7 +10,8 @@ import { PresetPanel } from './PresetPanel';
 import './presets.css';
 
 /** Programs: pick a preset, fill in the program's details, review the plan, apply it to OBS. */
-export function ProgramsScreen({ onBack }: { onBack: () => void }) {
+/** `onOpenChecklist`: the next step after applying, to Sänd's checklist. */
+export function ProgramsScreen({ onBack, onOpenChecklist }: { onBack: () => void; onOpenChecklist?: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const entries = usePresetsStore((s) => s.entries);
@@ -49,7 +50,13 @@ export function ProgramsScreen({ onBack }: { onBack: () => void }) {
       {error && <ErrorMessage error={error} />}
       <div className="presets">
         <PresetList />
-        {selected && <PresetPanel key={selected.preset.id} entry={selected} />}
+        {selected && (
+          <PresetPanel
+            key={selected.preset.id}
+            entry={selected}
+            {...(onOpenChecklist ? { onOpenChecklist: () => guardLeave(onOpenChecklist) } : {})}
+          />
+        )}
       </div>
     </main>
   );
