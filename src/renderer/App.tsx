@@ -120,7 +120,7 @@ export function App({ onRetryLoad }: { onRetryLoad: () => void }) {
     screen = <LogScreen onBack={closeLog} initialTab={logTab} {...(logEntry ? { initialOpenId: logEntry } : {})} />;
   else if (view === 'golive')
     screen = <GoLiveView onBack={closeGoLive} onOpenLog={openLogTodo} onOpenLogEntry={openLogEntry} />;
-  else if (view === 'programs') screen = <ProgramsScreen onBack={closePrograms} />;
+  else if (view === 'programs') screen = <ProgramsScreen onBack={closePrograms} onOpenChecklist={openGoLive} />;
   else screen = <MainScreen onEditConnection={openSettings} />;
 
   return (
