@@ -66,6 +66,8 @@ export const logEn: Messages['log'] = {
     programType: 'Program type',
     title: 'Title',
     notes: 'Notes',
+    notesTooLong:
+      'The notes are {{over}} characters too long (at most {{max}}). Nothing was removed: shorten the text, then you can save.',
     notesCount: '{{count}} of {{max}} characters',
     videoUrl: 'Video link',
     videoUrlHint: 'Paste the link once the video is published, e.g. https://www.youtube.com/watch?v=…',

@@ -64,6 +64,8 @@ export const logSv = {
     programType: 'Programtyp',
     title: 'Titel',
     notes: 'Anteckningar',
+    notesTooLong:
+      'Anteckningarna är {{over}} tecken för långa (högst {{max}}). Inget har tagits bort: korta texten, sedan kan du spara.',
     notesCount: '{{count}} av {{max}} tecken',
     videoUrl: 'Länk till videon',
     videoUrlHint: 'Klistra in länken när videon har publicerats, t.ex. https://www.youtube.com/watch?v=…',

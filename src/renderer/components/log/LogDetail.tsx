@@ -79,6 +79,8 @@ export function LogDetail({ id, onBack }: { id: string; onBack: () => void }) {
 
   const save = async () => {
     if (!draft) return;
+    // Over the limit: nothing is cut and nothing is sent; the message by the notes says why.
+    if (draft.notes.length > LOG_LIMITS.notes) return document.getElementById('log-notes')?.focus();
     const changes: EntryUpdate = {
       title: draft.title,
       programType: draft.programType.trim(),
@@ -205,14 +207,20 @@ export function LogDetail({ id, onBack }: { id: string; onBack: () => void }) {
             id="log-notes"
             rows={5}
             value={draft.notes}
-            maxLength={LOG_LIMITS.notes}
             aria-describedby="log-notes-count"
+            aria-invalid={draft.notes.length > LOG_LIMITS.notes}
             onChange={(e) => change({ notes: e.target.value })}
             dir="auto"
           />
-          <small id="log-notes-count">
+          <small id="log-notes-count" data-near={draft.notes.length >= LOG_LIMITS.notes * 0.9 || undefined}>
             {t('log.detail.notesCount', { count: draft.notes.length, max: LOG_LIMITS.notes })}
           </small>
+          {/* A paste longer than the limit is kept whole (no maxLength cutting it silently). */}
+          {draft.notes.length > LOG_LIMITS.notes && (
+            <p role="alert" className="log-notes-over" data-testid="log-notes-over">
+              {t('log.detail.notesTooLong', { over: draft.notes.length - LOG_LIMITS.notes, max: LOG_LIMITS.notes })}
+            </p>
+          )}
         </div>
         <div className="log-field log-field--wide">
           <label htmlFor="log-video-url">{t('log.detail.videoUrl')}</label>
