@@ -99,7 +99,7 @@ export async function measureHostCpu(
     const raw = await startRawClient(projectRoot, obs);
     cleanups.unshift(() => raw.stop());
 
-    // Preparing: not streaming yet, the checklist listening to the mic's meter (issue #5).
+    // Preparing: not streaming yet, the checklist listening to the mic's meter.
     await sleep(2_000); // let the UI and the checklist settle
     const [preparingPct, rawIdlePct] = await cpuPercent([ui.host.process.pid!, raw.pid], durationMs);
 
@@ -136,7 +136,7 @@ export async function measureHostCpu(
           value: f.host_cpu_on_air_pct,
           unit: '% of a core',
           floor: `raw client ${f.host_cpu_raw_floor_pct.toFixed(1)} %`,
-          target: '≤ 5 % (#4)',
+          target: '≤ 5 %',
         },
         {
           figure: `host CPU preparing, UI open, checklist hearing the mic (${durationMs / 1000} s)`,

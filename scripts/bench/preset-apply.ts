@@ -162,7 +162,7 @@ export async function measurePresetApply(
         figure: `preset: story time on empty OBS, round trips (status ${first.status})`,
         value: f.preset_apply_round_trips,
         unit: 'round trips',
-        target: '≤ 3 (#3)',
+        target: '≤ 3',
       },
       {
         figure: `preset: story time on empty OBS, time (${f.preset_apply_mutations} mutating)`,
@@ -181,20 +181,20 @@ export async function measurePresetApply(
         value: f.preset_reapply_round_trips,
         unit: 'round trips',
         floor: `${Math.round(f.preset_reapply_ms)} ms`,
-        target: '≤ 1 (#3)',
+        target: '≤ 1',
       },
       {
         figure: `preset: re-apply at once, round trips (status ${immediate.status})`,
         value: f.preset_reapply_immediate_round_trips,
         unit: 'round trips',
         floor: `${f.preset_reapply_immediate_mutations} mutating`,
-        target: '≤ 1 (#3)',
+        target: '≤ 1',
       },
       {
         figure: 'preset: re-apply after 1 s, mutating requests',
         value: f.preset_reapply_mutations,
         unit: 'requests',
-        target: '0 (#3)',
+        target: '0',
       },
     ],
   };

@@ -131,14 +131,14 @@ export async function measureSceneSwitch(
           value: f.scene_switch_app_p50_ms,
           unit: 'ms',
           floor: `raw ${round(f.scene_switch_raw_p50_ms)} ms, ${f.scene_switch_p50_ratio.toFixed(2)}×`,
-          target: '≤ 1.2× raw (#4)',
+          target: '≤ 1.2× raw',
         },
         {
           figure: `scene switch (Cut), UI click → live marker, p95 (n=${samples})`,
           value: f.scene_switch_app_p95_ms,
           unit: 'ms',
           floor: `raw ${round(f.scene_switch_raw_p95_ms)} ms, ${f.scene_switch_p95_ratio.toFixed(2)}×`,
-          target: '≤ 1.5× raw (#4)',
+          target: '≤ 1.5× raw',
         },
       ],
     };

@@ -7,7 +7,7 @@ export interface Row {
   unit: string;
   /** The raw floor and/or ratio, e.g. "raw 46 ms, 1.10×". */
   floor?: string;
-  /** The target as the issue states it, e.g. "≤ 1.2× raw (#4)". */
+  /** The target as the issue states it, e.g. "≤ 1.2× raw". */
   target?: string;
 }
 

@@ -59,7 +59,7 @@ export interface AppCoreDeps {
   logDir?: string;
   /** Health sample interval of the broadcast log (tests shorten it); default 2000 ms. */
   logSampleMs?: number;
-  /** destinations.json and checklist.json (issue #5); in memory when absent. */
+  /** destinations.json and checklist.json (going live); in memory when absent. */
   destinations?: DocumentStore;
   checklist?: DocumentStore;
   /** Go-live deadlines and checklist refresh (tests shorten them). */
