@@ -8,8 +8,10 @@ import { silentLogger } from '../../src/core/ports';
 import { openConfStore } from '../../src/core/settings/open-document-store';
 import { SettingsService } from '../../src/core/settings/settings-service';
 import { FileSecretStore } from '../../src/host/file-secret-store';
-import { CSV_BOM, CSV_COLUMNS, parseCsv } from '../../src/shared/broadcast-log/csv';
+import { CSV_BOM, CSV_COLUMNS, csvHeaders, parseCsv } from '../../src/shared/broadcast-log/csv';
+import { localDateTime } from '../../src/shared/broadcast-log/log-format';
 import { waitFor } from '../support/wait-for';
+import { expectAccessible } from './axe';
 import { startE2eSession, type E2eSession } from './e2e-session';
 import { expectText } from './page-helpers';
 
@@ -34,6 +36,20 @@ async function seed(dataDir: string): Promise<void> {
     end: new Date(start + 1_800_000).toISOString(),
     durationSec: 1800,
     notes: 'Barnen älskade den; "mer" sa de',
+    programType: 'storytime',
+    outcome: 'completed',
+    health: { ...entries[0]!.health, droppedPct: 0.5, skippedPct: 12.25 },
+    checklist: [
+      { id: 'auto.presetScenes', label: 'auto:presetScenes (pass)', done: true, overridden: false },
+      {
+        id: 'auto.micReady',
+        label: 'auto:micReady (fail)',
+        done: false,
+        overridden: true,
+        overrideReason: 'Mikrofonen testades i rummet',
+      },
+      { id: 'phones', label: 'Telefoner på ljudlöst', done: true, overridden: false },
+    ],
     // A publisher's delete-by date that has passed: the to-do panel must say so.
     books: [{ ...entries[0]!.books[0]!, deleteBy: new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10) }],
   });
@@ -81,6 +97,7 @@ describe('the broadcast log, in the browser', () => {
     });
     await expectText(page.locator('[data-index="299"]'), /nr 298/);
     expect(await rowCount()).toBeLessThan(40);
+    await expectAccessible(page, 'the log list');
   });
 
   it('filters by platform and searches titles, books and notes', async () => {
@@ -104,6 +121,30 @@ describe('the broadcast log, in the browser', () => {
     expect(await page.getByTestId('bitrate-chart').locator('path').getAttribute('d')).toMatch(
       /^M[\d.]+,[\d.]+( L[\d.]+,[\d.]+){29}$/,
     );
+    await expectAccessible(page, 'the log detail');
+  });
+
+  it('says program types, checklist items, durations and numbers in words, never codes', async () => {
+    const detail = page.getByTestId('log-detail');
+    const facts = await detail.locator('.log-facts').textContent({ timeout: 5_000 });
+    expect(facts).toMatch(/ProgramtypSagostund/);
+    expect(facts).toMatch(/Längd30 min 00 s/);
+    const checklist = (await page.getByTestId('log-checklist').textContent({ timeout: 5_000 })) ?? '';
+    expect(checklist).toContain('Programmets scener finns i OBS och stämmer (Klart)');
+    expect(checklist).toContain('Mikrofonen är på och hörs (Inte klart) – hoppades över: Mikrofonen testades i rummet');
+    expect(checklist).toContain('Telefoner på ljudlöst (Klart)');
+    const health =
+      (await detail.getByRole('region', { name: 'Sändningens hälsa' }).textContent({ timeout: 5_000 })) ?? '';
+    expect(health).toContain('Tappade bildrutor 0,5 %');
+    expect(health).toContain('Hoppade bildrutor 12,3 %');
+    const everything = (await detail.textContent({ timeout: 5_000 })) ?? '';
+    expect(everything).not.toMatch(/storytime|auto:|\((pass|fail)\)/);
+    const typeField = detail.getByLabel('Programtyp', { exact: true });
+    expect(
+      await typeField.evaluate(
+        (el) => (el as unknown as { selectedOptions: Array<{ textContent: string }> }).selectedOptions[0]?.textContent,
+      ),
+    ).toBe('Sagostund');
   });
 
   it('edits the notes and keeps them', async () => {
@@ -135,9 +176,16 @@ describe('the broadcast log, in the browser', () => {
     const content = readFileSync((await download.path())!, 'utf8');
     expect(content.startsWith(CSV_BOM)).toBe(true);
     const rows = parseCsv(content);
-    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    // Swedish headers and words for the Swedish UI, times in the browser's own time zone.
+    expect(rows[0]).toEqual(csvHeaders('sv'));
+    expect(rows[0]!.slice(0, 3)).toEqual(['Id', 'Titel', 'Programtyp']);
     expect(rows).toHaveLength(301);
     const pippi = rows.find((r) => r[0] === SPECIAL_ID)!;
+    const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(pippi[CSV_COLUMNS.indexOf('programType')]).toBe('Sagostund');
+    expect(pippi[CSV_COLUMNS.indexOf('outcome')]).toBe('Avslutad');
+    expect(pippi[CSV_COLUMNS.indexOf('droppedPct')]).toBe('0,5');
+    expect(pippi[CSV_COLUMNS.indexOf('actualStart')]).toBe(localDateTime('2026-11-20T10:00:00.000Z', zone));
     expect(pippi[CSV_COLUMNS.indexOf('title')]).toBe('Sagostund med Pippi på Åby 📚');
     expect(pippi[CSV_COLUMNS.indexOf('notes')]).toBe('Ljudet bra. مرحبا 👋 – nästa gång: fler kuddar');
     await expectText(page.getByTestId('log-exchange-status'), /300 sändningar exporterade/);
@@ -159,6 +207,20 @@ describe('the broadcast log, in the browser', () => {
       .getByTestId('log-import-file')
       .setInputFiles({ name: 'fel.json', mimeType: 'application/json', buffer: Buffer.from('{"not":"an export"}') });
     await page.locator('[data-error-code="LOG_IMPORT_INVALID"]').waitFor();
+    // An export with one damaged entry: the rest are imported, and what is wrong is said in words.
+    const exported = JSON.parse(readFileSync(file, 'utf8')) as { entries: Array<Record<string, unknown>> };
+    const damaged = { ...exported.entries[0]!, id: 'e2e-damaged', title: 'Trasig sändning', actualStart: 'igår' };
+    await page.getByTestId('log-import-file').setInputFiles({
+      name: 'trasig.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ ...exported, entries: [exported.entries[1], damaged] })),
+    });
+    await expectText(page.getByTestId('log-exchange-status'), /Importerade 0, fanns redan 1, kunde inte läsas 1/);
+    await expectText(
+      page.getByTestId('log-import-problems'),
+      /Sändning 2 \(”Trasig sändning”\) › Start: har ett värde som inte går att läsa/,
+    );
+    await expectAccessible(page, 'the log list after an import');
   });
 
   it('shows the to-do panel and marks a recording deleted', async () => {
@@ -168,6 +230,7 @@ describe('the broadcast log, in the browser', () => {
     await page.getByLabel('Ditt namn (vem som raderade)').fill('Åsa Öberg');
     await page.getByRole('button', { name: /Markera som klar: Radera inspelningen/ }).click();
     await expectText(page.getByTestId('log-todo'), /Inget att göra just nu/);
+    await expectAccessible(page, 'the log to-do list');
   });
 
   it('draws the statistics per month and program type', async () => {
@@ -178,9 +241,10 @@ describe('the broadcast log, in the browser', () => {
     expect(await rows.count()).toBe(1);
     // One year for the annual statistics: the months shown are that year's.
     await page.getByLabel('År', { exact: true }).selectOption('2026');
-    await expectText(page.getByTestId('log-stats-total'), /^\d+ sändningar, [\d.]+ timmar\.$/);
+    await expectText(page.getByTestId('log-stats-total'), /^\d+ sändningar, \d[\d\s]*(,\d)? timmar\.$/u);
     const months = await page.getByTestId('log-stats').locator('table').first().locator('tbody th').allTextContents();
     expect(months.length).toBeGreaterThan(0);
     expect(months.every((m) => m.startsWith('2026-'))).toBe(true);
+    await expectAccessible(page, 'the log statistics');
   });
 });

@@ -1,6 +1,7 @@
 import { parseEntry, type Entry } from '../../shared/broadcast-log/entry-schema';
 import { csvHeader, csvRows } from '../../shared/broadcast-log/csv';
 import { exportFileName, LOG_EXPORT_FORMAT } from '../../shared/broadcast-log/export-format';
+import { localDay } from '../../shared/broadcast-log/log-format';
 import type { DateRange } from '../../shared/broadcast-log/log-query';
 import { computeStats } from '../../shared/broadcast-log/stats';
 import { computeTodo } from '../../shared/broadcast-log/todo';
@@ -23,9 +24,10 @@ async function inSlices<T>(entries: Entry[], work: (slice: Entry[]) => T, size =
   return out;
 }
 
-function inRange(entries: Entry[], { from, to }: DateRange): Entry[] {
+/** The entries that started within the range's days (UTC days, or those of `timeZone`). */
+function inRange(entries: Entry[], { from, to }: DateRange, timeZone?: string): Entry[] {
   return entries.filter((e) => {
-    const day = e.actualStart.slice(0, 10);
+    const day = timeZone ? localDay(e.actualStart, timeZone) : e.actualStart.slice(0, 10);
     return (!from || day >= from) && (!to || day <= to);
   });
 }
@@ -74,9 +76,11 @@ export function createLogHandlers(
       return result;
     },
     'log.stats': async (range) => ok(computeStats(inRange(store.entries(), range))),
-    'log.exportCsv': async (range) => {
-      const entries = inRange(store.entries(), range);
-      const content = csvHeader() + (await inSlices(entries, csvRows)).join('');
+    'log.exportCsv': async ({ language, timeZone, ...range }) => {
+      // Written for a person: the UI's language and time zone (Swedish and this computer's by default).
+      const options = { language, timeZone };
+      const entries = inRange(store.entries(), range, timeZone);
+      const content = csvHeader(options) + (await inSlices(entries, (slice) => csvRows(slice, options))).join('');
       return ok({ fileName: exportFileName('csv', range.from, range.to), content, count: entries.length });
     },
     'log.exportJson': async (range) => {

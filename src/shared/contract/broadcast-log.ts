@@ -1,11 +1,24 @@
 import { z } from 'zod';
 import { EntrySchema, HealthSampleSchema } from '../broadcast-log/entry-schema';
 import { EntryUpdateSchema } from '../broadcast-log/entry-update';
+import { isTimeZone } from '../broadcast-log/log-format';
 import { DateRangeSchema, EntrySummarySchema, LogQuerySchema } from '../broadcast-log/log-query';
 import { LogStatsSchema } from '../broadcast-log/stats';
 import { TodoItemSchema, TodoKindSchema } from '../broadcast-log/todo';
 
 const EntryIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+/**
+ * A CSV export is written for a person: column headers and words in the UI's language, times and
+ * the date range in the UI's time zone (both optional: Swedish and the computer's zone).
+ */
+const CsvExportParamsSchema = z
+  .object({
+    from: DateRangeSchema.shape.from,
+    to: DateRangeSchema.shape.to,
+    language: z.enum(['sv', 'en']).optional(),
+    timeZone: z.string().max(64).refine(isTimeZone, 'unknown time zone').optional(),
+  })
+  .strict();
 const ExportFileSchema = z.object({ fileName: z.string(), content: z.string(), count: z.number().int() });
 
 /** The broadcast log: entries, what is left to do after a broadcast, statistics, export and import. */
@@ -41,7 +54,7 @@ export const logRequests = {
     result: EntrySchema,
   },
   'log.stats': { params: DateRangeSchema, result: LogStatsSchema },
-  'log.exportCsv': { params: DateRangeSchema, result: ExportFileSchema },
+  'log.exportCsv': { params: CsvExportParamsSchema, result: ExportFileSchema },
   'log.exportJson': { params: DateRangeSchema, result: ExportFileSchema },
   /**
    * Restores entries from a JSON export, by id: an entry already in the log is skipped. The

@@ -2,7 +2,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createAppCore, type AppCore } from '../../../src/core/app-core';
 import { generateEntries } from '../../../src/core/broadcast-log/generate-entries';
 import { MemoryDocumentStore } from '../../../src/core/settings/memory-document-store';
-import { CSV_BOM, parseCsv } from '../../../src/shared/broadcast-log/csv';
+import { CSV_BOM, csvHeaders, parseCsv } from '../../../src/shared/broadcast-log/csv';
 import { MemorySecretStore } from '../../support/memory-secret-store';
 import { makeTempDir } from '../../support/temp-dir';
 
@@ -123,6 +123,21 @@ describe('log requests', () => {
     expect(count).toBe(8);
     expect(parseCsv(content)).toHaveLength(9);
     expect(content).toContain('Författarsamtal');
+    expect(parseCsv(content)[0]).toEqual(csvHeaders('sv'));
+  });
+
+  it('exports CSV in the UI language and time zone it is asked for', async () => {
+    const c = make();
+    await c.handle('log.importJson', { entries: generateEntries(3) });
+    const result = await c.handle('log.exportCsv', { language: 'en', timeZone: 'Europe/Stockholm' });
+    const rows = parseCsv((result as { value: { content: string } }).value.content);
+    expect(rows[0]).toEqual(csvHeaders('en'));
+    const start = rows[0]!.indexOf('Start');
+    expect(rows[1]![start]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    expect(await c.handle('log.exportCsv', { timeZone: 'Mars/Olympus' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
   });
 
   it('answers LOG_UNAVAILABLE without a log folder', async () => {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { HealthSample } from '../../../shared/broadcast-log/entry-schema';
-import { formatTime } from './format';
+import { formatNumber, formatTime } from './format';
 
 const WIDTH = 800;
 const HEIGHT = 200;
@@ -38,7 +38,7 @@ export function BitrateChart({ samples }: { samples: HealthSample[] }) {
           stroke="currentColor"
         />
         <text x={PAD.left - 4} y={PAD.top + 10} fontSize={11} textAnchor="end" fill="currentColor">
-          {Math.round(max)}
+          {formatNumber(max, i18n.language, 0)}
         </text>
         <text x={PAD.left - 4} y={HEIGHT - PAD.bottom} fontSize={11} textAnchor="end" fill="currentColor">
           0

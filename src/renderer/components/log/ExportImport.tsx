@@ -1,13 +1,17 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { parseEntry } from '../../../shared/broadcast-log/entry-schema';
 import { LogExportSchema } from '../../../shared/broadcast-log/export-format';
 import { appError } from '../../../shared/errors';
 import { useApi } from '../../api/api-context';
 import { useAction } from '../../hooks/use-action';
 import { ErrorMessage } from '../ErrorMessage';
+import { importProblem, type ImportProblem } from './import-problems';
 
 /** The browser host caps a message at 1 MB: imports go in batches well under that. */
 const BATCH_BYTES = 400_000;
+/** The problems listed after an import; the rest are counted. */
+const SHOWN_PROBLEMS = 10;
 
 function download(fileName: string, content: string, type: string): void {
   const url = URL.createObjectURL(new Blob([content], { type }));
@@ -20,10 +24,19 @@ function download(fileName: string, content: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+function localTimeZone(): string | undefined {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Export a date range as CSV (for Excel) or JSON; import a JSON export without duplicates. */
 export function ExportImport() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
+  const [problems, setProblems] = useState<{ shown: ImportProblem[]; more: number } | null>(null);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [message, setMessage] = useState('');
@@ -32,7 +45,9 @@ export function ExportImport() {
   const range = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
 
   const exportAs = async (kind: 'csv' | 'json') => {
-    const result = await run(() => (kind === 'csv' ? api.log.exportCsv(range) : api.log.exportJson(range)));
+    // The CSV is for people: headers and words in the UI's language, times in this computer's zone.
+    const csv = { ...range, language: i18n.language === 'en' ? 'en' : 'sv', timeZone: localTimeZone() } as const;
+    const result = await run(() => (kind === 'csv' ? api.log.exportCsv(csv) : api.log.exportJson(range)));
     if (!result?.ok) return;
     download(
       result.value.fileName,
@@ -45,6 +60,7 @@ export function ExportImport() {
   const importFile = async (file: File) => {
     clear();
     setMessage('');
+    setProblems(null);
     let parsed;
     try {
       parsed = LogExportSchema.safeParse(JSON.parse(await file.text()));
@@ -73,7 +89,16 @@ export function ExportImport() {
       totals.rejected += result.value.rejected.length;
       return true;
     };
-    for (const entry of parsed.data.entries) {
+    // Each entry is checked here first, so what is wrong with one can be said in words.
+    const found: ImportProblem[] = [];
+    for (const [index, entry] of parsed.data.entries.entries()) {
+      const checked = parseEntry(entry);
+      if (!checked.success) {
+        totals.rejected += 1;
+        const issue = checked.error.issues[0];
+        if (issue && found.length < SHOWN_PROBLEMS) found.push(importProblem(index, entry, issue, i18n.language));
+        continue;
+      }
       const size = JSON.stringify(entry)?.length ?? 0;
       if (bytes + size > BATCH_BYTES || batch.length >= 500) if (!(await send())) return;
       batch.push(entry);
@@ -81,6 +106,7 @@ export function ExportImport() {
     }
     if (!(await send())) return;
     setMessage(t('log.exchange.imported', totals));
+    if (found.length > 0) setProblems({ shown: found, more: totals.rejected - found.length });
   };
 
   return (
@@ -119,6 +145,17 @@ export function ExportImport() {
       <p role="status" data-testid="log-exchange-status">
         {message}
       </p>
+      {problems && (
+        <div role="alert" className="error-message" data-testid="log-import-problems">
+          <p className="error-message__text">{t('log.import.problems')}</p>
+          <ul>
+            {problems.shown.map((p, i) => (
+              <li key={i}>{t('log.import.problem', { where: p.where, what: p.what })}</li>
+            ))}
+          </ul>
+          {problems.more > 0 && <p>{t('log.import.more', { count: problems.more })}</p>}
+        </div>
+      )}
       {error && <ErrorMessage error={error} />}
     </section>
   );

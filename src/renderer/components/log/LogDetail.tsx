@@ -3,16 +3,21 @@ import { useTranslation } from 'react-i18next';
 import type { BookInput, Entry, HealthSample, Role } from '../../../shared/broadcast-log/entry-schema';
 import type { EntryUpdate } from '../../../shared/broadcast-log/entry-update';
 import { LOG_LIMITS } from '../../../shared/broadcast-log/limits';
+import { ProgramTypeSchema } from '../../../shared/checklist/checklist-schema';
 import { useApi } from '../../api/api-context';
 import { useAction } from '../../hooks/use-action';
 import { useLogStore } from '../../stores/log-store';
 import { ErrorMessage } from '../ErrorMessage';
 import { BitrateChart } from './BitrateChart';
 import { BooksEditor } from './BooksEditor';
-import { formatDateTime, minutes } from './format';
+import { formatDateTime, formatDuration } from './format';
 import { HealthFacts } from './HealthFacts';
+import { checklistItemWords, programTypeName } from './log-words';
 import { RolesEditor } from './RolesEditor';
 import { TimelineChart } from './TimelineChart';
+
+/** The program types the checklist knows, first; any other type already in the log after them. */
+const PROGRAM_TYPES: readonly string[] = ProgramTypeSchema.options;
 
 interface Draft {
   title: string;
@@ -131,7 +136,7 @@ export function LogDetail({ id, onBack }: { id: string; onBack: () => void }) {
         <dt>{t('log.detail.ended')}</dt>
         <dd>{entry.end ? formatDateTime(entry.end, i18n.language) : '–'}</dd>
         <dt>{t('log.detail.duration')}</dt>
-        <dd>{t('log.list.minutes', { count: minutes(entry.durationSec) })}</dd>
+        <dd>{formatDuration(entry.durationSec, i18n.language)}</dd>
         <dt>{t('log.detail.startedIn')}</dt>
         <dd data-testid="log-detail-started-in">{t(`log.detail.startedInValues.${entry.startedIn}`)}</dd>
         <dt>{t('log.detail.outcome')}</dt>
@@ -141,7 +146,7 @@ export function LogDetail({ id, onBack }: { id: string; onBack: () => void }) {
           {entry.destination ? `${entry.destination.name} (${t(`log.platforms.${entry.destination.platform}`)})` : '–'}
         </dd>
         <dt>{t('log.detail.programType')}</dt>
-        <dd>{entry.programType ?? '–'}</dd>
+        <dd>{programTypeName(entry.programType, i18n.language) || '–'}</dd>
         {entry.recordingPath && (
           <>
             <dt>{t('log.detail.recordingPath')}</dt>
@@ -157,13 +162,16 @@ export function LogDetail({ id, onBack }: { id: string; onBack: () => void }) {
       {entry.checklist.length > 0 && (
         <>
           <h4>{t('log.detail.checklist')}</h4>
-          <ul>
-            {entry.checklist.map((item) => (
-              <li key={item.id}>
-                {item.done ? '✓' : '✗'} {item.label}
-                {item.overridden && ` – ${t('log.detail.overridden', { reason: item.overrideReason ?? '' })}`}
-              </li>
-            ))}
+          <ul className="log-checklist" data-testid="log-checklist">
+            {entry.checklist.map((item) => {
+              const words = checklistItemWords(item, i18n.language);
+              return (
+                <li key={item.id}>
+                  <span aria-hidden="true">{words.done ? '✓' : '✗'}</span> {words.name} ({words.status})
+                  {item.overridden && ` – ${t('log.detail.overridden', { reason: item.overrideReason ?? '' })}`}
+                </li>
+              );
+            })}
           </ul>
         </>
       )}
@@ -185,17 +193,14 @@ export function LogDetail({ id, onBack }: { id: string; onBack: () => void }) {
         </label>
         <label className="log-field">
           <span>{t('log.detail.programType')}</span>
-          <input
-            value={draft.programType}
-            maxLength={100}
-            list="log-program-types"
-            onChange={(e) => change({ programType: e.target.value })}
-          />
-          <datalist id="log-program-types">
-            {programTypes.map((type) => (
-              <option key={type} value={type} />
+          <select value={draft.programType} onChange={(e) => change({ programType: e.target.value })}>
+            <option value="">{t('log.detail.noProgramType')}</option>
+            {[...new Set([...PROGRAM_TYPES, ...programTypes, draft.programType].filter(Boolean))].map((type) => (
+              <option key={type} value={type}>
+                {programTypeName(type, i18n.language)}
+              </option>
             ))}
-          </datalist>
+          </select>
         </label>
         <label className="log-check">
           <input type="checkbox" checked={draft.rehearsal} onChange={(e) => change({ rehearsal: e.target.checked })} />

@@ -4,10 +4,11 @@ import { OutcomeSchema, PlatformSchema } from '../../../shared/broadcast-log/ent
 import type { LogQueryInput } from '../../../shared/broadcast-log/log-query';
 import { useApi } from '../../api/api-context';
 import { reloadLog, useLogStore } from '../../stores/log-store';
+import { programTypeName } from './log-words';
 
 /** Filters, search and sort of the list. Search waits for a pause in typing. */
 export function LogFilters() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const query = useLogStore((s) => s.query);
   const programTypes = useLogStore((s) => s.programTypes);
@@ -77,7 +78,7 @@ export function LogFilters() {
           <option value="">{t('log.filters.any')}</option>
           {programTypes.map((type) => (
             <option key={type} value={type}>
-              {type}
+              {programTypeName(type, i18n.language)}
             </option>
           ))}
         </select>

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { EntrySummary } from '../../../shared/broadcast-log/log-query';
 import { useApi } from '../../api/api-context';
 import { ensureRows, useLogStore } from '../../stores/log-store';
-import { formatDateTime, minutes } from './format';
+import { formatDateTime, formatDuration } from './format';
+import { programTypeName } from './log-words';
 
 const ROW_HEIGHT = 56;
 const OVERSCAN = 6;
@@ -87,9 +88,9 @@ export function LogList({ onOpen }: { onOpen: (id: string) => void }) {
               {row.startedIn === 'obs' && <span className="log-badge">{t('log.list.startedInObs')}</span>}
             </span>
             <span role="gridcell">{formatDateTime(row.actualStart, i18n.language)}</span>
-            <span role="gridcell">{row.programType ?? ''}</span>
+            <span role="gridcell">{programTypeName(row.programType, i18n.language)}</span>
             <span role="gridcell">{row.platform ? t(`log.platforms.${row.platform}`) : ''}</span>
-            <span role="gridcell">{t('log.list.minutes', { count: minutes(row.durationSec) })}</span>
+            <span role="gridcell">{formatDuration(row.durationSec, i18n.language)}</span>
             <span role="gridcell" className={`log-outcome log-outcome--${row.outcome ?? 'live'}`}>
               {t(`log.outcomes.${row.outcome ?? 'live'}`)}
             </span>

@@ -5,10 +5,12 @@ import { useApi } from '../../api/api-context';
 import { useAction } from '../../hooks/use-action';
 import { useLogStore } from '../../stores/log-store';
 import { ErrorMessage } from '../ErrorMessage';
+import { formatNumber } from './format';
+import { programTypeName } from './log-words';
 
 /** Broadcasts and hours per month and per program type, for the annual statistics. */
 export function StatsPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const revision = useLogStore((s) => s.revision);
   const [stats, setStats] = useState<LogStats | null>(null);
@@ -45,13 +47,19 @@ export function StatsPanel() {
       <p data-testid="log-stats-total">
         {t('log.stats.total', {
           count: stats.byMonth.reduce((n, m) => n + m.broadcasts, 0),
-          hours: Math.round(stats.byMonth.reduce((h, m) => h + m.hours, 0) * 10) / 10,
+          hours: formatNumber(
+            stats.byMonth.reduce((h, m) => h + m.hours, 0),
+            i18n.language,
+          ),
         })}
       </p>
       <BarChart title={t('log.stats.byMonth')} rows={year ? stats.byMonth : stats.byMonth.slice(-24)} />
       <BarChart
         title={t('log.stats.byType')}
-        rows={stats.byProgramType.map((r) => ({ ...r, key: r.key || t('log.stats.noType') }))}
+        rows={stats.byProgramType.map((r) => ({
+          ...r,
+          key: programTypeName(r.key, i18n.language) || t('log.stats.noType'),
+        }))}
       />
     </section>
   );
@@ -59,7 +67,8 @@ export function StatsPanel() {
 
 /** Paired bars (broadcasts, hours) per row, drawn as SVG, with the numbers in a table too. */
 function BarChart({ title, rows }: { title: string; rows: StatsRow[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const hours = (h: number) => formatNumber(h, i18n.language, 2);
   const maxCount = Math.max(1, ...rows.map((r) => r.broadcasts));
   const maxHours = Math.max(1, ...rows.map((r) => r.hours));
   const band = 34;
@@ -79,7 +88,7 @@ function BarChart({ title, rows }: { title: string; rows: StatsRow[] }) {
                 <title>{`${r.key}: ${r.broadcasts}`}</title>
               </rect>
               <rect x={x + 13} y={height - hHours} width={12} height={hHours} fill="#0f6b2f">
-                <title>{`${r.key}: ${r.hours} h`}</title>
+                <title>{`${r.key}: ${hours(r.hours)} h`}</title>
               </rect>
               <text x={x + 12} y={height + 14} fontSize={10} textAnchor="middle" fill="currentColor">
                 {r.key.length > 8 ? r.key.slice(0, 7) : r.key}
@@ -101,7 +110,7 @@ function BarChart({ title, rows }: { title: string; rows: StatsRow[] }) {
             <tr key={r.key}>
               <th scope="row">{r.key}</th>
               <td>{r.broadcasts}</td>
-              <td>{r.hours}</td>
+              <td>{hours(r.hours)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,8 +1,10 @@
-/** Dates and durations as the UI language writes them. */
+import { formatDuration, formatNumber, localeOf } from '../../../shared/broadcast-log/log-format';
+
+/** Dates, durations and numbers as the UI language writes them. */
+export { formatDuration, formatNumber };
+
 export const formatDateTime = (iso: string, language: string): string =>
-  new Date(iso).toLocaleString(language === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  new Date(iso).toLocaleString(localeOf(language), { dateStyle: 'medium', timeStyle: 'short' });
 
 export const formatTime = (ms: number, language: string): string =>
-  new Date(ms).toLocaleTimeString(language === 'sv' ? 'sv-SE' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
-
-export const minutes = (sec: number | null): number => Math.round((sec ?? 0) / 60);
+  new Date(ms).toLocaleTimeString(localeOf(language), { hour: '2-digit', minute: '2-digit' });
