@@ -60,7 +60,7 @@ describe('going live from the browser', () => {
   });
 
   it('keeps Go live disabled until the required items are ticked', async () => {
-    const go = page.getByRole('button', { name: 'Gå live', exact: true });
+    const go = page.getByRole('button', { name: 'Börja sända', exact: true });
     await expectText(page.locator('.golive-ready'), /obligatoriska? punkt/);
     expect(await go.getAttribute('aria-disabled')).toBe('true');
     const boxes = page.getByTestId('manual-items').getByRole('checkbox');
@@ -88,7 +88,7 @@ describe('going live from the browser', () => {
   });
 
   it('goes live after the confirmation and shows the live state with elapsed time', async () => {
-    await page.getByRole('button', { name: 'Gå live', exact: true }).click();
+    await page.getByRole('button', { name: 'Börja sända', exact: true }).click();
     await expectText(page.locator('.golive-confirm__text'), /Sänder till: Lokal testserver/);
     await page.getByRole('button', { name: 'Ja, gå live' }).click();
     await page.getByRole('heading', { name: 'DU SÄNDER NU' }).waitFor({ timeout: scaled(20_000) });

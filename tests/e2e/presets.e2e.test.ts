@@ -60,6 +60,11 @@ describe('scene presets, in the browser', () => {
   it('reviews the plan: the scenes to create, before anything changes in OBS', async () => {
     await page.getByRole('button', { name: 'Granska ändringar' }).click();
     const plan = page.getByTestId('preset-plan');
+    // In a person's words first; every step only on demand.
+    await expectText(page.getByTestId('preset-plan-summary'), /^6 scener skapas\. \d+ källor skapas\.$/);
+    expect(await plan.locator('details').getAttribute('open')).toBeNull();
+    await plan.getByText(/^Visa detaljer \(\d+ steg\)$/).click();
+    await plan.locator('details[open]').waitFor();
     await expectText(plan, /Skapas · Scen · Sagostund – Läsare/);
     await expectText(plan, /Skapas · Scen · Sagostund – Tack/);
     const { scenes } = await withRawObs(obs.address, obs.password, (c) => c.call('GetSceneList'));
@@ -115,7 +120,7 @@ describe('scene presets, in the browser', () => {
 
   it('an invalid import lists its problems and stores nothing', async () => {
     const before = await page.getByTestId('preset-list').getByRole('button').count();
-    await page.getByLabel('Importera förinställning (JSON-fil)').setInputFiles({
+    await page.getByLabel('Importera program (JSON-fil)').setInputFiles({
       name: 'trasig.json',
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify({ schemaVersion: 1, id: 'x', name: 'A\u0007B' })),

@@ -227,15 +227,15 @@ export const en: Messages = {
       action: 'It may already be marked as done. The list has been refreshed.',
     },
     PRESET_NOT_FOUND: {
-      message: 'The preset no longer exists.',
-      action: 'It may have been deleted. The list has been refreshed: choose a preset in it.',
+      message: 'The program no longer exists.',
+      action: 'It may have been deleted. The list has been refreshed: choose a program in it.',
     },
     PRESET_READ_ONLY: {
-      message: 'Built-in presets cannot be changed or deleted.',
+      message: 'Built-in programs cannot be changed or deleted.',
       action: 'Press Make a copy and change the copy.',
     },
     PRESET_APPLY_BUSY: {
-      message: 'A preset is already being applied to OBS.',
+      message: 'A program is already being applied to OBS.',
       action: 'Wait until it is done, then try again.',
     },
     PRESET_OBS_BUSY: {
@@ -243,9 +243,9 @@ export const en: Messages = {
       action: 'Wait a moment so nobody else is changing OBS, and try again.',
     },
     PRESETS_FILE_SET_ASIDE: {
-      message: 'The file with your presets was damaged and set aside as {{movedTo}}.',
+      message: 'The file with your programs was damaged and set aside as {{movedTo}}.',
       action:
-        'The built-in presets are still there. Import your own again if you exported them. The scenes in OBS are not affected.',
+        'The built-in programs are still there. Import your own again if you exported them. The scenes in OBS are not affected.',
     },
   },
   steps: {

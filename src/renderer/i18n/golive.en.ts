@@ -125,7 +125,7 @@ export const goliveEn: Messages['golive'] = {
     presetNone: '(no program chosen)',
     presetGone: '(deleted program)',
     scenesFromPreset:
-      'The scenes before the start and at the end come from the preset {{name}}: {{starting}} and {{closing}}.',
+      'The scenes before the start and at the end come from the program {{name}}: {{starting}} and {{closing}}.',
     fixing: 'Working…',
     programType: 'Program type',
     programTypes: {
@@ -170,7 +170,7 @@ export const goliveEn: Messages['golive'] = {
     notReady_other: '{{count}} required items are left.',
     fixes: {
       reconnectObs: 'Connect now',
-      applyPreset: 'Apply the preset',
+      applyPreset: 'Apply the program',
       testMic: 'Test the mic',
       switchToStartingScene: 'Show "Starting soon"',
       unmuteMic: 'Unmute the mic',
@@ -183,17 +183,17 @@ export const goliveEn: Messages['golive'] = {
       presetScenes: {
         label: "The program's scenes are in OBS and match",
         noPreset: 'No program is chosen.',
-        presetGone: 'The chosen preset no longer exists. Choose a program.',
+        presetGone: 'The chosen program no longer exists. Choose a program.',
         missing_one: '{{count}} scene of {{name}} is missing in OBS (e.g. {{scene}}).',
         missing_other: '{{count}} scenes of {{name}} are missing in OBS (e.g. {{scene}}).',
-        differs_one: '{{name}} was changed in OBS: {{count}} thing differs from the preset.',
-        differs_other: '{{name}} was changed in OBS: {{count}} things differ from the preset.',
+        differs_one: '{{name}} was changed in OBS: {{count}} thing differs from the program.',
+        differs_other: '{{name}} was changed in OBS: {{count}} things differ from the program.',
         notRead: 'The scenes of {{name}} have not been compared yet.',
         notConnected: 'Unknown until OBS is connected.',
       },
       startingSceneLive: {
         label: '"Starting soon" is live',
-        noSceneSet: 'No "Starting soon" scene is set (in the program\'s preset or in the template).',
+        noSceneSet: 'No "Starting soon" scene is set (in the program or in the template).',
         sceneMissing: 'The scene {{scene}} does not exist in OBS.',
         otherSceneLive: 'A scene other than {{scene}} is live.',
         notConnected: 'Unknown until OBS is connected.',

@@ -123,7 +123,7 @@ export const goliveSv = {
     presetNone: '(inget program valt)',
     presetGone: '(borttaget program)',
     scenesFromPreset:
-      'Scen före start och avslutningsscen kommer från förinställningen {{name}}: {{starting}} och {{closing}}.',
+      'Scen före start och avslutningsscen kommer från programmet {{name}}: {{starting}} och {{closing}}.',
     fixing: 'Arbetar…',
     programType: 'Programtyp',
     programTypes: {
@@ -168,7 +168,7 @@ export const goliveSv = {
     notReady_other: '{{count}} obligatoriska punkter återstår.',
     fixes: {
       reconnectObs: 'Anslut nu',
-      applyPreset: 'Tillämpa förinställningen',
+      applyPreset: 'Tillämpa programmet',
       testMic: 'Testa mikrofonen',
       switchToStartingScene: 'Visa ”Startar snart”',
       unmuteMic: 'Slå på mikrofonen',
@@ -181,17 +181,17 @@ export const goliveSv = {
       presetScenes: {
         label: 'Programmets scener finns i OBS och stämmer',
         noPreset: 'Inget program är valt.',
-        presetGone: 'Den valda förinställningen finns inte längre. Välj ett program.',
+        presetGone: 'Det valda programmet finns inte längre. Välj ett program.',
         missing_one: '{{count}} scen i {{name}} saknas i OBS (t.ex. {{scene}}).',
         missing_other: '{{count}} scener i {{name}} saknas i OBS (t.ex. {{scene}}).',
-        differs_one: '{{name}} har ändrats i OBS: {{count}} sak skiljer sig från förinställningen.',
-        differs_other: '{{name}} har ändrats i OBS: {{count}} saker skiljer sig från förinställningen.',
+        differs_one: '{{name}} har ändrats i OBS: {{count}} sak skiljer sig från programmet.',
+        differs_other: '{{name}} har ändrats i OBS: {{count}} saker skiljer sig från programmet.',
         notRead: 'Scenerna i {{name}} har inte kunnat jämföras än.',
         notConnected: 'Okänt tills OBS är anslutet.',
       },
       startingSceneLive: {
         label: '”Startar snart” visas',
-        noSceneSet: 'Ingen scen för ”Startar snart” är vald (i programmets förinställning eller i mallen).',
+        noSceneSet: 'Ingen scen för ”Startar snart” är vald (i programmet eller i mallen).',
         sceneMissing: 'Scenen {{scene}} finns inte i OBS.',
         otherSceneLive: 'En annan scen än {{scene}} visas.',
         notConnected: 'Okänt tills OBS är anslutet.',
@@ -258,7 +258,7 @@ export const goliveSv = {
     },
   },
   live: {
-    goLive: 'Gå live',
+    goLive: 'Börja sända',
     rehearse: 'Starta repetition',
     goLiveAnyway: 'Sänd ändå…',
     confirmHeading: 'Bekräfta',

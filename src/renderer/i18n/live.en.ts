@@ -8,7 +8,7 @@ export const liveErrorsEn: Record<keyof typeof liveErrorsSv, ErrorText> = {
   LIVE_SAFE_SCENE_MISSING: {
     message: 'There is no safe scene to switch to.',
     action:
-      'Apply a preset under Programs (it has a safe scene), or switch to a neutral scene yourself and mute the microphones.',
+      'Apply a program under Programs (it has a safe scene), or switch to a neutral scene yourself and mute the microphones.',
   },
   LIVE_NOT_STUDIO_MODE: {
     message: 'Studio mode is off, so there is nothing to take.',
@@ -16,10 +16,10 @@ export const liveErrorsEn: Record<keyof typeof liveErrorsSv, ErrorText> = {
   },
   LIVE_MIC_NOT_FOUND: {
     message: 'The microphone {{inputName}} is not in OBS.',
-    action: 'Apply the preset again under Programs, or check the audio sources in OBS.',
+    action: 'Apply the program again under Programs, or check the audio sources in OBS.',
   },
   LIVE_PRIVACY_NOT_ACTIVE: {
-    message: 'The privacy cut has already ended.',
+    message: 'Picture and sound are already back.',
     action: 'Nothing to do: the scene and the microphones are as they were.',
   },
   LIVE_TRANSITION_MISSING: {
@@ -33,7 +33,7 @@ export const liveEn: Messages['live'] = {
   presetScenes: 'Scenes of {{preset}}',
   obsScenes: 'Scenes in OBS',
   otherScenes: 'Other scenes in OBS',
-  noPreset: 'No preset is applied. These are all the scenes in OBS.',
+  noPreset: 'No program is applied. These are all the scenes in OBS.',
   studio: {
     toggle: 'Studio mode',
     on: 'Studio mode is on: a scene you choose shows in the preview first. Press Take to put it on air.',
@@ -44,7 +44,7 @@ export const liveEn: Messages['live'] = {
   },
   transition: {
     label: 'Transition',
-    preset: "The preset's ({{kind}})",
+    preset: "The program's ({{kind}})",
     presetNone: 'Fade',
     cut: 'Cut',
     kinds: { fade: 'fade', cut: 'cut' },
@@ -67,10 +67,10 @@ export const liveEn: Messages['live'] = {
     },
   },
   privacy: {
-    cut: 'Privacy',
+    cut: 'Hide picture and sound',
     cutHint: 'P',
     explain: 'Switches to the safe scene and mutes every microphone.',
-    active: 'PRIVACY CUT: viewers see the safe scene and hear nothing.',
+    active: 'PICTURE AND SOUND HIDDEN: viewers see the safe scene and hear nothing.',
     restore: 'Back to the broadcast',
     restoreTo: 'Back to {{scene}} with the microphones as they were',
   },
@@ -79,7 +79,7 @@ export const liveEn: Messages['live'] = {
     scenes: '1–9: scene',
     take: 'Space/Enter: take',
     mute: 'M: main microphone on/off',
-    privacy: 'P: privacy',
+    privacy: 'P: hide picture and sound',
   },
   health: {
     heading: 'Stream health',

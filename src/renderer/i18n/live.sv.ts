@@ -6,7 +6,7 @@ export const liveErrorsSv = {
   LIVE_SAFE_SCENE_MISSING: {
     message: 'Det finns ingen säker scen att byta till.',
     action:
-      'Tillämpa en förinställning under Program (den har en säker scen), eller byt själv till en neutral scen och stäng av mikrofonerna.',
+      'Tillämpa ett program under Program (det har en säker scen), eller byt själv till en neutral scen och stäng av mikrofonerna.',
   },
   LIVE_NOT_STUDIO_MODE: {
     message: 'Studioläget är inte på, så det finns inget att byta till.',
@@ -14,10 +14,10 @@ export const liveErrorsSv = {
   },
   LIVE_MIC_NOT_FOUND: {
     message: 'Mikrofonen {{inputName}} finns inte i OBS.',
-    action: 'Tillämpa förinställningen igen under Program, eller kontrollera ljudkällorna i OBS.',
+    action: 'Tillämpa programmet igen under Program, eller kontrollera ljudkällorna i OBS.',
   },
   LIVE_PRIVACY_NOT_ACTIVE: {
-    message: 'Sekretessläget är redan avslutat.',
+    message: 'Bild och ljud visas redan igen.',
     action: 'Inget behöver göras: scenen och mikrofonerna är som de var.',
   },
   LIVE_TRANSITION_MISSING: {
@@ -31,7 +31,7 @@ export const liveSv = {
   presetScenes: 'Scener i {{preset}}',
   obsScenes: 'Scener i OBS',
   otherScenes: 'Andra scener i OBS',
-  noPreset: 'Ingen förinställning är tillämpad. Här är alla scener i OBS.',
+  noPreset: 'Inget program är tillämpat. Här är alla scener i OBS.',
   studio: {
     toggle: 'Studioläge',
     on: 'Studioläget är på: en scen du väljer visas först i förhandsvisningen. Tryck på Byt nu för att sända den.',
@@ -42,7 +42,7 @@ export const liveSv = {
   },
   transition: {
     label: 'Övergång',
-    preset: 'Förinställningens ({{kind}})',
+    preset: 'Programmets ({{kind}})',
     presetNone: 'Tona',
     cut: 'Klipp',
     kinds: { fade: 'tona', cut: 'klipp' },
@@ -65,10 +65,10 @@ export const liveSv = {
     },
   },
   privacy: {
-    cut: 'Sekretess',
+    cut: 'Dölj bild och ljud',
     cutHint: 'P',
-    explain: 'Byter till den säkra scenen och stänger av alla mikrofoner.',
-    active: 'SEKRETESSLÄGE: tittarna ser den säkra scenen och hör ingenting.',
+    explain: 'Visar den säkra scenen och stänger av alla mikrofoner.',
+    active: 'BILD OCH LJUD DOLDA: tittarna ser den säkra scenen och hör ingenting.',
     restore: 'Tillbaka till sändningen',
     restoreTo: 'Tillbaka till {{scene}} med mikrofonerna som de var',
   },
@@ -77,7 +77,7 @@ export const liveSv = {
     scenes: '1–9: scen',
     take: 'Mellanslag/Enter: byt nu',
     mute: 'M: huvudmikrofonen av/på',
-    privacy: 'P: sekretess',
+    privacy: 'P: dölj bild och ljud',
   },
   health: {
     heading: 'Sändningens hälsa',

@@ -138,15 +138,15 @@ const errors = {
     action: 'Öppna den själv på datorn där Bibblan Live körs: {{folder}}',
   },
   PRESET_NOT_FOUND: {
-    message: 'Förinställningen finns inte längre.',
-    action: 'Den kan ha tagits bort. Listan har uppdaterats: välj en förinställning i den.',
+    message: 'Programmet finns inte längre.',
+    action: 'Det kan ha tagits bort. Listan har uppdaterats: välj ett program i den.',
   },
   PRESET_READ_ONLY: {
-    message: 'Inbyggda förinställningar kan inte ändras eller tas bort.',
+    message: 'Inbyggda program kan inte ändras eller tas bort.',
     action: 'Tryck på Gör en kopia och ändra i kopian.',
   },
   PRESET_APPLY_BUSY: {
-    message: 'En förinställning håller redan på att tillämpas i OBS.',
+    message: 'Ett program håller redan på att tillämpas i OBS.',
     action: 'Vänta tills den är klar och försök sedan igen.',
   },
   PRESET_OBS_BUSY: {
@@ -154,9 +154,9 @@ const errors = {
     action: 'Vänta en stund så att ingen annan ändrar i OBS, och försök igen.',
   },
   PRESETS_FILE_SET_ASIDE: {
-    message: 'Filen med dina förinställningar var skadad och lades undan som {{movedTo}}.',
+    message: 'Filen med dina program var skadad och lades undan som {{movedTo}}.',
     action:
-      'De inbyggda förinställningarna finns kvar. Importera dina egna igen om du har exporterat dem. Scenerna i OBS påverkas inte.',
+      'De inbyggda programmen finns kvar. Importera dina egna igen om du har exporterat dem. Scenerna i OBS påverkas inte.',
   },
   ...goliveErrorsSv,
   ...liveErrorsSv,

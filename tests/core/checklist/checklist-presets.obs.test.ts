@@ -131,7 +131,7 @@ describe('checklist with the preset of the program, real OBS', () => {
       timeoutMs: scaled(15_000),
       message: 'camera without a picture',
     });
-    expect(auto('cameraActive')?.params.input).toBe('Sagostund · Kamera läsare');
+    expect(auto('cameraActive')?.params.input).toBe('Sagostund · Läsarkamera');
   });
 
   it('fails at once when a scene of the preset is deleted in OBS', async () => {

@@ -137,9 +137,9 @@ describe('buildPlan', () => {
   it("never touches a user's scene or input with a colliding name, and says so", () => {
     const obs = emptyObs({
       scenes: [
-        { name: 'Sagostund – Läsare', items: [{ id: 1, sourceName: 'Sagostund · Kamera läsare', transform: {} }] },
+        { name: 'Sagostund – Läsare', items: [{ id: 1, sourceName: 'Sagostund · Läsarkamera', transform: {} }] },
       ],
-      inputs: [{ name: 'Sagostund · Kamera läsare', kind: 'v4l2_input', settings: { device_id: '/dev/video0' } }],
+      inputs: [{ name: 'Sagostund · Läsarkamera', kind: 'v4l2_input', settings: { device_id: '/dev/video0' } }],
     });
     const built = buildPlan(input(obs));
     expect(built.plan.scenes[1]).toEqual({ id: 'reader', obsName: 'Sagostund – Läsare (2)', status: 'create' });
@@ -149,12 +149,12 @@ describe('buildPlan', () => {
     });
     expect(built.plan.warnings).toContainEqual({
       code: 'nameTaken',
-      params: { name: 'Sagostund · Kamera läsare', instead: 'Sagostund · Kamera läsare (2)' },
+      params: { name: 'Sagostund · Läsarkamera', instead: 'Sagostund · Läsarkamera (2)' },
     });
     const touched = built.requests.map((r) => JSON.stringify(r.request));
     for (const request of touched) {
       expect(request).not.toMatch(/"(sceneName|inputName|sourceName)":"Sagostund – Läsare"/);
-      expect(request).not.toMatch(/"(inputName|sourceName)":"Sagostund · Kamera läsare"/);
+      expect(request).not.toMatch(/"(inputName|sourceName)":"Sagostund · Läsarkamera"/);
     }
   });
 
@@ -205,20 +205,20 @@ describe('buildPlan', () => {
     const created = built.requests
       .map((r) => (r.request as unknown as { requestData: { inputName?: string } }).requestData?.inputName)
       .filter(Boolean);
-    expect(created).toContain('Sagostund · Kamera läsare – platshållare');
-    expect(created).toContain('Sagostund · Kamera läsare – platshållartext');
-    expect(created).not.toContain('Sagostund · Kamera läsare');
+    expect(created).toContain('Sagostund · Läsarkamera – platshållare');
+    expect(created).toContain('Sagostund · Läsarkamera – platshållartext');
+    expect(created).not.toContain('Sagostund · Läsarkamera');
   });
 
   it('warns when OBS lists no device for an owned camera, or not the chosen one', () => {
     const first = buildPlan(input(emptyObs()));
     const after = afterApplying(emptyObs(), first);
     after.devices = {
-      'Sagostund · Kamera läsare': [],
+      'Sagostund · Läsarkamera': [],
       'Sagostund · Dokumentkamera': [{ value: '/dev/video2', name: 'Doc cam' }],
     };
     const second = buildPlan(input(after, { ownership: first.ownership, devices: { camera2: '/dev/video9' } }));
-    expect(second.plan.warnings).toContainEqual({ code: 'cameraNotFound', params: { source: 'Kamera läsare' } });
+    expect(second.plan.warnings).toContainEqual({ code: 'cameraNotFound', params: { source: 'Läsarkamera' } });
     expect(second.plan.warnings).toContainEqual({ code: 'deviceGone', params: { source: 'Dokumentkamera' } });
     expect(second.plan.devices.camera).toEqual([]);
   });

@@ -63,13 +63,15 @@ describe('applying presets to a real OBS', () => {
       'Sagostund · Dokumentkamera – platshållare',
       'Sagostund · Dokumentkamera – platshållartext',
       'Sagostund · Dokumentkamera',
-      'Sagostund · Kamera läsare – platshållare',
-      'Sagostund · Kamera läsare – platshållartext',
-      'Sagostund · Kamera läsare',
+      'Sagostund · Läsarkamera – platshållare',
+      'Sagostund · Läsarkamera – platshållartext',
+      'Sagostund · Läsarkamera',
       'Sagostund · Mikrofon',
     ]);
-    const pip = items.sceneItems.find((i) => i.sourceName === 'Sagostund · Kamera läsare')!
-      .sceneItemTransform as Record<string, number>;
+    const pip = items.sceneItems.find((i) => i.sourceName === 'Sagostund · Läsarkamera')!.sceneItemTransform as Record<
+      string,
+      number
+    >;
     expect(pip).toMatchObject({
       positionX: Math.round(0.66 * 1280),
       positionY: Math.round(0.64 * 720),
@@ -88,10 +90,10 @@ describe('applying presets to a real OBS', () => {
       '”Gruffalon” av Julia Donaldson, illustrerad av Axel Scheffler (Lindblom). Uppläst med tillstånd.',
     );
     const placeholder = await raw((c) =>
-      c.call('GetInputSettings', { inputName: 'Sagostund · Kamera läsare – platshållartext' }),
+      c.call('GetInputSettings', { inputName: 'Sagostund · Läsarkamera – platshållartext' }),
     );
-    expect(placeholder.inputSettings.text).toBe('Kamera läsare: kamera saknas');
-    const camera = await raw((c) => c.call('GetInputSettings', { inputName: 'Sagostund · Kamera läsare' }));
+    expect(placeholder.inputSettings.text).toBe('Läsarkamera: kamera saknas');
+    const camera = await raw((c) => c.call('GetInputSettings', { inputName: 'Sagostund · Läsarkamera' }));
     expect(camera.inputKind).toBe('v4l2_input');
     const transition = await raw((c) => c.call('GetCurrentSceneTransition'));
     expect(transition).toMatchObject({ transitionKind: 'fade_transition', transitionDuration: 300 });

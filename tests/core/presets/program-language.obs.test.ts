@@ -88,7 +88,7 @@ describe('the program’s language and the reader’s name, in a real OBS', () =
     expect(await textOf('Sagostund · Tacktext')).toBe('Thank you for today!\nStadsbiblioteket');
     // Applying brings the rest (the cameras' "missing" placeholders); then OBS matches.
     expect(unwrap(await ctx.service.apply('builtin-story-time')).status).toBe('applied');
-    expect(await textOf('Sagostund · Kamera läsare – platshållartext')).toBe('Reader camera: camera missing');
+    expect(await textOf('Sagostund · Läsarkamera – platshållartext')).toBe('Reader camera: camera missing');
     expect(unwrap(await ctx.service.plan('builtin-story-time')).mutations).toBe(0);
     const { scenes } = await raw((c) => c.call('GetSceneList'));
     expect(scenes.map((s) => s.sceneName)).toContain('Sagostund – Läsare');

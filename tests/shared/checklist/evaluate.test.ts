@@ -83,7 +83,7 @@ const sagostund: PresetFacts = {
     { label: 'Tack', obsName: 'Sagostund – Tack' },
   ],
   mics: ['Sagostund – Mikrofon'],
-  cameras: ['Sagostund – Kamera läsare'],
+  cameras: ['Sagostund – Läsarkamera'],
   startingScene: 'Sagostund – Startar snart',
   closingScene: 'Sagostund – Tack',
   micScene: 'Sagostund – Läsare',
@@ -96,7 +96,7 @@ const presetObs = (change: Partial<ObsState> = {}) =>
     inputs: [
       { name: 'Mic', kind: 'pulse_input_capture', muted: false },
       { name: 'Sagostund – Mikrofon', kind: 'pulse_input_capture', muted: false },
-      { name: 'Sagostund – Kamera läsare', kind: 'v4l2_input', muted: null },
+      { name: 'Sagostund – Läsarkamera', kind: 'v4l2_input', muted: null },
       { name: 'Other camera', kind: 'v4l2_input', muted: null },
     ],
     ...change,
@@ -110,7 +110,7 @@ const withPreset = (
     obs,
     preset: { found: true, ...sagostund, ...change },
     micSignal: { 'Sagostund – Mikrofon': heard },
-    cameraPicture: { 'Sagostund – Kamera läsare': true },
+    cameraPicture: { 'Sagostund – Läsarkamera': true },
     ...more,
   });
 
@@ -355,15 +355,15 @@ describe('evaluateChecklist', () => {
     it("checks the preset's camera for a picture", () => {
       expect(check(evaluateChecklist(t, s(), withPreset()), 'cameraActive')).toMatchObject({
         status: 'pass',
-        params: { input: 'Sagostund – Kamera läsare' },
+        params: { input: 'Sagostund – Läsarkamera' },
       });
       const dark = withPreset({}, presetObs(), {
-        cameraPicture: { 'Sagostund – Kamera läsare': false, 'Other camera': true },
+        cameraPicture: { 'Sagostund – Läsarkamera': false, 'Other camera': true },
       });
       expect(check(evaluateChecklist(t, s(), dark), 'cameraActive')).toMatchObject({
         status: 'fail',
         reason: 'noPicture',
-        params: { input: 'Sagostund – Kamera läsare' },
+        params: { input: 'Sagostund – Läsarkamera' },
       });
       expect(
         check(evaluateChecklist(t, s(), withPreset({}, presetObs(), { cameraPicture: null })), 'cameraActive').reason,

@@ -50,7 +50,7 @@ export function storyTime(language: TextLanguage): Preset {
         language,
         56,
       ),
-      camera('reader-camera', { sv: 'Kamera läsare', en: 'Reader camera' }, 1, language),
+      camera('reader-camera', { sv: 'Läsarkamera', en: 'Reader camera' }, 1, language),
       camera('book-camera', { sv: 'Dokumentkamera', en: 'Document camera' }, 2, language),
       microphone('microphone', labels.microphone, 1, language),
     ],
