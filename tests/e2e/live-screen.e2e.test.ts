@@ -48,11 +48,17 @@ describe('one live screen, from going live to the log entry', () => {
       intervalMs: 200,
       message: `OBS shows "${name}"`,
     });
-  const shot = async (name: string) => {
-    // Fonts and pictures settled: the next frame, not a fixed wait.
-    await page
-      .locator('html')
-      .evaluate((html) => new Promise((resolve) => html.ownerDocument.defaultView!.requestAnimationFrame(resolve)));
+  /** A screenshot of the window, scrolled to the top unless `keepScroll`. */
+  const shot = async (name: string, keepScroll = false) => {
+    // Scrolled, then the next frame painted (not a fixed wait).
+    await page.locator('html').evaluate(
+      (html, keep) =>
+        new Promise((resolve) => {
+          if (!keep) for (const box of html.ownerDocument.querySelectorAll('.app__body')) box.scrollTop = 0;
+          html.ownerDocument.defaultView!.requestAnimationFrame(resolve);
+        }),
+      keepScroll,
+    );
     await page.screenshot({ path: `${SHOTS}/${name}.png` });
   };
   /** Nothing scrolls sideways: the page (the brief's measure) and every scroll box or element. */
@@ -109,6 +115,7 @@ describe('one live screen, from going live to the log entry', () => {
     await page.setViewportSize(PHONE);
     try {
       await expectNoSidewaysScroll('Sänd, before');
+      await shot('sand-before-390');
     } finally {
       await page.setViewportSize(WIDE);
     }
@@ -187,7 +194,7 @@ describe('one live screen, from going live to the log entry', () => {
         .locator('img')
         .waitFor({ timeout: scaled(15_000) });
       await monitor().scrollIntoViewIfNeeded();
-      await shot('live-studio-1366');
+      await shot('live-studio-1366', true);
       await studioSwitch().focus();
       await pressP(true);
       // The cut goes to the safe scene and back: the program scene returns.
@@ -219,7 +226,6 @@ describe('one live screen, from going live to the log entry', () => {
         await expectNoSidewaysScroll('Sänd, live');
         await expectMicsWithinTwoScreens('Sänd, live');
         await shot('live-onair-390');
-        await page.screenshot({ path: `${SHOTS}/live-onair-390-full.png`, fullPage: true });
         // The main screen's live view too.
         await sand().getByRole('button', { name: 'Tillbaka', exact: true }).first().click();
         await page.getByTestId('main-screen').waitFor();

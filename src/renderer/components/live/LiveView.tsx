@@ -94,8 +94,15 @@ export function LiveView({ banner }: { banner?: ReactNode } = {}) {
       {wide ? (
         <div className="live__columns">
           <div className="live__main">
-            {monitor}
-            {studio}
+            {monitor ? (
+              // The studio controls beside the picture, so the scenes stay high on a laptop's screen.
+              <div className="live__lead">
+                {monitor}
+                {studio}
+              </div>
+            ) : (
+              studio
+            )}
             {scenesPart}
           </div>
           <div className="live__side">
