@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeObsServer } from '../support/fake-obs-server';
 import { withRawObs, type RunningObs } from '../support/obs-studio';
+import { expectAccessible } from './axe';
 import { startE2eSession, type E2eSession } from './e2e-session';
 import { expectLiveScene, expectText, sceneButton, statusText } from './page-helpers';
 import { scaled } from '../support/timeouts';
@@ -35,6 +36,7 @@ describe('connecting to OBS and switching scenes, in the browser', () => {
     await page.getByTestId('first-run').waitFor();
     await page.getByRole('heading', { name: 'Välkommen till Bibblan Live' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('sv');
+    await expectAccessible(page, 'the first-run screen');
   });
 
   it('an old OBS (obs-websocket 4): says OBS 28 or later is needed and where to get it', async () => {
@@ -57,6 +59,7 @@ describe('connecting to OBS and switching scenes, in the browser', () => {
     const alert = page.locator('[data-error-code="OBS_AUTH_FAILED"]').first();
     await expectText(alert, /Fel lösenord/);
     await expectText(alert, /Visa anslutningsinfo|Show Connect Info|WebSocket/i);
+    await expectAccessible(page, 'the first-run screen with a wrong password');
   });
 
   it('connects with the right password and shows the scenes with the live one marked', async () => {
@@ -68,6 +71,7 @@ describe('connecting to OBS and switching scenes, in the browser', () => {
     const live = await withRawObs(obs.address, obs.password, (c) => c.call('GetCurrentProgramScene'));
     await expectLiveScene(page, live.currentProgramSceneName);
     expect(await page.content()).not.toContain(obs.password!);
+    await expectAccessible(page, 'the live view, connected');
   });
 
   it('shows a scene created and switched to in OBS itself, with no refresh', async () => {
@@ -106,6 +110,7 @@ describe('connecting to OBS and switching scenes, in the browser', () => {
     await expectText(statusText(page), connectedEn);
     await expectText(page.getByTestId('connection-screen-status'), connectedEn);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await expectAccessible(page, 'the settings, in English');
     await page.getByRole('button', { name: 'Back' }).click();
     await page.getByTestId('main-screen').waitFor();
   });

@@ -161,7 +161,7 @@ describe('going live with a program preset, from the browser', () => {
     });
     await goLive().click();
     await expectText(page.locator('.golive-confirm__text'), /Sänder till: Lokal testserver/);
-    await page.getByRole('button', { name: 'Ja, gå live' }).click();
+    await page.getByRole('button', { name: 'Ja, börja sända' }).click();
     await page.getByRole('heading', { name: 'DU SÄNDER NU' }).waitFor({ timeout: scaled(30_000) });
     await waitFor(() => ingest.bytesIn(KEY), { timeoutMs: scaled(30_000), message: 'bytes at the ingest' });
     expect(await page.content()).not.toContain(KEY);

@@ -5,6 +5,7 @@ import type { RtmpIngest } from '../support/rtmp-ingest';
 import { makeTempDir } from '../support/temp-dir';
 import { makeToneFile, toneInput } from '../support/tone-file';
 import { waitFor } from '../support/wait-for';
+import { expectAccessible } from './axe';
 import { startE2eSession, type E2eSession } from './e2e-session';
 import { expectText } from './page-helpers';
 import { scaled } from '../support/timeouts';
@@ -53,6 +54,7 @@ describe('going live from the browser', () => {
     expect(await page.getByLabel('Server', { exact: true }).inputValue()).toBe(ingest.server);
     expect(await page.getByLabel('Strömnyckel', { exact: true }).getAttribute('type')).toBe('password');
     await expectText(page.getByTestId('key-protection'), /inte krypterad/);
+    await expectAccessible(page, 'Sänd: the destination form');
     await page.getByRole('button', { name: 'Spara', exact: true }).click();
     await page.getByLabel('Sänd till Lokal testserver').click();
     await waitFor(() => page.getByLabel('Sänd till Lokal testserver').isChecked(), { message: 'destination chosen' });
@@ -85,16 +87,18 @@ describe('going live from the browser', () => {
     );
     await expectText(page.locator('.golive-ready'), /Allt obligatoriskt är klart/, scaled(15_000));
     expect(await go.getAttribute('aria-disabled')).toBe('false');
+    await expectAccessible(page, 'Sänd: the checklist, ticked');
   });
 
   it('goes live after the confirmation and shows the live state with elapsed time', async () => {
     await page.getByRole('button', { name: 'Börja sända', exact: true }).click();
     await expectText(page.locator('.golive-confirm__text'), /Sänder till: Lokal testserver/);
-    await page.getByRole('button', { name: 'Ja, gå live' }).click();
+    await page.getByRole('button', { name: 'Ja, börja sända' }).click();
     await page.getByRole('heading', { name: 'DU SÄNDER NU' }).waitFor({ timeout: scaled(20_000) });
     await expectText(page.getByTestId('elapsed'), /Sänt i 0:0[1-9]/);
     await waitFor(() => ingest.bytesIn(KEY), { message: 'bytes at the ingest' });
     expect(await page.content()).not.toContain(KEY);
+    await expectAccessible(page, 'Sänd: on air');
   });
 
   it('ends after a confirmation and shows the after-broadcast list', async () => {
@@ -104,6 +108,7 @@ describe('going live from the browser', () => {
     const after = page.getByTestId('after-broadcast');
     await expectText(after, /Skicka rapporter/);
     await expectText(after, /Kontrollera på Facebook eller YouTube/);
+    await expectAccessible(page, 'Sänd: after the broadcast');
     const status = await withRawObs(obs.address, obs.password, (c) => c.call('GetStreamStatus'));
     expect(status.outputActive).toBe(false);
   });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withRawObs, type RunningObs } from '../support/obs-studio';
 import type { RtmpIngest } from '../support/rtmp-ingest';
 import { waitFor } from '../support/wait-for';
+import { expectAccessible } from './axe';
 import { startE2eSession, type E2eSession } from './e2e-session';
 import { addToneScene, applyPresetFromPrograms, expectLiveScene, expectText, sceneButton } from './page-helpers';
 import { scaled } from '../support/timeouts';
@@ -52,6 +53,7 @@ describe('live view, in the browser', () => {
     expect(scenes[0]).toMatch(/^Sagostund – /);
     await page.getByTestId('other-scene-list').getByRole('button', { name: 'Extra', exact: true }).waitFor();
     expect(await page.getByTestId('scene-list').locator('kbd').first().textContent()).toBe('1');
+    await expectAccessible(page, 'the live view');
   });
 
   it('switches by click and by the keys 1–9; the live marker follows OBS', async () => {
@@ -109,6 +111,7 @@ describe('live view, in the browser', () => {
     await page.locator('body').press('p');
     await page.getByTestId('privacy-active').waitFor();
     await waitFor(async () => (await program()) !== scenes[1], { message: 'safe scene on air' });
+    await expectAccessible(page, 'the live view with picture and sound hidden');
     await waitFor(async () => (await page.locator('li.mic[data-muted="false"]').count()) === 0, {
       message: 'all mics muted',
     });
@@ -161,6 +164,7 @@ describe('live view, in the browser', () => {
     });
     await expectText(page.getByTestId('health-bitrate'), /[1-9]\d* kbit\/s/, scaled(20_000));
     await expectText(page.getByTestId('health-dropped'), /\d+\.\d %/);
+    await expectAccessible(page, 'the live view on air');
     const stop = page.getByTestId('stop-stream');
     await stop.click();
     await expectText(stop, /Tryck igen/);

@@ -143,6 +143,8 @@ describe('the broadcast log, in the browser', () => {
     expect(
       await typeField.evaluate(
         (el) => (el as unknown as { selectedOptions: Array<{ textContent: string }> }).selectedOptions[0]?.textContent,
+        undefined,
+        { timeout: 5_000 },
       ),
     ).toBe('Sagostund');
   });

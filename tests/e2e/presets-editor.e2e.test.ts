@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withRawObs, type RunningObs } from '../support/obs-studio';
 import { waitFor } from '../support/wait-for';
+import { expectAccessible } from './axe';
 import { startE2eSession, type E2eSession } from './e2e-session';
 import { expectText } from './page-helpers';
 import { scaled } from '../support/timeouts';
@@ -60,6 +61,7 @@ describe('the preset editor, in the browser', () => {
     await name.fill('');
     await editor().getByRole('button', { name: 'Spara', exact: true }).click();
     await expectText(page.getByTestId('editor-problems'), /Scen 2 › Namn: får inte vara tomt/);
+    await expectAccessible(page, 'the preset editor, with a problem');
     expect(await name.getAttribute('aria-invalid')).toBe('true');
 
     await name.fill('Högläsning');

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withRawObs, type RunningObs } from '../support/obs-studio';
 import { waitFor } from '../support/wait-for';
+import { expectAccessible } from './axe';
 import { startE2eSession, type E2eSession } from './e2e-session';
 import { expectText, sceneButton } from './page-helpers';
 import { scaled } from '../support/timeouts';
@@ -36,6 +37,7 @@ describe('scene presets, in the browser', () => {
     for (const name of ['Sagostund', 'Författarsamtal', 'Babyrytmik', 'Språkcafé', 'Digital informationsdisk']) {
       await list.getByRole('button', { name: new RegExp(`^${name}`) }).waitFor();
     }
+    await expectAccessible(page, 'Programs');
   });
 
   it('picks Sagostund and fills in the details; they are saved', async () => {
@@ -67,6 +69,7 @@ describe('scene presets, in the browser', () => {
     await plan.locator('details[open]').waitFor();
     await expectText(plan, /Skapas · Scen · Sagostund – Läsare/);
     await expectText(plan, /Skapas · Scen · Sagostund – Tack/);
+    await expectAccessible(page, 'Programs: the plan review');
     const { scenes } = await withRawObs(obs.address, obs.password, (c) => c.call('GetSceneList'));
     expect(scenes.map((s) => s.sceneName)).not.toContain('Sagostund – Läsare');
   });
@@ -84,6 +87,7 @@ describe('scene presets, in the browser', () => {
     await expectText(result, /Klart!/);
     // No camera on this machine: the result says a placeholder shows.
     await expectText(result, /hittar ingen kamera/);
+    await expectAccessible(page, 'Programs: the apply result');
     expect(await inputText('Sagostund · Rubrik')).toBe('Sagostund med Anna\nStadsbiblioteket');
 
     await page.getByRole('button', { name: 'Tillbaka till scenerna' }).click();

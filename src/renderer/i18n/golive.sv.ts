@@ -266,7 +266,7 @@ export const goliveSv = {
     confirmRecordOnly: 'Repetition: bara inspelning, ingen sändning.',
     confirmRehearsal: 'Detta är en repetition.',
     confirmRecording: 'OBS spelar också in.',
-    confirm: 'Ja, gå live',
+    confirm: 'Ja, börja sända',
     confirmRehearse: 'Ja, starta repetitionen',
     cancel: 'Avbryt',
     overrideHeading: 'Sänd trots att checklistan inte är klar',

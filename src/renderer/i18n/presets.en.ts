@@ -5,7 +5,7 @@ export const presetsEn: Messages['presets'] = {
   heading: 'Programs',
   intro: 'Pick a program, fill in its details and let Bibblan Live build the scenes in OBS.',
   back: 'Back to the scenes',
-  listHeading: 'Programs',
+  listHeading: 'Choose a program',
   builtIn: 'Built-in',
   own: 'Your own',
   notConnected: 'Connect to OBS to review and apply the program.',

@@ -5,7 +5,7 @@ export const presetsSv = {
   heading: 'Program',
   intro: 'Välj ett program, fyll i uppgifterna och låt Bibblan Live bygga scenerna i OBS.',
   back: 'Tillbaka till scenerna',
-  listHeading: 'Program',
+  listHeading: 'Välj program',
   builtIn: 'Inbyggd',
   own: 'Egen',
   notConnected: 'Anslut till OBS för att granska och tillämpa programmet.',

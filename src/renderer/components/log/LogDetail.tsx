@@ -191,9 +191,13 @@ export function LogDetail({ id, onBack }: { id: string; onBack: () => void }) {
             dir="auto"
           />
         </label>
-        <label className="log-field">
-          <span>{t('log.detail.programType')}</span>
-          <select value={draft.programType} onChange={(e) => change({ programType: e.target.value })}>
+        <div className="log-field">
+          <label htmlFor="log-program-type">{t('log.detail.programType')}</label>
+          <select
+            id="log-program-type"
+            value={draft.programType}
+            onChange={(e) => change({ programType: e.target.value })}
+          >
             <option value="">{t('log.detail.noProgramType')}</option>
             {[...new Set([...PROGRAM_TYPES, ...programTypes, draft.programType].filter(Boolean))].map((type) => (
               <option key={type} value={type}>
@@ -201,7 +205,7 @@ export function LogDetail({ id, onBack }: { id: string; onBack: () => void }) {
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <label className="log-check">
           <input type="checkbox" checked={draft.rehearsal} onChange={(e) => change({ rehearsal: e.target.checked })} />
           {t('log.filters.rehearsal')}
