@@ -89,6 +89,12 @@ describe('go live with real OBS and nginx-rtmp', () => {
     media.remove();
   });
 
+  /** The manual items, ticked as staff would: they belong to one broadcast and clear when it ends. */
+  async function tickManualItems(): Promise<void> {
+    for (const item of checklist!.manual)
+      checklist = await call('checklist.tick', { itemId: item.id, done: true, note: 'Anna, Bo' });
+  }
+
   it('saves a destination from a pasted URL-with-key, keeping the key out of every result', async () => {
     const saved = await call<Destination>('destinations.save', {
       name: 'Lokal testserver',
@@ -102,8 +108,7 @@ describe('go live with real OBS and nginx-rtmp', () => {
       destinationId: saved.id,
       programType: 'storytime',
     });
-    for (const item of checklist.manual)
-      checklist = await call('checklist.tick', { itemId: item.id, done: true, note: 'Anna, Bo' });
+    await tickManualItems();
     checklist = await call('checklist.setTemplateOptions', {
       startingScene: 'Startar snart',
       closingScene: 'Tack för idag',
@@ -198,6 +203,9 @@ describe('go live with real OBS and nginx-rtmp', () => {
       key: { kind: 'set', value: 'yt-key' },
     });
     await call('checklist.updateSession', { destinationId: yt.id });
+    // The last broadcast's ticks were cleared when it ended: this one starts clean.
+    expect(checklist?.manual.every((item) => !item.done)).toBe(true);
+    await tickManualItems();
     await waitFor(() => checklist?.ready && autoCheck('outputWithinLimits') === 'pass', {
       timeoutMs: scaled(20_000),
       message: 'ready, keyframes left to the service',
@@ -302,6 +310,8 @@ describe('go live with real OBS and nginx-rtmp', () => {
       key: { kind: 'set', value: KEY },
     });
     await call('checklist.updateSession', { destinationId: bad.id });
+    await tickManualItems();
+    await waitFor(() => checklist?.ready, { message: 'checklist ready again' });
     await call('golive.start', {});
     await waitFor(() => golive?.phase === 'failed', { timeoutMs: scaled(25_000), message: 'failed start' });
     expect(golive?.error).toEqual({ code: 'GOLIVE_START_FAILED', params: { destination: 'Stängd port' } });
