@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseEntry } from '../../../src/shared/broadcast-log/entry-schema';
 import { generateEntries } from '../../../src/core/broadcast-log/generate-entries';
 import { CSV_WORDS } from '../../../src/shared/broadcast-log/csv';
+import { formatDay } from '../../../src/renderer/components/log/format';
 import { importProblem } from '../../../src/renderer/components/log/import-problems';
 import { checklistItemWords, programTypeName } from '../../../src/renderer/components/log/log-words';
 import { en } from '../../../src/renderer/i18n/en';
@@ -27,6 +28,11 @@ describe('the log says codes in words', () => {
     );
     const manual = { id: 'phones', label: 'Telefoner på ljudlöst', done: true, overridden: false };
     expect(checklistItemWords(manual, 'sv')).toEqual({ name: 'Telefoner på ljudlöst', status: 'Klart', done: true });
+  });
+
+  it('writes a due day as the UI language does', () => {
+    expect(formatDay('2026-12-02', 'sv')).toBe('2 dec. 2026');
+    expect(formatDay('2026-12-02', 'en')).toBe('2 Dec 2026');
   });
 
   it('writes the CSV with the same words the UI uses', () => {

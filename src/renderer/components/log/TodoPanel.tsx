@@ -5,10 +5,11 @@ import { useApi } from '../../api/api-context';
 import { useAction } from '../../hooks/use-action';
 import { useLogStore } from '../../stores/log-store';
 import { ErrorMessage } from '../ErrorMessage';
+import { formatDay } from './format';
 
 /** What is still owed after broadcasts: deletions, publisher reports, captions. */
 export function TodoPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const revision = useLogStore((s) => s.revision);
   const [items, setItems] = useState<TodoItem[] | null>(null);
@@ -57,7 +58,7 @@ export function TodoPanel() {
               >
                 <span>
                   <strong>{task}</strong> – {title}
-                  {item.due && ` (${t('log.todo.due', { date: item.due })})`}
+                  {item.due && ` (${t('log.todo.due', { date: formatDay(item.due, i18n.language) })})`}
                   {item.overdue && <span className="log-badge log-badge--warn">{t('log.todo.overdue')}</span>}
                 </span>
                 <button
