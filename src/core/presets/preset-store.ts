@@ -3,6 +3,7 @@ import { appError, type AppError } from '../../shared/errors';
 import {
   DetailsSchema,
   DeviceChoiceSchema,
+  TextLanguageSchema,
   type DeviceChoice,
   type Details,
 } from '../../shared/presets/preset-details';
@@ -122,13 +123,28 @@ export class PresetStore {
     }
     return {
       userPresets,
-      details: validEntries(doc.details, DetailsSchema),
+      details: validEntries(withKnownLanguage(doc.details), DetailsSchema),
       devices: validEntries(doc.devices, DeviceChoiceSchema),
       ownership: validEntries(doc.ownership, OwnershipSchema, (presetId) =>
         this.#logger.warn("A preset's record of what it made in OBS was not valid and is ignored", { presetId }),
       ),
     };
   }
+}
+
+/**
+ * A program's details with a slide language this version does not know (a hand-edited file, or
+ * one from a newer app) keep everything else and fall back to Swedish, instead of being dropped.
+ */
+function withKnownLanguage(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(record).map(([presetId, value]) => {
+      if (typeof value !== 'object' || value === null || !('language' in value)) return [presetId, value];
+      if (TextLanguageSchema.safeParse(value.language).success) return [presetId, value];
+      const { language: _unknown, ...rest } = value;
+      return [presetId, rest];
+    }),
+  );
 }
 
 function validEntries<T>(

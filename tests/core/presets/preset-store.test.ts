@@ -62,6 +62,12 @@ describe('presets: the user’s own, built-ins read-only', () => {
     expect(entry.details).toEqual({ title: 'Sagor', bookTitle: 'Pippi' });
     expect(entry.preset.name).toBe('Sagostund');
     expect(DetailsSchema.safeParse({ language: 'de' }).success).toBe(false);
+    // A language this version does not know (hand-edited file): the rest of the details stay.
+    const odd = new MemoryDocumentStore();
+    odd.store = { schemaVersion: 2, details: { 'builtin-story-time': { reader: 'Anna', language: 'de' } } };
+    const oddEntry = service(odd).presets.list()[0]!;
+    expect(oddEntry.details).toEqual({ reader: 'Anna' });
+    expect(oddEntry.preset.name).toBe('Sagostund');
   });
 
   it('duplicates, renames, edits and deletes an own preset; built-ins refuse', () => {
