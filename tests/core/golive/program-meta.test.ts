@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { BroadcastMetaSchema } from '../../../src/core/broadcast-log/broadcast-meta';
 import { builtInPresets } from '../../../src/core/presets/built-ins';
+import { generateEntries } from '../../../src/core/broadcast-log/generate-entries';
 import { programMeta, rolesFromNote } from '../../../src/core/golive/program-meta';
+import { CSV_COLUMNS, entriesToCsv, parseCsv } from '../../../src/shared/broadcast-log/csv';
 
 describe('programMeta', () => {
   const storyTime = builtInPresets('sv')[0]!;
@@ -61,6 +63,14 @@ describe('rolesFromNote: the roles typed in the checklist, for the log', () => {
       { role: 'other', name: 'Bo och Cia' },
     ]);
     expect(rolesFromNote('   ')).toEqual([]);
+  });
+
+  it('reach the CSV export, one "role: name" per person', () => {
+    const roles = BroadcastMetaSchema.parse({ roles: rolesFromNote('Anna (värd och tekniker), Bo (chatt)') }).roles!;
+    const rows = parseCsv(entriesToCsv([{ ...generateEntries(1)[0]!, roles }], { language: 'sv' }));
+    const cell = rows[1]![CSV_COLUMNS.indexOf('roles')]!;
+    expect(cell).toMatch(/: Anna \| .*: Anna \| .*: Bo$/);
+    expect(cell.split(' | ')).toHaveLength(3);
   });
 
   it('stays within what the log takes', () => {
