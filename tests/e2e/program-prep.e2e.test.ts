@@ -221,6 +221,18 @@ describe('preparing a story time, from the browser', () => {
       const kinds = await Promise.all((await detail.locator('.log-role select').all()).map((l) => l.inputValue()));
       expect(kinds).toEqual(['host', 'producer']);
 
+      // A paste over the 20,000-character note limit is kept whole, said in words, and not saved.
+      const notes = detail.getByLabel('Anteckningar', { exact: true });
+      await notes.fill('a'.repeat(20_010));
+      expect((await notes.inputValue()).length).toBe(20_010);
+      await expectText(detail.getByTestId('log-notes-over'), /10 tecken för långa \(högst 20[\s\u00a0]?000\)/);
+      await detail.getByRole('button', { name: 'Spara', exact: true }).click();
+      expect(await detail.getByTestId('log-save-status').textContent()).toBe('');
+      await notes.fill('Gick bra.');
+      expect(await detail.getByTestId('log-notes-over').count()).toBe(0);
+      await detail.getByRole('button', { name: 'Spara', exact: true }).click();
+      await expectText(detail.getByTestId('log-save-status'), /Sparat/);
+
       // Back to Sänd, the after-broadcast list done: the next broadcast starts clean.
       await page.getByRole('button', { name: 'Tillbaka', exact: true }).click();
       await page.getByRole('button', { name: 'Klar', exact: true }).click();
