@@ -10,7 +10,12 @@ import { NoticeBanner } from './components/NoticeBanner';
 import { ProgramsScreen } from './components/presets/ProgramsScreen';
 import { SettingsScreen } from './components/SettingsScreen';
 import { StatusBar } from './components/StatusBar';
+import { useApi } from './api/api-context';
+import { usePrivacyKey } from './hooks/use-live-shortcuts';
 import { useSetupGate } from './hooks/use-setup-gate';
+import { useGoLiveStore } from './stores/golive-store';
+import { useLiveStore } from './stores/live-store';
+import { useObsStore } from './stores/obs-store';
 import { useSettingsStore } from './stores/settings-store';
 
 type View = 'main' | 'settings' | 'log' | 'golive' | 'programs';
@@ -99,6 +104,15 @@ export function App({ onRetryLoad }: { onRetryLoad: () => void }) {
   }, [t]);
 
   const onMain = settings !== null && !showSetup && view === 'main';
+  // P works on every screen: the live view (main, and Sänd while on air) has all the live keys;
+  // elsewhere P alone. A failure shows in the live view, as the live view's own do.
+  const api = useApi();
+  const connected = useObsStore((s) => s.state.connection.status === 'connected');
+  const sandOnAir = useGoLiveStore((s) => s.golive.phase !== 'idle' && s.golive.phase !== 'failed');
+  const liveViewShown = view === 'main' || (view === 'golive' && sandOnAir);
+  usePrivacyKey(api, settings !== null && !showSetup && connected && !liveViewShown, (result) =>
+    useLiveStore.setState({ error: result.ok ? null : result.error }),
+  );
   // Ctrl+, (Cmd+, on a Mac) opens the settings, as in most desktop apps.
   useEffect(() => {
     if (!onMain) return;

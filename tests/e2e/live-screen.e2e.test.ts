@@ -218,6 +218,29 @@ describe('one live screen, from going live to the log entry', () => {
   );
 
   it(
+    'P works on the log screen too, and the live view shows the cut when back',
+    { timeout: scaled(60_000) },
+    async () => {
+      await sand().getByRole('button', { name: 'Tillbaka', exact: true }).first().click();
+      await page.getByTestId('open-log').click();
+      await page.getByTestId('log-screen').waitFor();
+      const before = await programScene();
+      await page.keyboard.press('p');
+      await waitFor(async () => (await programScene()) !== before, {
+        timeoutMs: scaled(10_000),
+        intervalMs: 200,
+        message: 'the safe scene on air after P on the log screen',
+      });
+      await page.getByTestId('log-screen').getByRole('button', { name: 'Tillbaka', exact: true }).click();
+      await page.getByTestId('main-screen').getByTestId('privacy-active').waitFor();
+      await page.keyboard.press('p');
+      await expectProgramScene(before);
+      await page.getByTestId('open-golive').click();
+      await sand().getByTestId('golive-end').waitFor();
+    },
+  );
+
+  it(
     'at phone width the live screens do not scroll sideways and the mics are within two screen heights',
     { timeout: scaled(60_000) },
     async () => {
@@ -231,6 +254,8 @@ describe('one live screen, from going live to the log entry', () => {
         await page.getByTestId('main-screen').waitFor();
         await expectNoSidewaysScroll('live view');
         await expectMicsWithinTwoScreens('live view');
+        // The main screen's live view has the monitor too, from the same loop.
+        await page.getByTestId('main-screen').getByTestId('monitor-program').locator('img').waitFor();
         await shot('main-live-390');
         await page.getByTestId('open-golive').click();
         await sand().getByTestId('golive-end').waitFor();

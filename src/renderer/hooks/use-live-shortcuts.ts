@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
+import type { BibblanApi } from '../../shared/api-bridge';
 import { liveKeyAction, type LiveKeyAction } from '../../shared/live/live-keys';
+import type { Result } from '../../shared/result';
 
 /** Input types where letters and digits are typed: every shortcut is off there. */
 const TEXT_INPUTS = new Set([
@@ -80,4 +82,38 @@ export function useLiveShortcuts(
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [active]);
+}
+
+/**
+ * P on the screens without the live view (Programs, the log, settings, Sänd before going live):
+ * the privacy cut, or its undo, as the core holds it now. Off in text fields, like every shortcut.
+ */
+export function usePrivacyKey(api: BibblanApi, active: boolean, onResult?: (result: Result<unknown>) => void): void {
+  const report = useRef(onResult);
+  report.current = onResult;
+  useEffect(() => {
+    if (!active) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (focusKind(document.activeElement) === 'text') return;
+      const action = liveKeyAction({
+        key: event.key,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        altKey: event.altKey,
+        repeat: event.repeat,
+        typing: false,
+        onButton: true,
+      });
+      if (action?.type !== 'privacy') return;
+      event.preventDefault();
+      void (async () => {
+        const state = await api.live.getState();
+        if (!state.ok) return report.current?.(state);
+        const result = await (state.value.privacy.active ? api.live.privacyRestore() : api.live.privacyCut());
+        report.current?.(result);
+      })();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [api, active]);
 }
