@@ -65,6 +65,7 @@ describe('going live from the browser', () => {
     const go = page.getByRole('button', { name: 'Börja sända', exact: true });
     await expectText(page.locator('.golive-ready'), /obligatoriska? punkt/);
     expect(await go.getAttribute('aria-disabled')).toBe('true');
+    await expectAccessible(page, 'Sänd: the checklist, nothing ticked yet');
     const boxes = page.getByTestId('manual-items').getByRole('checkbox');
     for (let i = 0; i < (await boxes.count()); i += 1) {
       // The tick shows when the core says so (a controlled checkbox): click, then wait.
