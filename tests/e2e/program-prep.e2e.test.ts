@@ -121,6 +121,8 @@ describe('preparing a story time, from the browser', () => {
 
   it('chooses the only destination without a click; the checklist names what is left, with 24 px targets', async () => {
     await page.getByRole('button', { name: 'Lägg till sändningsmål' }).click();
+    const testBox = await page.locator('.golive-form input[type="checkbox"]').boundingBox();
+    expect(testBox && Math.min(testBox.width, testBox.height)).toBeGreaterThanOrEqual(24);
     await page.getByLabel('Namn', { exact: true }).fill('Lokal testserver');
     await page.getByLabel('Plattform').selectOption('custom');
     await page.getByLabel('Server', { exact: true }).fill(ingest.server);

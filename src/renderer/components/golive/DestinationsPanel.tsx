@@ -6,6 +6,7 @@ import { useAction } from '../../hooks/use-action';
 import { useGoLiveStore } from '../../stores/golive-store';
 import { ErrorMessage } from '../ErrorMessage';
 import { DestinationForm } from './DestinationForm';
+import './checklist.css';
 
 /** The destinations, which one this broadcast goes to, and the form to add or edit one. */
 export function DestinationsPanel({ locked }: { locked: boolean }) {
