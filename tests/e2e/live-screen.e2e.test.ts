@@ -5,6 +5,7 @@ import { withRawObs, type RunningObs } from '../support/obs-studio';
 import type { RtmpIngest } from '../support/rtmp-ingest';
 import { scaled } from '../support/timeouts';
 import { waitFor } from '../support/wait-for';
+import { expectAccessible } from './axe';
 import { startE2eSession, type E2eSession } from './e2e-session';
 import { applyPresetFromPrograms, expectText, horizontalOverflow } from './page-helpers';
 
@@ -155,6 +156,7 @@ describe('one live screen, from going live to the log entry', () => {
         ),
       ).toBeNull();
       await shot('live-onair-1366');
+      await expectAccessible(page, 'Sänd, on air');
     },
   );
 
@@ -195,6 +197,7 @@ describe('one live screen, from going live to the log entry', () => {
         .waitFor({ timeout: scaled(15_000) });
       await monitor().scrollIntoViewIfNeeded();
       await shot('live-studio-1366', true);
+      await expectAccessible(page, 'Sänd, on air in studio mode');
       await studioSwitch().focus();
       await pressP(true);
       // The cut goes to the safe scene and back: the program scene returns.
@@ -285,6 +288,7 @@ describe('one live screen, from going live to the log entry', () => {
       // This broadcast's figures stay with its after-broadcast list.
       await sand().getByTestId('health-elapsed').waitFor();
       await shot('after-1366');
+      await expectAccessible(page, 'Sänd, after the broadcast');
     },
   );
 

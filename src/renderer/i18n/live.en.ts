@@ -52,8 +52,9 @@ export const liveEn: Messages['live'] = {
   mics: {
     heading: 'Microphones and sound',
     none: 'OBS has no audio sources.',
-    mute: 'Mute {{name}}',
-    unmute: 'Unmute {{name}}',
+    // The visible text first (the state, the name), then what a press does.
+    mute: '{{state}} {{name}}: mute',
+    unmute: '{{state}} {{name}}: unmute',
     muted: 'OFF',
     live: 'ON',
     mainHint: 'M',

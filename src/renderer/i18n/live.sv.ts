@@ -50,8 +50,9 @@ export const liveSv = {
   mics: {
     heading: 'Mikrofoner och ljud',
     none: 'OBS har inga ljudkällor.',
-    mute: 'Stäng av {{name}}',
-    unmute: 'Slå på {{name}}',
+    // The visible text first (the state, the name), then what a press does.
+    mute: '{{state}} {{name}}: stäng av',
+    unmute: '{{state}} {{name}}: slå på',
     muted: 'AV',
     live: 'PÅ',
     mainHint: 'M',

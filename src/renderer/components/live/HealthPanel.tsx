@@ -30,13 +30,15 @@ export function HealthPanel() {
     <section className="live-health" aria-labelledby="live-health-heading" data-testid="live-health">
       <h2 id="live-health-heading">{t('live.health.heading')}</h2>
       {alerts.length > 0 && (
-        <ul className="live-health__alerts" role="alert">
-          {alerts.map((a) => (
-            <li key={a} data-alert={a}>
-              {t(`live.health.alert.${a}`)}
-            </li>
-          ))}
-        </ul>
+        <div role="alert">
+          <ul className="live-health__alerts">
+            {alerts.map((a) => (
+              <li key={a} data-alert={a}>
+                {t(`live.health.alert.${a}`)}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       {health && showFigures ? (
         <dl className="live-health__facts">

@@ -63,29 +63,38 @@ export function MicPanel() {
               <button
                 type="button"
                 className="mic__toggle"
-                aria-pressed={row.muted}
-                aria-label={
-                  row.muted ? t('live.mics.unmute', { name: row.label }) : t('live.mics.mute', { name: row.label })
-                }
+                // Named by what it shows, then by what a press does (its visible text is in its name).
+                aria-label={t(row.muted ? 'live.mics.unmute' : 'live.mics.mute', {
+                  state: row.muted ? t('live.mics.muted') : t('live.mics.live'),
+                  name: row.label,
+                })}
                 onClick={() => void runLive(() => api.live.setMute({ inputName: row.inputName, muted: !row.muted }))}
               >
                 <span className="mic__state">{row.muted ? t('live.mics.muted') : t('live.mics.live')}</span>
                 <span className="mic__name">{row.label}</span>
-                {row.main && <kbd aria-hidden="true">{t('live.mics.mainHint')}</kbd>}
               </button>
+              {/* The M key's hint over the button's right end, outside its name. */}
+              {row.main && (
+                <kbd className="mic__key" aria-hidden="true">
+                  {t('live.mics.mainHint')}
+                </kbd>
+              )}
               <LevelMeter
                 inputName={row.inputName}
                 muted={row.muted}
                 label={t('live.mics.level', { name: row.label })}
               />
               {mine.length > 0 && (
-                <ul className="mic__warnings" role="alert">
-                  {mine.map((w) => (
-                    <li key={w.kind} data-warning={w.kind}>
-                      {t(`live.mics.warning.${w.kind}`)}
-                    </li>
-                  ))}
-                </ul>
+                // The alert around the list, so the list keeps its own role.
+                <div role="alert">
+                  <ul className="mic__warnings">
+                    {mine.map((w) => (
+                      <li key={w.kind} data-warning={w.kind}>
+                        {t(`live.mics.warning.${w.kind}`)}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
               )}
             </li>
           );
