@@ -193,13 +193,14 @@ describe('live view warnings and narrow layout, in the browser', () => {
       expect(wideMics.x).toBeGreaterThanOrEqual(wideScenes.x + wideScenes.width);
 
       await page.setViewportSize({ width: 600, height: 900 });
-      // Below 60rem (960 px) the columns stack: mics under the scenes, same left edge, full width.
+      // Below 60rem (960 px) the columns stack, the mics above the (long) list of scenes so they stay
+      // within reach on a phone; same left edge, full width.
       await waitFor(
         async () =>
-          (await box('section.live-mics')).y >=
-          (await box('section.live-scenes')).y + (await box('section.live-scenes')).height,
+          (await box('section.live-scenes')).y >=
+          (await box('section.live-mics')).y + (await box('section.live-mics')).height,
         {
-          message: 'mics below the scenes',
+          message: 'mics above the scenes',
         },
       );
       const [narrowScenes, narrowMics, live] = [
