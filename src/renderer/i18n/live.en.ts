@@ -52,9 +52,9 @@ export const liveEn: Messages['live'] = {
   mics: {
     heading: 'Microphones and sound',
     none: 'OBS has no audio sources.',
-    // The visible text first (the state, the name), then what a press does.
-    mute: '{{state}} {{name}}: mute',
-    unmute: '{{state}} {{name}}: unmute',
+    // Heard after the state and the name: what a press does.
+    mute: 'mute',
+    unmute: 'unmute',
     muted: 'OFF',
     live: 'ON',
     mainHint: 'M',

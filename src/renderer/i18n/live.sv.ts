@@ -50,9 +50,9 @@ export const liveSv = {
   mics: {
     heading: 'Mikrofoner och ljud',
     none: 'OBS har inga ljudkällor.',
-    // The visible text first (the state, the name), then what a press does.
-    mute: '{{state}} {{name}}: stäng av',
-    unmute: '{{state}} {{name}}: slå på',
+    // Heard after the state and the name: what a press does.
+    mute: 'stäng av',
+    unmute: 'slå på',
     muted: 'AV',
     live: 'PÅ',
     mainHint: 'M',

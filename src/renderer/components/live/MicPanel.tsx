@@ -63,15 +63,12 @@ export function MicPanel() {
               <button
                 type="button"
                 className="mic__toggle"
-                // Named by what it shows, then by what a press does (its visible text is in its name).
-                aria-label={t(row.muted ? 'live.mics.unmute' : 'live.mics.mute', {
-                  state: row.muted ? t('live.mics.muted') : t('live.mics.live'),
-                  name: row.label,
-                })}
                 onClick={() => void runLive(() => api.live.setMute({ inputName: row.inputName, muted: !row.muted }))}
               >
-                <span className="mic__state">{row.muted ? t('live.mics.muted') : t('live.mics.live')}</span>
+                {/* Named by its own text, what it shows, then (unseen) what a press does. */}
+                <span className="mic__state">{row.muted ? t('live.mics.muted') : t('live.mics.live')}</span>{' '}
                 <span className="mic__name">{row.label}</span>
+                <span className="visually-hidden">: {row.muted ? t('live.mics.unmute') : t('live.mics.mute')}</span>
               </button>
               {/* The M key's hint over the button's right end, outside its name. */}
               {row.main && (
