@@ -31,6 +31,8 @@ export interface FakeObsServer {
    * NotReady, and every item of a batch too (only one with haltOnFailure); nothing runs.
    */
   setNotReady(notReady: boolean): void;
+  /** The next `times` requests of this type fail with `status` (e.g. 600, not found yet). */
+  failNext(requestType: string, status: number, times: number): void;
   /** Requests answered so far (batch items count one each), 207s included. */
   readonly requests: readonly { requestType: string; status: number }[];
   close(): Promise<void>;
@@ -91,6 +93,7 @@ export async function startFakeObsServer(mode: FakeObsMode, options: { port?: nu
   const identified = new Set<WebSocket>();
   const replies: Record<string, Record<string, unknown>> = { ...defaultReplies };
   let notReady = false;
+  const failures = new Map<string, { status: number; left: number }>();
   const requests: { requestType: string; status: number }[] = [];
   const answer = (request: Record<string, unknown>): Record<string, unknown> => {
     const requestType = String(request.requestType);
@@ -98,6 +101,16 @@ export async function startFakeObsServer(mode: FakeObsMode, options: { port?: nu
       requests.push({ requestType, status: 207 });
       const comment = 'OBS is not ready to perform the request.';
       return { requestType, requestId: request.requestId, requestStatus: { result: false, code: 207, comment } };
+    }
+    const failure = failures.get(requestType);
+    if (failure && failure.left > 0) {
+      failure.left -= 1;
+      requests.push({ requestType, status: failure.status });
+      return {
+        requestType,
+        requestId: request.requestId,
+        requestStatus: { result: false, code: failure.status, comment: 'Failed as the test asked.' },
+      };
     }
     const data = replies[requestType];
     requests.push({ requestType, status: data ? 100 : 204 });
@@ -165,6 +178,9 @@ export async function startFakeObsServer(mode: FakeObsMode, options: { port?: nu
     },
     setNotReady(value) {
       notReady = value;
+    },
+    failNext(requestType, status, times) {
+      failures.set(requestType, { status, left: times });
     },
     get requests() {
       return requests;

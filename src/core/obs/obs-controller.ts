@@ -485,7 +485,14 @@ export class ObsController {
       const { inputName } = event.data;
       this.#followUp(session, async () => {
         // Fails (604) for inputs without audio: their `muted` stays null.
-        const reply = await session.call('GetInputMute', { inputName });
+        let reply = await session.call('GetInputMute', { inputName });
+        // OBS 29 was seen to announce an input before it could be found by name (600): ask
+        // again shortly, while the input is still there, so a new mic does not stay "unknown".
+        for (let attempt = 1; attempt <= NEW_INPUT_RETRIES && isNotFound(reply); attempt += 1) {
+          await new Promise((resolve) => setTimeout(resolve, NEW_INPUT_RETRY_MS));
+          if (this.#session !== session || !mirrorOf(this.#state).inputs.some((i) => i.name === inputName)) return;
+          reply = await session.call('GetInputMute', { inputName });
+        }
         if (!reply.ok && reply.error.code !== 'OBS_REQUEST_FAILED') {
           this.#logger.warn('Could not read the mute state of a new input', { error: reply.error.code });
         } else if (!reply.ok) {
@@ -544,6 +551,12 @@ export class ObsController {
 
 /** How long a scene collection change may take before the mirror is read without its end event. */
 const COLLECTION_CHANGE_WAIT_MS = 3000;
+/** Asking again for a new input's mute state when OBS cannot find it yet (status 600). */
+const NEW_INPUT_RETRIES = 5;
+const NEW_INPUT_RETRY_MS = 100;
+const RESOURCE_NOT_FOUND = 600;
+const isNotFound = (reply: Result<unknown>): boolean =>
+  !reply.ok && reply.error.code === 'OBS_REQUEST_FAILED' && reply.error.params?.status === RESOURCE_NOT_FOUND;
 
 function disconnected(address: string, error: AppError | null): Connection {
   return { status: 'disconnected', address, error, autoReconnect: false, nextAttemptAt: null };
