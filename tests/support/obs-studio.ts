@@ -192,14 +192,41 @@ export async function createScenes(address: string, password: string | null, nam
   });
 }
 
+/** obs-websocket-js has no deadline of its own: a request a hung OBS never answers would hang a test's hook. */
+const RAW_CALL_TIMEOUT_MS = scaled(20_000);
+
+async function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`OBS did not answer ${what} within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Every call of `client` fails after RAW_CALL_TIMEOUT_MS instead of waiting forever. */
+function withCallDeadlines(client: OBSWebSocket): OBSWebSocket {
+  const call = client.call.bind(client);
+  client.call = ((requestType: string, requestData?: object) =>
+    withDeadline(
+      call(requestType as never, requestData as never),
+      RAW_CALL_TIMEOUT_MS,
+      requestType,
+    )) as OBSWebSocket['call'];
+  return client;
+}
+
 /** Runs `work` with a raw obs-websocket-js client (a "second remote"), then disconnects. */
 export async function withRawObs<T>(
   address: string,
   password: string | null,
   work: (client: OBSWebSocket) => Promise<T>,
 ): Promise<T> {
-  const client = new OBSWebSocket();
-  await client.connect(address, password ?? undefined);
+  const client = withCallDeadlines(new OBSWebSocket());
+  await withDeadline(client.connect(address, password ?? undefined), RAW_CALL_TIMEOUT_MS, `connect to ${address}`);
   try {
     return await work(client);
   } finally {
@@ -326,8 +353,8 @@ async function waitUntilReady(port: number, pgid: number, logFile: string): Prom
  */
 async function waitUntilAnswering(port: number, password: string | null, pgid: number, logFile: string): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
-  const client = new OBSWebSocket();
-  await client.connect(`ws://127.0.0.1:${port}`, password ?? undefined);
+  const client = withCallDeadlines(new OBSWebSocket());
+  await withDeadline(client.connect(`ws://127.0.0.1:${port}`, password ?? undefined), RAW_CALL_TIMEOUT_MS, 'connect');
   try {
     while (Date.now() < deadline) {
       if (groupMembers(pgid).length === 0) throw new Error(`OBS exited while loading:\n${tail(logFile)}`);

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../shared/broadcast-log/log-format';
 import { healthAlerts } from '../../../shared/live/health-alerts';
 import { useNow } from '../../hooks/use-now';
 import { useGoLiveStore } from '../../stores/golive-store';
@@ -9,7 +10,9 @@ import { formatElapsed } from '../golive/format-elapsed';
 
 /** Elapsed time, bitrate, frames, congestion, recording, and alerts while live. */
 export function HealthPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // Numbers as the UI's language writes them: "0,5 %" and "5 338" in Swedish.
+  const n = (value: number, digits = 1) => formatNumber(value, i18n.language, digits);
   const health = useLiveStore((s) => s.health);
   const connection = useObsStore((s) => s.state.connection);
   const stream = useObsStore((s) => s.state.stream);
@@ -48,15 +51,15 @@ export function HealthPanel() {
           </div>
           <div>
             <dt>{t('live.health.bitrate')}</dt>
-            <dd data-testid="health-bitrate">{t('live.health.kbps', { value: Math.round(health.kbps) })}</dd>
+            <dd data-testid="health-bitrate">{t('live.health.kbps', { value: n(health.kbps, 0) })}</dd>
           </div>
           <div>
             <dt>{t('live.health.dropped')}</dt>
-            <dd data-testid="health-dropped">{health.droppedPct.toFixed(1)} %</dd>
+            <dd data-testid="health-dropped">{n(health.droppedPct)} %</dd>
           </div>
           <div>
             <dt>{t('live.health.skipped')}</dt>
-            <dd>{health.skippedPct.toFixed(1)} %</dd>
+            <dd>{n(health.skippedPct)} %</dd>
           </div>
           <div>
             <dt>{t('live.health.congestion')}</dt>
