@@ -5,7 +5,7 @@ import { connectGoLiveStore, useGoLiveStore } from '../../stores/golive-store';
 import { connectPresetsStore } from '../../stores/presets-store';
 import { connectLiveStore } from '../../stores/live-store';
 import { useObsStore } from '../../stores/obs-store';
-import { useLease } from '../../hooks/use-lease';
+import { useMeterLease } from '../../hooks/use-meter-lease';
 import { LiveView } from '../live/LiveView';
 import { ChecklistPanel } from './ChecklistPanel';
 import { DestinationsPanel } from './DestinationsPanel';
@@ -40,7 +40,7 @@ export function GoLiveView({
   // The checklist's program list, and the mic's level next to its check.
   useEffect(() => connectPresetsStore(api), [api]);
   useEffect(() => connectLiveStore(api), [api]);
-  useLease(api, 'meters', connected && !onAirScreen);
+  useMeterLease(api, connected && !onAirScreen);
 
   const panel = <GoLivePanel {...(onOpenLog ? { onOpenLog } : {})} {...(onOpenLogEntry ? { onOpenLogEntry } : {})} />;
   return (

@@ -4,7 +4,7 @@ import type { LiveKeyAction } from '../../../shared/live/live-keys';
 import { useApi } from '../../api/api-context';
 import { useLiveShortcuts } from '../../hooks/use-live-shortcuts';
 import { useMediaQuery } from '../../hooks/use-media-query';
-import { useLease } from '../../hooks/use-lease';
+import { useMeterLease } from '../../hooks/use-meter-lease';
 import { connectGoLiveStore, useGoLiveStore } from '../../stores/golive-store';
 import { connectLiveStore, runLive, selectScene, useLiveStore } from '../../stores/live-store';
 import { useObsStore } from '../../stores/obs-store';
@@ -47,7 +47,7 @@ export function LiveView({ banner }: { banner?: ReactNode } = {}) {
   useEffect(() => connectLiveStore(api), [api]);
   useEffect(() => connectGoLiveStore(api), [api]);
   useEffect(() => connectPresetsStore(api), [api]);
-  useLease(api, 'meters', connected);
+  useMeterLease(api, connected);
 
   useLiveShortcuts(
     (action: LiveKeyAction) => {

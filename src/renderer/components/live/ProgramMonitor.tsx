@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScenePicture } from '../../../shared/live/live-state';
 import { useApi } from '../../api/api-context';
-import { useLease } from '../../hooks/use-lease';
+import { useProgramLease } from '../../hooks/use-program-lease';
 import { connectProgramStore, useProgramStore } from '../../stores/program-store';
 
 /**
@@ -16,7 +16,7 @@ export function ProgramMonitor() {
   const picture = useProgramStore((s) => s.picture);
 
   useEffect(() => connectProgramStore(api), [api]);
-  useLease(api, 'program', true);
+  useProgramLease(api, true);
 
   const frame = (kind: 'program' | 'preview', scene: ScenePicture) => (
     <figure className={`monitor__frame monitor__frame--${kind}`} data-testid={`monitor-${kind}`}>
