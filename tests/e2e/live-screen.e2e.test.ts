@@ -228,6 +228,10 @@ describe('one live screen, from going live to the log entry', () => {
       await page.getByTestId('open-log').click();
       await page.getByTestId('log-screen').waitFor();
       const before = await programScene();
+      // P is off in text fields by design; the log may have put the focus in its search box.
+      await page.evaluate(
+        "(() => { const a = document.activeElement; if (a && (a.tagName === 'INPUT' || a.tagName === 'TEXTAREA')) a.blur(); })()",
+      );
       await page.keyboard.press('p');
       await waitFor(async () => (await programScene()) !== before, {
         timeoutMs: scaled(10_000),
