@@ -207,12 +207,34 @@ async function withDeadline<T>(promise: Promise<T>, ms: number, what: string): P
   }
 }
 
-/** Every call of `client` fails after RAW_CALL_TIMEOUT_MS instead of waiting forever. */
+/** obs-websocket 5.3+ answers 207 NotReady while OBS is busy (a collection switch, start-up); a remote asks again. */
+const NOT_READY = 207;
+
+/** One call that asks again while OBS says 207 NotReady, until `deadline`. */
+async function callWhileNotReady<T>(call: () => Promise<T>, deadline: number): Promise<T> {
+  for (let wait = 50; ; wait = Math.min(wait * 2, 500)) {
+    try {
+      return await call();
+    } catch (error) {
+      const notReady = error instanceof OBSWebSocketError && error.code === NOT_READY;
+      if (!notReady || Date.now() + wait > deadline) throw error;
+      await sleep(wait);
+    }
+  }
+}
+
+/**
+ * Every call of `client` fails after RAW_CALL_TIMEOUT_MS instead of waiting forever, and is
+ * asked again while OBS answers 207 NotReady (seen on OBS 32 right after a test's collection work).
+ */
 function withCallDeadlines(client: OBSWebSocket): OBSWebSocket {
   const call = client.call.bind(client);
   client.call = ((requestType: string, requestData?: object) =>
     withDeadline(
-      call(requestType as never, requestData as never),
+      callWhileNotReady(
+        () => call(requestType as never, requestData as never),
+        Date.now() + RAW_CALL_TIMEOUT_MS - 1_000,
+      ),
       RAW_CALL_TIMEOUT_MS,
       requestType,
     )) as OBSWebSocket['call'];
