@@ -5,6 +5,7 @@ import { goliveEvents, goliveRequests } from './contract/golive';
 import { liveEvents, liveRequests } from './contract/live';
 import { obsEvents, obsRequests } from './contract/obs';
 import { presetsEvents, presetsRequests } from './contract/presets';
+import { remoteEvents, remoteRequests } from './contract/remote';
 import { settingsEvents, settingsRequests } from './contract/settings';
 
 /**
@@ -23,6 +24,7 @@ export const apiRequests = {
   ...presetsRequests,
   ...goliveRequests,
   ...liveRequests,
+  ...remoteRequests,
 } as const;
 export const apiEvents = {
   ...appEvents,
@@ -32,6 +34,7 @@ export const apiEvents = {
   ...presetsEvents,
   ...goliveEvents,
   ...liveEvents,
+  ...remoteEvents,
 } as const;
 
 export type ApiRequests = typeof apiRequests;

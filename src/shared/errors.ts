@@ -63,6 +63,17 @@ export const errorCodes = [
   'LIVE_MIC_NOT_FOUND',
   'LIVE_PRIVACY_NOT_ACTIVE',
   'LIVE_TRANSITION_MISSING',
+  // the phone remote: turning it on, pairing, what a device may do
+  'REMOTE_NO_NETWORK',
+  'REMOTE_ADDRESS_UNAVAILABLE',
+  'REMOTE_LISTEN_FAILED',
+  'REMOTE_OFF',
+  'REMOTE_PAIRING_NOT_OPEN',
+  'REMOTE_PAIRING_WRONG_CODE',
+  'REMOTE_PAIRING_SLOW_DOWN',
+  'REMOTE_DEVICE_NOT_FOUND',
+  'REMOTE_NOT_ALLOWED',
+  'REMOTE_ACCESS_ENDED',
 ] as const;
 
 export const ErrorCodeSchema = z.enum(errorCodes);

@@ -2,6 +2,7 @@ import { logEn } from './log.en';
 import { presetsEn } from './presets.en';
 import { goliveEn, goliveErrorsEn } from './golive.en';
 import { liveEn, liveErrorsEn } from './live.en';
+import { remoteErrorsEn } from './remote.en';
 import type { Messages } from './sv';
 
 /** English. Typed as `Messages`: a key missing here (or one sv does not have) fails the type check. */
@@ -99,6 +100,7 @@ export const en: Messages = {
   errors: {
     ...goliveErrorsEn,
     ...liveErrorsEn,
+    ...remoteErrorsEn,
     OBS_ADDRESS_INVALID: {
       message: 'The OBS address does not look right.',
       action: 'Write it like this: ws://127.0.0.1:4455 (ws://, the computer’s address, a colon and the port number).',

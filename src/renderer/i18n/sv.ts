@@ -1,5 +1,6 @@
 import { goliveErrorsSv, goliveSv } from './golive.sv';
 import { liveErrorsSv, liveSv } from './live.sv';
+import { remoteErrorsSv } from './remote.sv';
 import { logSv } from './log.sv';
 import type { DeepStringify, ErrorTexts, StepList } from './message-types';
 import { presetsSv } from './presets.sv';
@@ -160,6 +161,7 @@ const errors = {
   },
   ...goliveErrorsSv,
   ...liveErrorsSv,
+  ...remoteErrorsSv,
 } satisfies ErrorTexts;
 
 const steps = {
