@@ -11,6 +11,8 @@ import type { obsRequests } from '../shared/contract/obs';
 import type { settingsRequests } from '../shared/contract/settings';
 import { appError, type AppError } from '../shared/errors';
 import { fail, ok, type Result } from '../shared/result';
+import type { RequestName } from '../shared/api-contract';
+import type { ObsState } from '../shared/obs-state';
 import { BroadcastRecorder } from './broadcast-log/broadcast-recorder';
 import type { BroadcastMetaInput } from './broadcast-log/broadcast-meta';
 import { createLogHandlers } from './broadcast-log/log-handlers';
@@ -30,6 +32,11 @@ import type { RequestHandlers } from './request-handlers';
 import { silentLogger, type DocumentStore, type Logger, type SecretStore } from './ports';
 import { SettingsService } from './settings/settings-service';
 import { describeIssues } from './validation-details';
+import { DeviceRegistry } from './remote/device-registry';
+import { deviceActionOf, sceneSwitchOf } from './remote/device-actions';
+import { remoteHandlers } from './remote/remote-handlers';
+import type { DeviceIdentity, RemoteAccess, RemoteListener } from './remote/remote-ports';
+import { RemoteService } from './remote/remote-service';
 
 /**
  * The domain core: what both Electron's main process and the browser host serve.
@@ -43,6 +50,18 @@ export interface AppCore {
   stop(): Promise<void>;
   /** The broadcast log's recorder; null when the core runs without a log folder. */
   readonly broadcastLog: { beginBroadcast(meta: BroadcastMetaInput): Result<null> } | null;
+  /** The phone remote, as the LAN listener uses it (pairing, tokens, each device's view). */
+  readonly remote: RemoteAccess;
+}
+
+/** What the platform gives the phone remote; without it the remote cannot be turned on. */
+export interface RemoteDeps {
+  listener: (access: RemoteAccess) => RemoteListener;
+  /** The computer's IPv4 addresses on local networks (loopback left out). */
+  lanAddresses: () => string[];
+  computerName: string;
+  /** Default 47180; 0 picks a free port (tests). */
+  port?: number;
 }
 
 export type CoreEventListener = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
@@ -73,7 +92,21 @@ export interface AppCoreDeps {
   obsConfigDir?: string | null;
   /** The folder of the app's log files, and how to show it to the user (desktop only). */
   logFolder?: LogFolder;
+  remote?: RemoteDeps;
+  /** remote-devices.json (paired phones, tokens hashed); in memory when absent. */
+  remoteDevices?: DocumentStore;
 }
+
+/** Without a platform listener (tests, tools) the remote exists but has no network to listen on. */
+const noRemote: RemoteDeps = {
+  listener: () => ({
+    open: async () => fail(appError('REMOTE_NO_NETWORK')),
+    close: async () => {},
+    disconnectDevice() {},
+  }),
+  lanAddresses: () => [],
+  computerName: '',
+};
 
 export interface LogFolder {
   path: string;
@@ -97,7 +130,13 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       }
     }
   };
-  obs.onState((state) => emit('obs.state', state));
+  let lastObsState: ObsState | null = null;
+  obs.onState((state) => {
+    emit('obs.state', state);
+    // `remote` is made below; OBS states arrive only after start().
+    remote.obsStateChanged(lastObsState, state);
+    lastObsState = state;
+  });
 
   const log = deps.logDir ? openBroadcastLog(deps.logDir, logger) : { store: null, notices: [] };
   notices.push(...log.notices);
@@ -193,6 +232,23 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     timings: deps.goLive,
     obsConfigDir: deps.obsConfigDir,
   });
+  const remoteDeps = deps.remote ?? noRemote;
+  const remote: RemoteService = new RemoteService({
+    registry: new DeviceRegistry(deps.remoteDevices ?? new MemoryDocumentStore(), logger),
+    listener: remoteDeps.listener,
+    lanAddresses: remoteDeps.lanAddresses,
+    computerName: remoteDeps.computerName,
+    ...(remoteDeps.port !== undefined ? { port: remoteDeps.port } : {}),
+    logger,
+    dispatch: (name, params, device) => dispatch(name, params, device),
+    subscribe: (listener) => {
+      listeners.add(listener as CoreEventListener);
+      return () => listeners.delete(listener as CoreEventListener);
+    },
+    onState: (state) => emit('remote.state', state),
+    onDeviceChanged: (device) => emit('remote.device', { computerName: remoteDeps.computerName, device }),
+  });
+
   const handlers: RequestHandlers<ApiRequests> = {
     ...appHandlers,
     ...settingsHandlers,
@@ -201,21 +257,45 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     ...presetsHandlers(presets),
     ...goLive.handlers,
     ...liveHandlers(live, meters, health, pictures),
+    ...remoteHandlers(remote),
   };
 
+  /** Every request, from the desktop (`device` null) or a paired device its policy let through. */
+  async function dispatch(name: unknown, params: unknown, device: DeviceIdentity | null): Promise<Result<unknown>> {
+    if (!isRequestName(name)) return fail(appError('UNKNOWN_REQUEST'));
+    const parsed = apiRequests[name].params.safeParse(params);
+    if (!parsed.success) return fail(appError('VALIDATION_FAILED', { details: describeIssues(parsed.error) }));
+    try {
+      const handler = handlers[name] as (p: unknown) => Promise<Result<unknown>>;
+      if (!device) return await handler(parsed.data);
+      return await fromDevice(name, parsed.data, device, handler);
+    } catch (error) {
+      logger.error('A request failed unexpectedly', { request: name, error: String(error) });
+      return fail(appError('INTERNAL_ERROR'));
+    }
+  }
+
+  /** A device's request: its scene switch and what it did are written down with its name. */
+  async function fromDevice(
+    name: RequestName,
+    params: unknown,
+    device: DeviceIdentity,
+    handler: (p: unknown) => Promise<Result<unknown>>,
+  ): Promise<Result<unknown>> {
+    const preview = obs.state.previewScene;
+    const scene = sceneSwitchOf(name, params, preview);
+    if (scene !== null) recorder?.noteDeviceSwitch(scene, device.name);
+    const result = await handler(params);
+    const action = result.ok ? deviceActionOf(name, params, result.value, preview) : null;
+    if (action) {
+      logger.info('Phone remote action', { device: device.name, action: action.action });
+      recorder?.noteDeviceAction(device.name, action.action, action.target);
+    }
+    return result;
+  }
+
   return {
-    async handle(name, params) {
-      if (!isRequestName(name)) return fail(appError('UNKNOWN_REQUEST'));
-      const parsed = apiRequests[name].params.safeParse(params);
-      if (!parsed.success) return fail(appError('VALIDATION_FAILED', { details: describeIssues(parsed.error) }));
-      try {
-        const handler = handlers[name] as (p: unknown) => Promise<Result<unknown>>;
-        return await handler(parsed.data);
-      } catch (error) {
-        logger.error('A request failed unexpectedly', { request: name, error: String(error) });
-        return fail(appError('INTERNAL_ERROR'));
-      }
-    },
+    handle: (name, params) => dispatch(name, params, null),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -225,10 +305,12 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       goLive.start();
       live.start();
       health.start();
+      remote.start();
       connectFromSettings();
     },
     async stop() {
       listeners.clear();
+      await remote.stop();
       goLive.stop();
       meters.stop();
       pictures.stop();
@@ -240,6 +322,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       await obs.close();
     },
     broadcastLog: recorder,
+    remote,
   };
 }
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { AppError } from '../shared/errors';
-import { createAppCore, type AppCore, type LogFolder } from './app-core';
+import { createAppCore, type AppCore, type LogFolder, type RemoteDeps } from './app-core';
 import type { DocumentStore, Logger, SecretName, SecretStore } from './ports';
 import { presetStoreNotices } from './presets/preset-store';
 
@@ -10,7 +10,7 @@ import { presetStoreNotices } from './presets/preset-store';
  * are shown, and the secret store seen through the logger's redaction. Each side passes
  * only what differs: how a file is opened (electron-store or conf) and how secrets are kept.
  */
-export const STORE_NAMES = ['settings', 'destinations', 'checklist', 'presets'] as const;
+export const STORE_NAMES = ['settings', 'destinations', 'checklist', 'presets', 'remote-devices'] as const;
 export type StoreName = (typeof STORE_NAMES)[number];
 
 export interface OpenedStore {
@@ -28,6 +28,8 @@ export interface AppWiring {
   logger: Logger;
   /** Where the log files are and how to show them; absent: "not available". */
   logFolder?: LogFolder;
+  /** The phone remote's LAN listener and the computer's addresses; absent: the remote cannot be turned on. */
+  remote?: RemoteDeps;
 }
 
 export function wireAppCore(wiring: AppWiring): AppCore {
@@ -37,6 +39,7 @@ export function wireAppCore(wiring: AppWiring): AppCore {
   const destinations = wiring.openStore('destinations');
   const checklist = wiring.openStore('checklist');
   const presets = wiring.openStore('presets');
+  const remoteDevices = wiring.openStore('remote-devices');
   return createAppCore({
     settings: settings.store,
     secrets: secretsSeenByLogger(secrets.store, logger),
@@ -47,6 +50,7 @@ export function wireAppCore(wiring: AppWiring): AppCore {
       ...destinations.notices,
       ...checklist.notices,
       ...presetStoreNotices(presets.notices),
+      ...remoteDevices.notices,
     ],
     logger,
     destinations: destinations.store,
@@ -54,6 +58,8 @@ export function wireAppCore(wiring: AppWiring): AppCore {
     presets: presets.store,
     logDir: join(wiring.dataDir, 'broadcast-log'),
     logFolder: wiring.logFolder,
+    remoteDevices: remoteDevices.store,
+    ...(wiring.remote ? { remote: wiring.remote } : {}),
   });
 }
 

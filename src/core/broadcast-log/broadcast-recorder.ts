@@ -5,8 +5,10 @@ import {
   type Entry,
   type HealthSummary,
   type Outcome,
+  type RemoteActionKind,
   type SwitchSource,
 } from '../../shared/broadcast-log/entry-schema';
+import { LOG_LIMITS } from '../../shared/broadcast-log/limits';
 import { addSampleToSummary, summarize } from '../../shared/broadcast-log/health';
 import { CAPTION_DAYS } from '../../shared/golive/after-broadcast';
 import type { ObsState } from '../../shared/obs-state';
@@ -60,7 +62,7 @@ export class BroadcastRecorder {
   #sawStopping = false;
   #sawStarting = false;
   #pendingMeta: BroadcastMeta | null = null;
-  #appSwitch: { scene: string; atMs: number } | null = null;
+  #appSwitch: { scene: string; atMs: number; device?: string } | null = null;
   #timer: NodeJS.Timeout | null = null;
   #lastReading: StreamReading | null = null;
   #summary: HealthSummary = emptyHealth();
@@ -142,7 +144,28 @@ export class BroadcastRecorder {
 
   /** Called just before the app asks OBS to switch, so the switch is logged as the app's. */
   noteAppSwitch(sceneName: string): void {
-    this.#appSwitch = { scene: sceneName, atMs: Date.now() };
+    // A phone's switch is noted first (noteDeviceSwitch); the app's own note that follows keeps its name.
+    const prev = this.#appSwitch;
+    const device = prev?.scene === sceneName && Date.now() - prev.atMs < 1_000 ? prev.device : undefined;
+    this.#appSwitch = { scene: sceneName, atMs: Date.now(), ...(device !== undefined ? { device } : {}) };
+  }
+
+  /** A paired phone or tablet is about to switch to `sceneName`: the switch is logged with its name. */
+  noteDeviceSwitch(sceneName: string, device: string): void {
+    this.#appSwitch = { scene: sceneName, atMs: Date.now(), device };
+  }
+
+  /** What a paired phone or tablet did, written into the broadcast that is on air (if one is). */
+  noteDeviceAction(device: string, action: RemoteActionKind, target?: string): void {
+    const id = this.#liveId;
+    const entry = id ? this.#store.get(id) : undefined;
+    if (!id || !entry) return;
+    // An entry from a snapshot written before remote actions existed has none yet.
+    const done = Array.isArray(entry.remoteActions) ? entry.remoteActions : [];
+    if (done.length >= LOG_LIMITS.remoteActions) return;
+    const note = { at: new Date().toISOString(), device, action, ...(target !== undefined ? { target } : {}) };
+    const written = this.#store.patch(id, { remoteActions: [...done, note] });
+    if (written.ok) this.#onChanged([id]);
   }
 
   // ---- OBS state --------------------------------------------------------------------------
@@ -278,6 +301,7 @@ export class BroadcastRecorder {
       startedIn,
       // The scene on air when the stream started opens the timeline.
       timeline: programScene ? [{ at: start, scene: programScene, source: 'obs' }] : [],
+      remoteActions: [],
       health: emptyHealth(),
       checklist: [],
       roles: [],
@@ -316,6 +340,7 @@ export class BroadcastRecorder {
       rehearsal: false,
       startedIn: 'app',
       timeline: [],
+      remoteActions: [],
       health: emptyHealth(),
       checklist: [],
       roles: [],
@@ -372,7 +397,13 @@ export class BroadcastRecorder {
     if (fromApp) this.#appSwitch = null;
     // obs-websocket does not say which client switched: anything not asked for here is "obs".
     const source: SwitchSource = forced ?? (fromApp ? 'app' : 'obs');
-    const written = this.#store.addSwitch(id, { at: new Date().toISOString(), scene, source });
+    const device = fromApp ? app.device : undefined;
+    const written = this.#store.addSwitch(id, {
+      at: new Date().toISOString(),
+      scene,
+      source,
+      ...(device !== undefined ? { device } : {}),
+    });
     if (written.ok) this.#onChanged([id]);
   }
 

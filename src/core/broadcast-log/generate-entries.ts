@@ -36,6 +36,7 @@ export function generateEntries(count: number, { switches = 20, endMs = Date.UTC
       durationSec,
       outcome: i % 50 === 0 ? 'interrupted' : 'completed',
       rehearsal: i % 10 === 0,
+      remoteActions: [],
       timeline: Array.from({ length: switches }, (_, k) => ({
         at: new Date(startMs + (k * durationSec * 1000) / switches).toISOString(),
         scene: SCENES[k % SCENES.length]!,

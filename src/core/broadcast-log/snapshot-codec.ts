@@ -13,6 +13,8 @@ interface CompactTimeline {
   s: string[];
   /** Flattened triples: ms after the previous switch (the first: after actualStart), scene index, source index. */
   d: number[];
+  /** The paired device behind a switch, by the switch's position; absent when no phone switched. */
+  r?: Record<string, string>;
 }
 
 const SOURCES: SwitchSource[] = ['app', 'obs', 'other-client'];
@@ -25,8 +27,10 @@ export function encodeTimeline(timeline: readonly SceneSwitch[], startMs: number
   const s: string[] = [];
   const index = new Map<string, number>();
   const d: number[] = [];
+  const r: Record<string, string> = {};
   let previous = startMs;
-  for (const sw of timeline) {
+  for (const [position, sw] of timeline.entries()) {
+    if (sw.device !== undefined) r[position] = sw.device;
     let i = index.get(sw.scene);
     if (i === undefined) {
       i = s.push(sw.scene) - 1;
@@ -36,7 +40,7 @@ export function encodeTimeline(timeline: readonly SceneSwitch[], startMs: number
     d.push(at - previous, i, SOURCES.indexOf(sw.source));
     previous = at;
   }
-  return { s, d };
+  return Object.keys(r).length > 0 ? { s, d, r } : { s, d };
 }
 
 export function decodeTimeline(compact: CompactTimeline, startMs: number): SceneSwitch[] {
@@ -44,10 +48,12 @@ export function decodeTimeline(compact: CompactTimeline, startMs: number): Scene
   let at = startMs;
   for (let k = 0; k + 2 < compact.d.length; k += 3) {
     at += compact.d[k]!;
+    const device = compact.r?.[k / 3];
     out.push({
       at: new Date(at).toISOString(),
       scene: compact.s[compact.d[k + 1]!] ?? '',
       source: SOURCES[compact.d[k + 2]!] ?? 'obs',
+      ...(typeof device === 'string' ? { device } : {}),
     });
   }
   return out;

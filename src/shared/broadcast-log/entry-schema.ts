@@ -36,8 +36,32 @@ export const SceneSwitchSchema = z.object({
   at: TimestampSchema,
   scene: text(512),
   source: SwitchSourceSchema,
+  /** The paired phone or tablet that asked for the switch ("Annas telefon"). */
+  device: text(200).optional(),
 });
 export type SceneSwitch = z.infer<typeof SceneSwitchSchema>;
+
+/** What a paired phone or tablet did during the broadcast, for the log's record of who did what. */
+export const RemoteActionKindSchema = z.enum([
+  'scene',
+  'take',
+  'mic-on',
+  'mic-off',
+  'privacy-on',
+  'privacy-off',
+  'texts',
+  'end',
+]);
+export type RemoteActionKind = z.infer<typeof RemoteActionKindSchema>;
+
+export const RemoteActionSchema = z.object({
+  at: TimestampSchema,
+  device: text(200),
+  action: RemoteActionKindSchema,
+  /** The scene or mic it was about, when there is one. */
+  target: text(512).optional(),
+});
+export type RemoteAction = z.infer<typeof RemoteActionSchema>;
 
 /** One GetStreamStatus reading; kept in the entry's own sample file, not in the entry. */
 export const HealthSampleSchema = z.object({
@@ -129,6 +153,7 @@ export const EntrySchema = z.object({
   /** Who started the stream: the app's Go live, or OBS's own button (no title, no checklist). */
   startedIn: z.enum(['app', 'obs']).default('app'),
   timeline: z.array(SceneSwitchSchema).max(L.timeline),
+  remoteActions: z.array(RemoteActionSchema).max(L.remoteActions).default([]),
   health: HealthSummarySchema,
   checklist: z.array(ChecklistItemSchema).max(L.checklistItems).default([]),
   roles: z.array(RoleSchema).max(L.roles).default([]),

@@ -13,6 +13,7 @@ export const LOG_LIMITS = {
   roles: 20,
   checklistItems: 100,
   timeline: 5_000,
+  remoteActions: 2_000,
   /** Health samples come in their own file, not in the entry: 2 s apart, 12 hours. */
   samples: 21_600,
 } as const;
