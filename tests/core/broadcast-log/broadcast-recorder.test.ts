@@ -66,6 +66,39 @@ describe('the broadcast recorder (OBS faked)', () => {
     expect(store.entries()[0]!.health.reconnects).toBe(2);
   });
 
+  it("writes down a paired phone's switch and actions with its name, and keeps them through a snapshot", async () => {
+    const { obs, store, recorder, dir } = setup();
+    obs.set({ programScene: 'Startar snart' });
+    obs.stream('live');
+    const id = store.entries()[0]!.id;
+    recorder.noteDeviceSwitch('Läsaren', 'Annas telefon');
+    recorder.noteAppSwitch('Läsaren'); // the live service's own note, right after: keeps the name
+    obs.set({ programScene: 'Läsaren' });
+    recorder.noteAppSwitch('Boken'); // the computer's own click
+    obs.set({ programScene: 'Boken' });
+    recorder.noteDeviceAction('Annas telefon', 'mic-off', 'Mikrofon');
+    recorder.noteDeviceAction('Annas telefon', 'privacy-on');
+    const entry = store.get(id)!;
+    expect(entry.timeline.slice(1).map((s) => [s.scene, s.source, s.device])).toEqual([
+      ['Läsaren', 'app', 'Annas telefon'],
+      ['Boken', 'app', undefined],
+    ]);
+    expect(entry.remoteActions.map((a) => [a.device, a.action, a.target])).toEqual([
+      ['Annas telefon', 'mic-off', 'Mikrofon'],
+      ['Annas telefon', 'privacy-on', undefined],
+    ]);
+    obs.stream('stopping');
+    obs.stream('offline');
+    await store.compact();
+    await recorder.stop();
+    await store.close();
+    const { store: again } = BroadcastLogStore.open(dir);
+    cleanups.push(() => again.close());
+    const reread = again.get(id)!;
+    expect(reread.timeline.map((s) => s.device ?? null)).toEqual([null, 'Annas telefon', null]);
+    expect(reread.remoteActions).toHaveLength(2);
+  });
+
   it('records a start that never went live as failed to start', () => {
     const { obs, store } = setup();
     obs.stream('starting');
