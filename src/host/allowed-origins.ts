@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { networkInterfaces } from 'node:os';
 
 /**
@@ -34,6 +35,14 @@ export function siteIdentity(bindHost: string, port: number): SiteIdentity {
   } else {
     names.add(bracketed(bindHost.toLowerCase()));
   }
+  return identityOf(names, port);
+}
+
+/** Only `address:port`: the phone remote's listener, reached by the LAN address it was opened on. */
+export const exactSiteIdentity = (address: string, port: number): SiteIdentity =>
+  identityOf(new Set([bracketed(address.toLowerCase())]), port);
+
+function identityOf(names: Set<string>, port: number): SiteIdentity {
   const hosts = new Set([...names].map((name) => `${name}:${port}`));
   return {
     hosts,
@@ -41,3 +50,13 @@ export function siteIdentity(bindHost: string, port: number): SiteIdentity {
     socketOrigins: [...hosts].filter((h) => !h.startsWith('[')).map((h) => `ws://${h}`),
   };
 }
+
+export const hostAllowed = (req: IncomingMessage, site: SiteIdentity): boolean =>
+  req.headers.host !== undefined && site.hosts.has(req.headers.host.toLowerCase());
+
+/**
+ * Browsers always send Origin on upgrades and POSTs, so a foreign one is another web page:
+ * refused. A missing one means a non-browser client (tests, scripts).
+ */
+export const originAllowed = (req: IncomingMessage, site: SiteIdentity): boolean =>
+  req.headers.origin === undefined || site.origins.has(req.headers.origin.toLowerCase());

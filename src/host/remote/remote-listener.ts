@@ -1,0 +1,243 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { isIPv4 } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Logger } from '../../core/ports';
+import type { HostedCoreView } from '../../core/remote/device-session';
+import type { DeviceIdentity, RemoteAccess, RemoteListener } from '../../core/remote/remote-ports';
+import { appError } from '../../shared/errors';
+import { fail, ok, type Result } from '../../shared/result';
+import { WS_API_PATH, WS_MAX_MESSAGE_BYTES } from '../../shared/ws-protocol';
+import { readCookie } from '../access-token';
+import { exactSiteIdentity, hostAllowed, originAllowed, type SiteIdentity } from '../allowed-origins';
+import { serveApiConnection } from '../api-connection';
+import { closeServer, finish, finishJson, listen, pathOf, refuseUpgrade, serveStatic } from '../http-basics';
+import { securityHeaders } from '../security-headers';
+import { pairFailureStatus, readPairBody, retryAfterSeconds } from './pair-request';
+
+/**
+ * The phone remote's LAN listener: the built renderer, the pairing and session endpoints and
+ * the API socket, on exactly one LAN address and only while the remote is on. Who may do
+ * what is the core's (RemoteAccess); this only carries bytes and the device cookie.
+ */
+
+export interface RemoteListenerOptions {
+  /** The built renderer (out/renderer): the phone's pages. */
+  staticDir: string;
+  logger: Logger;
+}
+
+/** What the core's deps take as `remote.listener`. */
+export type RemoteListenerFactory = (access: RemoteAccess) => RemoteListener;
+
+export const DEVICE_COOKIE = 'bibblan_device';
+/** 30 days, in seconds; the core decides when the token itself stops working. */
+const DEVICE_COOKIE_MAX_AGE = 30 * 24 * 60 * 60;
+export const SESSION_PATH = '/remote/session';
+export const PAIR_PATH = '/remote/pair';
+/** The QR code's page: the same app, which reads the secret from the fragment. */
+const PAIR_PAGE_PATH = '/pair';
+
+/** Close code for a device whose access ended (revoked or expired); 1001 when the remote turns off. */
+export const ACCESS_ENDED_CLOSE_CODE = 4401;
+/** A revoked device's socket is cut if it does not finish the closing handshake by then. */
+const DISCONNECT_GRACE_MS = 500;
+/** A request (headers and body) must arrive within this; phones on wifi need far less. */
+const REQUEST_TIMEOUT_MS = 15_000;
+
+const deviceCookie = (token: string): string =>
+  `${DEVICE_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${DEVICE_COOKIE_MAX_AGE}`;
+const clearedDeviceCookie = `${DEVICE_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`;
+
+interface Serving {
+  server: Server;
+  wss: WebSocketServer;
+  /** Each device's open sockets, for disconnectDevice. */
+  sockets: Map<string, Set<WebSocket>>;
+}
+
+export function createRemoteListener(options: RemoteListenerOptions): RemoteListenerFactory {
+  return (access) => new LanListener(access, options);
+}
+
+class LanListener implements RemoteListener {
+  private serving: Serving | null = null;
+  /** open() and close() run one at a time, in the order called. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly access: RemoteAccess,
+    private readonly options: RemoteListenerOptions,
+  ) {}
+
+  open(address: string, port: number): Promise<Result<{ port: number }>> {
+    return this.serially(async () => {
+      await this.closeNow();
+      return this.start(address, port);
+    });
+  }
+
+  close(): Promise<void> {
+    return this.serially(() => this.closeNow());
+  }
+
+  disconnectDevice(deviceId: string): void {
+    for (const socket of this.serving?.sockets.get(deviceId) ?? []) {
+      const timer = setTimeout(() => socket.terminate(), DISCONNECT_GRACE_MS);
+      socket.once('close', () => clearTimeout(timer));
+      socket.close(ACCESS_ENDED_CLOSE_CODE, 'Access ended');
+    }
+  }
+
+  private serially<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task);
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private async closeNow(): Promise<void> {
+    const serving = this.serving;
+    if (!serving) return;
+    this.serving = null;
+    await closeServer(serving.server, serving.wss, 1001, 'Remote turned off');
+    this.options.logger.info('The phone remote stopped listening');
+  }
+
+  private async start(address: string, port: number): Promise<Result<{ port: number }>> {
+    const { logger } = this.options;
+    // Only one LAN address, never a wildcard: the remote must not appear on every network.
+    if (!isIPv4(address) || address === '0.0.0.0') return fail(appError('REMOTE_ADDRESS_UNAVAILABLE', { address }));
+    // Filled in once the port is known; no request arrives before listen() resolves.
+    let site: SiteIdentity = exactSiteIdentity(address, port);
+    let headers: Record<string, string> = {};
+    const sockets = new Map<string, Set<WebSocket>>();
+
+    const server = createServer((req, res) => {
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+      this.handleHttp(req, res, site).catch((error: unknown) => {
+        logger.error('Phone remote: an HTTP request failed', { error: String(error) });
+        if (!res.headersSent) finish(res, 500);
+        else res.destroy();
+      });
+    });
+    server.requestTimeout = REQUEST_TIMEOUT_MS;
+    server.headersTimeout = REQUEST_TIMEOUT_MS;
+
+    const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_MESSAGE_BYTES });
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      // A phone that vanishes mid-handshake must not become an uncaught error.
+      socket.on('error', () => socket.destroy());
+      if (!hostAllowed(req, site)) return refuseUpgrade(socket, 403);
+      if (pathOf(req.url) !== WS_API_PATH) return refuseUpgrade(socket, 404);
+      if (!originAllowed(req, site)) return refuseUpgrade(socket, 403);
+      if (this.deviceOf(req) === null) return refuseUpgrade(socket, 401);
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        // Asked again: the device may have been revoked while the handshake ran.
+        const device = this.deviceOf(req);
+        if (device === null) return ws.close(ACCESS_ENDED_CLOSE_CODE, 'Access ended');
+        this.serveDevice(ws, device, sockets);
+      });
+    });
+
+    let bound: number;
+    try {
+      bound = await listen(server, port, address);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      logger.warn('The phone remote could not listen', { address, port, code });
+      if (code === 'EADDRNOTAVAIL') return fail(appError('REMOTE_ADDRESS_UNAVAILABLE', { address }));
+      return fail(appError('REMOTE_LISTEN_FAILED', { port }));
+    }
+    server.on('error', (error) => logger.error('Phone remote: server error', { error: String(error) }));
+    site = exactSiteIdentity(address, bound);
+    headers = securityHeaders(site.socketOrigins);
+    this.serving = { server, wss, sockets };
+    logger.info('The phone remote is listening', { address, port: bound });
+    return ok({ port: bound });
+  }
+
+  private serveDevice(ws: WebSocket, device: DeviceIdentity, sockets: Map<string, Set<WebSocket>>): void {
+    const { logger } = this.options;
+    let view: HostedCoreView;
+    try {
+      view = this.access.forDevice(device.id);
+    } catch (error) {
+      logger.error('Phone remote: no view of the core for a device', { error: String(error) });
+      ws.terminate();
+      return;
+    }
+    const own = sockets.get(device.id) ?? new Set<WebSocket>();
+    sockets.set(device.id, own);
+    own.add(ws);
+    this.access.connectionOpened(device.id);
+    ws.once('close', () => {
+      own.delete(ws);
+      if (own.size === 0 && sockets.get(device.id) === own) sockets.delete(device.id);
+      this.access.connectionClosed(device.id);
+    });
+    serveApiConnection(ws, view, logger);
+  }
+
+  /** The paired device behind the request's cookie, or null. */
+  private deviceOf(req: IncomingMessage): DeviceIdentity | null {
+    const token = readCookie(req.headers.cookie, DEVICE_COOKIE);
+    return token ? this.access.authenticate(token) : null;
+  }
+
+  private async handleHttp(req: IncomingMessage, res: ServerResponse, site: SiteIdentity): Promise<void> {
+    if (!hostAllowed(req, site)) return finish(res, 403);
+    const path = pathOf(req.url);
+    if (path === SESSION_PATH || path === PAIR_PATH) {
+      // Another site's page must not pair a phone or read who it is.
+      if (!originAllowed(req, site)) return finishJson(res, 403, { error: appError('REMOTE_NOT_ALLOWED') });
+      return path === SESSION_PATH ? this.session(req, res) : this.pair(req, res);
+    }
+    return serveStatic(req, res, this.options.staticDir, path === PAIR_PAGE_PATH ? '/index.html' : path);
+  }
+
+  private session(req: IncomingMessage, res: ServerResponse): void {
+    const { computerName } = this.access;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      return finishJson(res, 405, { error: appError('VALIDATION_FAILED', { reason: 'method' }) });
+    }
+    const device = this.deviceOf(req);
+    if (device === null) {
+      // A revoked or expired token is of no more use: the phone forgets it.
+      if (req.headers.cookie?.includes(`${DEVICE_COOKIE}=`)) res.setHeader('Set-Cookie', clearedDeviceCookie);
+      return finishJson(res, 401, { computerName, error: appError('REMOTE_ACCESS_ENDED') });
+    }
+    return finishJson(res, 200, { computerName, device: identity(device) });
+  }
+
+  private async pair(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      return finishJson(res, 405, { error: appError('VALIDATION_FAILED', { reason: 'method' }) });
+    }
+    const read = await readPairBody(req);
+    if (!read.ok) {
+      // The rest of a refused body is not read: this connection is done.
+      res.setHeader('Connection', 'close');
+      return finishJson(res, read.status, { error: read.error });
+    }
+    let result: Awaited<ReturnType<RemoteAccess['pair']>>;
+    try {
+      result = await this.access.pair({ ...read.body, from: req.socket.remoteAddress ?? '' });
+    } catch (error) {
+      this.options.logger.error('Phone remote: pairing failed', { error: String(error) });
+      return finishJson(res, 500, { error: appError('INTERNAL_ERROR') });
+    }
+    if (!result.ok) {
+      const status = pairFailureStatus(result.error.code);
+      if (status === 429) res.setHeader('Retry-After', String(retryAfterSeconds(result.error)));
+      return finishJson(res, status, { error: result.error });
+    }
+    const { token, device } = result.value;
+    res.setHeader('Set-Cookie', deviceCookie(token));
+    return finishJson(res, 200, { computerName: this.access.computerName, device: identity(device) });
+  }
+}
+
+/** Exactly id, name and role: nothing else the core may attach travels to the phone. */
+const identity = (device: DeviceIdentity): DeviceIdentity => ({ id: device.id, name: device.name, role: device.role });
