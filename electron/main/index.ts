@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { app, type BrowserWindow, safeStorage, shell, type WebContents } from 'electron';
 import type { AppCore } from '../../src/core/app-core';
 import { logFolderIn, wireAppCore } from '../../src/core/app-wiring';
+import { remotePlatform } from '../../src/host/remote';
 import { setupCleanQuit, type CleanQuit } from './clean-quit';
 import { setupIpc } from './ipc';
 import { createMainLogger } from './main-logger';
@@ -72,6 +73,8 @@ function setupCore(): AppCore {
     version: app.getVersion(),
     logger,
     logFolder: { path: logDir, open: openLogFolder },
+    // The phone remote serves the same built UI (inside app.asar when packaged) on a LAN address.
+    remote: remotePlatform({ staticDir: rendererDir, logger }),
   });
 }
 

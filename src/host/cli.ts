@@ -9,11 +9,12 @@ import { openConfStore } from '../core/settings/open-document-store';
 import { parseCliArgs, USAGE } from './cli-args';
 import { defaultDataDir } from './data-dir';
 import { FileSecretStore } from './file-secret-store';
+import { remotePlatform } from './remote';
 import { buildRenderer, isRendererBuilt } from './renderer-build';
 import { startBrowserHost, type BrowserHost } from './server';
 
 /**
- * `npm run serve -- [--port N] [--host H] [--data-dir DIR] [--static-dir DIR]`
+ * `npm run serve -- [--port N] [--host H] [--data-dir DIR] [--static-dir DIR] [--remote-port N]`
  *
  * stdout gets exactly one line, `Serving at URL`, once the host accepts connections, so a
  * script can read the URL; everything else goes to stderr. Exit codes: 0 after SIGINT or
@@ -69,6 +70,8 @@ async function main(argv: string[]): Promise<number | null> {
     logger,
     // A browser (maybe on another device) cannot open a folder here: the answer names it instead.
     logFolder: { path: logFile.dir, open: null },
+    // The phone remote listens on a LAN address only while staff have it on (in the app).
+    remote: remotePlatform({ staticDir, logger, port: options.remotePort }),
   });
   core.start();
 
