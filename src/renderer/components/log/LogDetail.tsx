@@ -14,6 +14,7 @@ import { formatDateTime, formatDuration } from './format';
 import { HealthFacts } from './HealthFacts';
 import { checklistItemWords, programTypeName } from './log-words';
 import { RolesEditor } from './RolesEditor';
+import { RemoteActionsList } from './RemoteActionsList';
 import { TimelineChart } from './TimelineChart';
 
 /** The program types the checklist knows, first; any other type already in the log after them. */
@@ -156,6 +157,7 @@ export function LogDetail({ id, onBack }: { id: string; onBack: () => void }) {
       </dl>
       <h4>{t('log.detail.timeline')}</h4>
       <TimelineChart timeline={entry.timeline} startMs={startMs} endMs={endMs} />
+      <RemoteActionsList actions={entry.remoteActions ?? []} />
       <h4>{t('log.detail.bitrate')}</h4>
       <BitrateChart samples={samples} />
       <HealthFacts health={entry.health} />

@@ -20,6 +20,9 @@ export function TimelineChart({
   endMs: number;
 }) {
   const { t, i18n } = useTranslation();
+  // A paired phone's switch names the phone; the rest say which program switched.
+  const source = (s: SceneSwitch): string =>
+    s.device !== undefined ? t('log.detail.byDevice', { device: s.device }) : t(`log.detail.sources.${s.source}`);
   if (timeline.length === 0) return <p>{t('log.detail.timelineEmpty')}</p>;
   const scenes = [...new Set(timeline.map((s) => s.scene))];
   const span = Math.max(1, endMs - startMs);
@@ -51,7 +54,7 @@ export function TimelineChart({
               height={ROW - 6}
               fill={PALETTE[lane % PALETTE.length]}
             >
-              <title>{`${formatTime(from, i18n.language)} ${s.scene} (${t(`log.detail.sources.${s.source}`)})`}</title>
+              <title>{`${formatTime(from, i18n.language)} ${s.scene} (${source(s)})`}</title>
             </rect>
           );
         })}
@@ -66,7 +69,7 @@ export function TimelineChart({
       <ol className="log-timeline-list">
         {timeline.map((s, i) => (
           <li key={`${s.at}-${i}`}>
-            {formatTime(Date.parse(s.at), i18n.language)} – {s.scene} ({t(`log.detail.sources.${s.source}`)})
+            {formatTime(Date.parse(s.at), i18n.language)} – {s.scene} ({source(s)})
           </li>
         ))}
       </ol>
