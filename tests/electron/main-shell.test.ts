@@ -1,6 +1,8 @@
 import { readdirSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { lanAddresses } from '../../src/host/remote/lan-addresses';
 import { apiRequests, requestNames } from '../../src/shared/api-contract';
 import { requestChannel } from '../../src/shared/api-bridge';
 import { AppErrorSchema } from '../../src/shared/errors';
@@ -163,6 +165,18 @@ describe('IPC', () => {
     const handler = main.state.ipcHandlers.get(requestChannel('settings.get'));
     await expect(handler?.(event(main), undefined)).rejects.toThrow('Request refused');
     expect(main.readLog()).toContain('Refused an IPC request from a sender that is not our UI');
+  });
+
+  it("gives the core the phone remote: this computer's name and LAN addresses, on the fixed port", async () => {
+    const main = await boot();
+    const state = (await main.state.ipcHandlers.get(requestChannel('remote.getState'))?.(trusted(main), undefined)) as {
+      ok: boolean;
+      value: { enabled: boolean; computerName: string; addresses: string[]; port: number };
+    };
+    expect(state).toMatchObject({
+      ok: true,
+      value: { enabled: false, computerName: hostname(), addresses: lanAddresses(), port: 47180 },
+    });
   });
 
   it('opens the log folder with shell.openPath', async () => {
