@@ -14,6 +14,7 @@ import { startRtmpIngest, type RtmpIngest } from '../../tests/support/rtmp-inges
 import { measureBroadcastLog } from './broadcast-log';
 import { measureBundleSize } from './bundle-size';
 import { measureHostCpu } from './host-cpu';
+import { measurePhoneRemote } from './phone-remote';
 import { measurePresetApply } from './preset-apply';
 import { measureProgramPicture } from './program-picture';
 import { measureReconnect } from './reconnect';
@@ -127,6 +128,7 @@ async function main(): Promise<number> {
       }
       await phase('preset apply', () => measurePresetApply(running, quick));
       await phase('program monitor', () => measureProgramPicture(running, quick));
+      await phase('phone remote', () => measurePhoneRemote(running, projectRoot, quick));
       await phase('reconnect after OBS restart', () => measureReconnect(running, quick));
     }
   } finally {
