@@ -25,6 +25,8 @@ export interface RemoteListenerOptions {
   /** The built renderer (out/renderer): the phone's pages. */
   staticDir: string;
   logger: Logger;
+  /** How often each phone's socket is pinged; one missed answer closes it. Default 30 s (tests shorten it). */
+  heartbeatMs?: number;
 }
 
 /** What the core's deps take as `remote.listener`. */
@@ -42,6 +44,11 @@ const PAIR_PAGE_PATH = '/pair';
 export const ACCESS_ENDED_CLOSE_CODE = 4401;
 /** A revoked device's socket is cut if it does not finish the closing handshake by then. */
 const DISCONNECT_GRACE_MS = 500;
+/**
+ * A phone that leaves the wifi or sleeps never closes its socket: unanswered pings find it,
+ * so the app's device list stops counting it and its subscription ends.
+ */
+const HEARTBEAT_MS = 30_000;
 /** A request (headers and body) must arrive within this; phones on wifi need far less. */
 const REQUEST_TIMEOUT_MS = 15_000;
 
@@ -54,6 +61,7 @@ interface Serving {
   wss: WebSocketServer;
   /** Each device's open sockets, for disconnectDevice. */
   sockets: Map<string, Set<WebSocket>>;
+  heartbeat: NodeJS.Timeout;
 }
 
 export function createRemoteListener(options: RemoteListenerOptions): RemoteListenerFactory {
@@ -99,6 +107,7 @@ class LanListener implements RemoteListener {
     const serving = this.serving;
     if (!serving) return;
     this.serving = null;
+    clearInterval(serving.heartbeat);
     await closeServer(serving.server, serving.wss, 1001, 'Remote turned off');
     this.options.logger.info('The phone remote stopped listening');
   }
@@ -151,7 +160,9 @@ class LanListener implements RemoteListener {
     server.on('error', (error) => logger.error('Phone remote: server error', { error: String(error) }));
     site = exactSiteIdentity(address, bound);
     headers = securityHeaders(site.socketOrigins);
-    this.serving = { server, wss, sockets };
+    const heartbeat = setInterval(() => checkHeartbeats(wss), this.options.heartbeatMs ?? HEARTBEAT_MS);
+    heartbeat.unref();
+    this.serving = { server, wss, sockets, heartbeat };
     logger.info('The phone remote is listening', { address, port: bound });
     return ok({ port: bound });
   }
@@ -175,6 +186,8 @@ class LanListener implements RemoteListener {
       if (own.size === 0 && sockets.get(device.id) === own) sockets.delete(device.id);
       this.access.connectionClosed(device.id);
     });
+    answering.add(ws);
+    ws.on('pong', () => answering.add(ws));
     serveApiConnection(ws, view, logger);
   }
 
@@ -236,6 +249,20 @@ class LanListener implements RemoteListener {
     const { token, device } = result.value;
     res.setHeader('Set-Cookie', deviceCookie(token));
     return finishJson(res, 200, { computerName: this.access.computerName, device: identity(device) });
+  }
+}
+
+/** Sockets that answered since the last ping (a WeakSet: closed sockets just drop out). */
+const answering = new WeakSet<WebSocket>();
+
+function checkHeartbeats(wss: WebSocketServer): void {
+  for (const socket of wss.clients) {
+    if (!answering.has(socket)) {
+      socket.terminate();
+      continue;
+    }
+    answering.delete(socket);
+    socket.ping();
   }
 }
 

@@ -6,6 +6,7 @@ import { MemoryDocumentStore } from '../../../src/core/settings/memory-document-
 import { createRemoteListener } from '../../../src/host/remote';
 import type { RemoteState } from '../../../src/shared/remote/remote-state';
 import { MemorySecretStore } from '../../support/memory-secret-store';
+import { scaled } from '../../support/timeouts';
 import { closed, makeSite, mustOpen, nextMessage, openSocket, removeDir, SECRET_TEXT } from '../helpers';
 import { connectOutcome, deviceCookieOf, lanRequest, pairRequest, type LanResponse } from './lan-client';
 
@@ -37,14 +38,18 @@ async function call<T>(core: AppCore, name: string, params?: unknown): Promise<T
 }
 
 /** A core with the remote on at LAN on any free port. */
-async function remoteOn(options: { addresses?: string[] } = {}): Promise<Running> {
+async function remoteOn(options: { addresses?: string[]; heartbeatMs?: number } = {}): Promise<Running> {
   const site = makeSite();
   const core = createAppCore({
     settings: new MemoryDocumentStore(),
     secrets: new MemorySecretStore(),
     version: '1.0.0',
     remote: {
-      listener: createRemoteListener({ staticDir: site.staticDir, logger: { info() {}, warn() {}, error() {} } }),
+      listener: createRemoteListener({
+        staticDir: site.staticDir,
+        logger: { info() {}, warn() {}, error() {} },
+        ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
+      }),
       lanAddresses: () => options.addresses ?? [LAN],
       computerName: COMPUTER,
       port: 0,
@@ -346,6 +351,24 @@ describe('phone remote listener: the API socket', () => {
     expect((await ask(bertilSocket, 'remote.whoAmI')).ok).toBe(true);
     bertilSocket.close();
     await closed(bertilSocket);
+  });
+
+  it('drops a phone that stopped answering pings (gone from the wifi), and keeps one that answers', async () => {
+    // Long enough that a busy machine still answers in time; the silent one goes after two.
+    const r = await remoteOn({ heartbeatMs: scaled(500) });
+    const phone = await pairedPhone(r);
+    const awake = await deviceSocket(r, phone.cookie);
+    const asleep = await mustOpen(socketUrl(r), {
+      headers: { cookie: phone.cookie, origin: r.origin },
+      autoPong: false,
+    });
+    await expect.poll(async () => (await call<RemoteState>(r.core, 'remote.getState')).devices[0]?.connections).toBe(2);
+
+    expect(await closed(asleep)).toBe(1006);
+    await expect.poll(async () => (await call<RemoteState>(r.core, 'remote.getState')).devices[0]?.connections).toBe(1);
+    expect((await ask(awake, 'remote.whoAmI')).ok).toBe(true);
+    awake.close();
+    await closed(awake);
   });
 
   it('when the remote is turned off, closes every socket and leaves nothing listening', async () => {
