@@ -73,7 +73,15 @@ export function App({ onRetryLoad }: { onRetryLoad: () => void }) {
     setView('main');
   }, []);
 
-  const openSettings = useCallback(() => setView('settings'), []);
+  const [settingsAtRemote, setSettingsAtRemote] = useState(false);
+  const openSettings = useCallback(() => {
+    setSettingsAtRemote(false);
+    setView('settings');
+  }, []);
+  const openRemote = useCallback(() => {
+    setSettingsAtRemote(true);
+    setView('settings');
+  }, []);
   const closeSettings = useCallback(() => {
     returnFocus.current = true;
     setView('main');
@@ -129,13 +137,14 @@ export function App({ onRetryLoad }: { onRetryLoad: () => void }) {
   let screen;
   if (settings === null) screen = <LoadingScreen onRetry={onRetryLoad} />;
   else if (showSetup) screen = <FirstRunScreen settings={settings} onContinue={leaveSetup} />;
-  else if (view === 'settings') screen = <SettingsScreen settings={settings} onBack={closeSettings} />;
+  else if (view === 'settings')
+    screen = <SettingsScreen settings={settings} onBack={closeSettings} focusRemote={settingsAtRemote} />;
   else if (view === 'log')
     screen = <LogScreen onBack={closeLog} initialTab={logTab} {...(logEntry ? { initialOpenId: logEntry } : {})} />;
   else if (view === 'golive')
     screen = <GoLiveView onBack={closeGoLive} onOpenLog={openLogTodo} onOpenLogEntry={openLogEntry} />;
   else if (view === 'programs') screen = <ProgramsScreen onBack={closePrograms} onOpenChecklist={openGoLive} />;
-  else screen = <MainScreen onEditConnection={openSettings} />;
+  else screen = <MainScreen onEditConnection={openSettings} onOpenRemote={openRemote} />;
 
   return (
     <div className="app">

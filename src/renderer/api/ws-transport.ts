@@ -227,3 +227,9 @@ export function wsUrlFromLocation(location: { protocol: string; host: string; se
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   return `${scheme}//${location.host}${WS_API_PATH}?token=${encodeURIComponent(token)}`;
 }
+
+/** The API socket's URL on the phone remote's listener: the device cookie is the credential. */
+export function phoneWsUrl(location: { protocol: string; host: string }): string {
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${scheme}//${location.host}${WS_API_PATH}`;
+}

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicSettings } from '../../shared/settings';
 import { useAppStore } from '../stores/app-store';
@@ -7,17 +7,27 @@ import { ConnectionProblem } from './ConnectionProblem';
 import { ConnectionStatusLine } from './ConnectionStatusLine';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LogFolderButton } from './LogFolderButton';
+import { RemotePanel } from './remote/RemotePanel';
 import { ScreenHeading } from './ScreenHeading';
 
 interface Props {
   settings: PublicSettings;
   onBack: () => void;
+  /** Opened from the live screen's "Telefon som fjärrkontroll": that section is shown first. */
+  focusRemote?: boolean;
 }
 
-/** Connection and language. Escape or "Back" returns to the main screen. */
-export function SettingsScreen({ settings, onBack }: Props) {
+/** Connection, the phone remote and language. Escape or "Back" returns to the main screen. */
+export function SettingsScreen({ settings, onBack, focusRemote = false }: Props) {
   const { t } = useTranslation();
   const info = useAppStore((s) => s.info);
+  const remoteHeading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (!focusRemote) return;
+    remoteHeading.current?.scrollIntoView({ block: 'start' });
+    remoteHeading.current?.focus();
+  }, [focusRemote]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -30,7 +40,7 @@ export function SettingsScreen({ settings, onBack }: Props) {
   return (
     <main className="screen screen--narrow" data-testid="settings">
       <div className="screen__top">
-        <ScreenHeading>{t('settings.heading')}</ScreenHeading>
+        <ScreenHeading focusOnMount={!focusRemote}>{t('settings.heading')}</ScreenHeading>
         <button type="button" className="button button--secondary" onClick={onBack}>
           <span aria-hidden="true" className="button__icon">
             ←
@@ -51,6 +61,7 @@ export function SettingsScreen({ settings, onBack }: Props) {
           </p>
         )}
       </section>
+      <RemotePanel headingRef={remoteHeading} />
       <section className="panel">
         <LanguageSwitch />
       </section>

@@ -2,7 +2,7 @@ import { logEn } from './log.en';
 import { presetsEn } from './presets.en';
 import { goliveEn, goliveErrorsEn } from './golive.en';
 import { liveEn, liveErrorsEn } from './live.en';
-import { remoteErrorsEn } from './remote.en';
+import { remoteEn, remoteErrorsEn } from './remote.en';
 import type { Messages } from './sv';
 
 /** English. Typed as `Messages`: a key missing here (or one sv does not have) fails the type check. */
@@ -265,4 +265,5 @@ export const en: Messages = {
   log: logEn,
   golive: goliveEn,
   live: liveEn,
+  remote: remoteEn,
 };

@@ -44,3 +44,80 @@ export const remoteErrorsEn = {
     action: 'Pair it again with a new code from the computer.',
   },
 } satisfies Record<string, ErrorText>;
+
+/** English texts for the remote's views: the panel on the computer, the pairing page and the phone page. */
+export const remoteEn = {
+  panel: {
+    heading: 'Phone remote',
+    intro:
+      "Run the broadcast from a phone or tablet on the library's Wi-Fi: switch scenes, turn mics on and off and hide picture and sound while you stand by the camera.",
+    toggle: 'Phone remote',
+    off: 'Off. No phone can control Bibblan Live.',
+    on: 'On. Paired phones can control the broadcast.',
+    autoOff: 'The remote turns itself off when the broadcast is over.',
+    address: 'Network for the phones',
+    addressHint:
+      "This computer is on several networks. Choose the address on the network the phones use, usually the library's Wi-Fi.",
+    pair: 'Pair a phone',
+    newCode: 'New code',
+    cancelPairing: 'Cancel pairing',
+    pairingHeading: 'Pair a phone',
+    scan: "Open the phone's camera, point it at the QR code and tap the link that appears.",
+    qrLabel: 'QR code that pairs a phone with Bibblan Live',
+    typeInstead: "Or type the address {{url}} in the phone's browser and enter the code:",
+    codeLabel: 'Code',
+    expiresIn: 'The code works for {{time}} more, and only once.',
+    expired: 'The code has expired. Press New code to pair a phone.',
+    devicesHeading: 'Paired phones',
+    noDevices: 'No phones are paired yet.',
+    role: 'Role',
+    roles: { operator: 'Operator', host: 'Host' },
+    connected: 'Connected now',
+    notConnected: 'Not connected',
+    lastSeen: 'Last used {{when}}',
+    neverSeen: 'Not used yet',
+    revoke: 'Remove',
+    revokeLabel: 'Remove {{name}}',
+    canHeading: 'What a phone can do',
+    operatorCan:
+      'Operator: switch scenes, take in studio mode, turn mics on and off, hide picture and sound, change the on-screen texts and see the picture going out.',
+    hostCan: 'Host: everything an operator can, and also end the broadcast.',
+    cannot:
+      'A phone can never start a broadcast or change settings, programs, destinations or passwords. It stops working the moment you press Remove.',
+    openFromLive: 'Phone remote',
+  },
+  pair: {
+    heading: 'Pair this phone with Bibblan Live',
+    computer: 'Computer: {{computer}}',
+    name: 'What is this phone called?',
+    nameHint: "For example Anna's phone. The name shows in Bibblan Live on the computer.",
+    nameMissing: 'Type a name for the phone.',
+    code: 'The code from the computer',
+    codeHint: 'Six digits. They are on the computer under Settings → Phone remote → Pair a phone.',
+    codeMissing: "Type the six digits from the computer's screen.",
+    submit: 'Pair this phone',
+    pending: 'Pairing…',
+  },
+  phone: {
+    heading: 'This phone controls Bibblan Live on {{computer}}',
+    you: 'You are {{role}} ({{name}}).',
+    roleNames: { operator: 'an operator', host: 'the host' },
+    operatorNote: 'The broadcast is ended at the computer.',
+    hostNote: 'You can also end the broadcast.',
+    onAir: 'ON AIR',
+    offAir: 'Not on air',
+    linkUp: 'Connected to the computer',
+    linkDown: 'Lost contact with the computer. Trying again…',
+    unreachable:
+      "This phone cannot reach the computer. Check that the phone is on the library's Wi-Fi and that Phone remote is on in Bibblan Live. The phone keeps trying by itself.",
+    obsNotConnected: 'Bibblan Live on the computer is not connected to OBS right now.',
+    scenes: 'Scenes',
+    take: 'Take',
+  },
+  unreachable: {
+    message: 'This phone cannot reach Bibblan Live on the computer.',
+    action:
+      "Check that the phone is on the library's Wi-Fi and that Phone remote is on in Bibblan Live, then try again.",
+  },
+  retry: 'Try again',
+};

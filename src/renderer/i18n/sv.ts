@@ -1,6 +1,6 @@
 import { goliveErrorsSv, goliveSv } from './golive.sv';
 import { liveErrorsSv, liveSv } from './live.sv';
-import { remoteErrorsSv } from './remote.sv';
+import { remoteErrorsSv, remoteSv } from './remote.sv';
 import { logSv } from './log.sv';
 import type { DeepStringify, ErrorTexts, StepList } from './message-types';
 import { presetsSv } from './presets.sv';
@@ -274,6 +274,7 @@ export const sv = {
   golive: goliveSv,
   log: logSv,
   live: liveSv,
+  remote: remoteSv,
 };
 
 export type Messages = DeepStringify<typeof sv>;

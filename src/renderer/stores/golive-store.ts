@@ -36,3 +36,11 @@ export function connectGoLiveStore(api: BibblanApi, options?: FeedOptions): () =
     options,
   ).stop;
 }
+
+/**
+ * Only the go-live state, for a paired phone: the core lets a device read that but not the
+ * destinations or the checklist. Returns the unsubscribe.
+ */
+export function connectGoLivePhase(api: BibblanApi, options?: FeedOptions): () => void {
+  return feedStore([{ on: api.golive.onState, load: api.golive.getState, set: setGoLive }], options).stop;
+}

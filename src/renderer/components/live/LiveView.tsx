@@ -15,6 +15,7 @@ import { KeyHints } from './KeyHints';
 import { LiveScenes } from './LiveScenes';
 import { LiveTexts } from './LiveTexts';
 import { MicPanel } from './MicPanel';
+import { RemoteLink } from '../remote/RemoteLink';
 import { PrivacyControl } from './PrivacyControl';
 import { ProgramMonitor } from './ProgramMonitor';
 import { StopStreamButton } from './StopStreamButton';
@@ -29,8 +30,9 @@ const WIDE = '(min-width: 60rem)';
  * The screen staff watch while on air: what is on air, scenes, studio mode, sound, privacy,
  * health. The main screen shows it, and so does Sänd once a broadcast starts: there `banner` is
  * the go-live state (elapsed time, End, then the after-broadcast list) and replaces the stop button.
+ * `onOpenRemote`: a link to the phone remote's settings, for staff who look for it while on air.
  */
-export function LiveView({ banner }: { banner?: ReactNode } = {}) {
+export function LiveView({ banner, onOpenRemote }: { banner?: ReactNode; onOpenRemote?: () => void } = {}) {
   const { t } = useTranslation();
   const api = useApi();
   const connected = useObsStore((s) => s.state.connection.status === 'connected');
@@ -81,6 +83,7 @@ export function LiveView({ banner }: { banner?: ReactNode } = {}) {
       <HealthPanel />
       {layout && <LiveTexts presetId={layout.presetId} />}
       <KeyHints />
+      {onOpenRemote && <RemoteLink onOpen={onOpenRemote} />}
     </>
   );
   return (
