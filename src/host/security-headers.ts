@@ -1,5 +1,9 @@
-/** Sent on every response, errors included: the page may run only its own code and talk only to us. */
-export function securityHeaders(socketOrigins: string[]): Record<string, string> {
+/**
+ * Sent on every response, errors included: the page may run only its own code and talk only to us.
+ * `manifest`: the phone remote's pages link their web app manifest (installable on a home
+ * screen); the desktop's hosts allow none.
+ */
+export function securityHeaders(socketOrigins: string[], options: { manifest?: boolean } = {}): Record<string, string> {
   const csp = [
     "default-src 'none'",
     "script-src 'self'",
@@ -7,6 +11,7 @@ export function securityHeaders(socketOrigins: string[]): Record<string, string>
     "img-src 'self' data: blob:",
     "font-src 'self'",
     `connect-src 'self' ${socketOrigins.join(' ')}`,
+    ...(options.manifest ? ["manifest-src 'self'"] : []),
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",

@@ -93,6 +93,8 @@ describe('browser host: static files', () => {
       expect(csp).toContain("base-uri 'none'");
       expect(csp).toContain("form-action 'none'");
       expect(csp).toContain("frame-ancestors 'none'");
+      // Only the phone remote's pages are installable (src/host/remote).
+      expect(csp).not.toContain('manifest-src');
       expect(head).toContain('x-content-type-options: nosniff');
       expect(head).toContain('referrer-policy: no-referrer');
     }

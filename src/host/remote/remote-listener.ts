@@ -159,7 +159,7 @@ class LanListener implements RemoteListener {
     }
     server.on('error', (error) => logger.error('Phone remote: server error', { error: String(error) }));
     site = exactSiteIdentity(address, bound);
-    headers = securityHeaders(site.socketOrigins);
+    headers = securityHeaders(site.socketOrigins, { manifest: true });
     const heartbeat = setInterval(() => checkHeartbeats(wss), this.options.heartbeatMs ?? HEARTBEAT_MS);
     heartbeat.unref();
     this.serving = { server, wss, sockets, heartbeat };

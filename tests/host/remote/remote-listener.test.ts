@@ -110,6 +110,9 @@ describe('phone remote listener: the pages', () => {
     const csp = String(page.headers['content-security-policy']);
     expect(csp).toContain(`connect-src 'self' ws://${LAN}:${r.port}`);
     expect(csp).not.toContain('127.0.0.1');
+    // The phone's page is installable on a home screen.
+    expect(csp).toContain("manifest-src 'self'");
+    expect(csp).toContain("default-src 'none'");
     expect(page.headers['x-frame-options']).toBe('DENY');
     expect(page.headers['cache-control']).toBe('no-store');
 
