@@ -53,9 +53,10 @@ export async function serveStatic(
     return finish(res, 405);
   }
   const found = await lookupStaticFile(staticDir, urlPath);
-  if (found.kind === 'file') return sendFile(res, found, req.method === 'HEAD');
   if (found.kind === 'bad-path') return finish(res, 400);
-  if (urlPath === '/' || urlPath === '/index.html') return finish(res, 503, NOT_BUILT);
+  // A file that vanished between the lookup and the read is not found either.
+  if (found.kind === 'file' && (await sendFile(res, found, req.method === 'HEAD'))) return;
+  if (found.kind === 'not-found' && (urlPath === '/' || urlPath === '/index.html')) return finish(res, 503, NOT_BUILT);
   return finish(res, 404);
 }
 

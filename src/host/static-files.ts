@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { isAbsolute, join, relative } from 'node:path';
 import { contentTypeFor } from '../core/content-types';
@@ -58,13 +57,28 @@ export async function lookupStaticFile(staticDir: string, urlPath: string): Prom
   }
 }
 
-export function sendFile(res: ServerResponse, file: { path: string; size: number }, headOnly: boolean): void {
-  res.writeHead(200, { 'Content-Type': contentTypeFor(file.path), 'Content-Length': String(file.size) });
-  if (headOnly) {
-    res.end();
-    return;
+/**
+ * Read whole rather than streamed: the built files are small (the largest a few hundred KB),
+ * and readFile is what Electron reads from inside app.asar itself, without copying the file out.
+ * False when the file could not be read (it vanished since the lookup): nothing was sent.
+ */
+export async function sendFile(
+  res: ServerResponse,
+  file: { path: string; size: number },
+  headOnly: boolean,
+): Promise<boolean> {
+  let body: Buffer | null = null;
+  if (!headOnly) {
+    try {
+      body = await readFile(file.path);
+    } catch {
+      return false;
+    }
   }
-  const stream = createReadStream(file.path);
-  stream.on('error', () => res.destroy());
-  stream.pipe(res);
+  res.writeHead(200, {
+    'Content-Type': contentTypeFor(file.path),
+    'Content-Length': String(body?.length ?? file.size),
+  });
+  res.end(body ?? undefined);
+  return true;
 }
