@@ -75,13 +75,17 @@ export async function listen(server: Server, port: number, host: string): Promis
 /** How long closing waits for browsers to finish the closing handshake. */
 export const CLOSE_GRACE_MS = 1000;
 
-/** Closes every socket (terminated if the other side does not answer in time), then the server. */
+/**
+ * Stops accepting connections at once, closes every socket (terminated if the other side does
+ * not answer in time), then drops what is left of the HTTP connections.
+ */
 export async function closeServer(
   server: Server,
   wss: WebSocketServer,
   code = 1001,
   reason = 'Host shutting down',
 ): Promise<void> {
+  const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
   await Promise.all(
     [...wss.clients].map(
       (client) =>
@@ -96,8 +100,6 @@ export async function closeServer(
     ),
   );
   await new Promise<void>((resolve) => wss.close(() => resolve()));
-  await new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
+  server.closeAllConnections();
+  await stopped;
 }
