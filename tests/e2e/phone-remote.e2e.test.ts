@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RemoteState } from '../../src/shared/remote/remote-state';
@@ -29,6 +30,8 @@ import { addToneScene, applyPresetFromPrograms, expectLiveScene, expectText, sce
  */
 const KEY = 'e2e-phone-remote-key-4711';
 const PHONE_NAME = 'Annas telefon';
+/** Where the screenshots go (docs/screenshots gets the ones worth keeping). */
+const SHOTS = process.env.BIBBLAN_SHOTS ?? '/tmp/shots';
 /** The remote's default port: never open while the remote is off. */
 const DEFAULT_REMOTE_PORT = 47180;
 
@@ -168,6 +171,7 @@ describe('a phone on another address operates a story time through the remote', 
   };
 
   beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
     // First: without root or network namespaces this fails here, with the reason, never skips.
     network = createPhoneNetwork();
     phones = await launchPhoneBrowser(network);
@@ -198,16 +202,35 @@ describe('a phone on another address operates a story time through the remote', 
     await expectNothingListensOnVeth('remote off at start');
   });
 
+  it('the network staff choose while the remote is off is the one it will listen on', async () => {
+    await desk.getByTestId('open-remote').click();
+    const panel = desk.getByTestId('remote-panel');
+    await panel.waitFor();
+    // The computer is on two networks here (eth0 and the phone's): staff choose the phone's first.
+    await panel.getByTestId('remote-address').selectOption(network.hostAddress);
+    await waitFor(async () => (await remoteState()).address === network.hostAddress, {
+      timeoutMs: 5_000,
+      message: `remote.getState's address to be the chosen ${network.hostAddress} while off`,
+    });
+    expect(await panel.getByTestId('remote-address').inputValue()).toBe(network.hostAddress);
+  });
+
   it(
     'staff turn the remote on at the desktop on the veth address and start pairing; the QR code holds the link',
     { timeout: scaled(60_000) },
     async () => {
-      await desk.getByTestId('open-remote').click();
       const panel = desk.getByTestId('remote-panel');
-      await panel.waitFor();
-      // The computer is on two networks here (eth0 and the phone's): staff choose the phone's.
-      await panel.getByTestId('remote-address').selectOption(network.hostAddress);
-      await panel.getByTestId('remote-toggle').check();
+      if (!(await panel.isVisible())) {
+        await desk.getByTestId('open-remote').click();
+        await panel.waitFor();
+      }
+      // A controlled switch: it flips when the core says so (check() would expect it at once).
+      await panel.getByTestId('remote-toggle').click();
+      await waitFor(async () => (await remoteState()).enabled, { message: 'the remote on' });
+      // Should the choice made while off have been lost (the test above), choose again, now on.
+      if ((await remoteState()).address !== network.hostAddress) {
+        await panel.getByTestId('remote-address').selectOption(network.hostAddress);
+      }
       const on = await waitFor(
         async () => {
           const s = await remoteState();
@@ -246,6 +269,7 @@ describe('a phone on another address operates a story time through the remote', 
     await phone.getByTestId('pair-page').waitFor();
     // From the QR code only the name is asked for: no code field.
     expect(await phone.getByTestId('pair-code').count()).toBe(0);
+    await phone.screenshot({ path: `${SHOTS}/phone-pair-390.png` });
     await phone.getByLabel('Vad heter telefonen?').fill(PHONE_NAME);
     await phone.getByRole('button', { name: 'Koppla telefonen' }).tap();
     await phone.getByTestId('phone-page').waitFor();
@@ -319,6 +343,8 @@ describe('a phone on another address operates a story time through the remote', 
     });
     expect(await picture.getAttribute('src')).toMatch(/^data:image\/jpe?g;base64,/);
     expect(await picture.getAttribute('src')).not.toBe(before);
+    await phone.screenshot({ path: `${SHOTS}/phone-live-390.png` });
+    await phone.screenshot({ path: `${SHOTS}/phone-live-390-full.png`, fullPage: true });
   });
 
   it('a mic muted on the phone is muted in OBS, and unmuted again', async () => {
@@ -413,6 +439,7 @@ describe('a phone on another address operates a story time through the remote', 
     }
     await phone.getByTestId('pair-page').waitFor({ timeout: scaled(10_000) });
     await expectText(phone.getByTestId('pair-page'), /Telefonen är inte längre kopplad till Bibblan Live/);
+    await phone.screenshot({ path: `${SHOTS}/phone-revoked-390.png` });
     // The token is worth nothing now, on HTTP and on the socket.
     expect(await phone.evaluate(`fetch('/remote/session').then((r) => r.status)`)).toBe(401);
     await expect(phoneRequests([{ name: 'remote.whoAmI' }])).rejects.toThrow(/closed before it opened/);
@@ -441,7 +468,7 @@ describe('a phone on another address operates a story time through the remote', 
   });
 
   it('turned off at the desktop, nothing listens on the veth address', async () => {
-    await desk.getByTestId('remote-toggle').uncheck();
+    await desk.getByTestId('remote-toggle').click();
     await waitFor(async () => !(await remoteState()).enabled, { message: 'the remote off' });
     await expectNothingListensOnVeth('remote turned off');
   });

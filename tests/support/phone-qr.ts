@@ -26,7 +26,10 @@ const PNG_TO_RGBA = `async (pngBase64) => {
  */
 export async function readQrCode(qr: Locator): Promise<string> {
   const png = await qr.screenshot();
-  const scratch = await qr.page().context().newPage();
+  // A page of its own (a context of its own: the page may be in Playwright's one-page context).
+  const browser = qr.page().context().browser();
+  if (!browser) throw new Error('readQrCode needs a page of a launched browser');
+  const scratch = await browser.newPage();
   try {
     const { width, height, rgba } = (await scratch.evaluate(
       `(${PNG_TO_RGBA})(${JSON.stringify(png.toString('base64'))})`,
