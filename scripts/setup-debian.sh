@@ -4,8 +4,8 @@
 #
 #   bash scripts/setup-debian.sh               OBS Studio (what the app drives) + npm packages
 #   bash scripts/setup-debian.sh --test-deps   also what the tests need: Xvfb, Mesa, Chromium,
-#                                              nginx with RTMP, ffmpeg, and OBS 30 and 32 in
-#                                              Debian roots of their own (setup-obs-versions.sh)
+#                                              nginx with RTMP, ffmpeg, iproute2, and OBS 30 and
+#                                              32 in Debian roots of their own (setup-obs-versions.sh)
 #
 # Node.js must already be installed: 20.19+ in Node 20, 22.13+ in Node 22, or 24+ (it is not taken
 # from apt: Debian 12 ships 18).
@@ -30,7 +30,7 @@ say() { printf '==> %s\n' "$*"; }
 # --- apt packages -----------------------------------------------------------------------------
 packages=(obs-studio)
 if $test_deps; then
-  packages+=(xvfb xauth libgl1-mesa-dri nginx libnginx-mod-rtmp ffmpeg)
+  packages+=(xvfb xauth libgl1-mesa-dri nginx libnginx-mod-rtmp ffmpeg iproute2)
   . /etc/os-release 2>/dev/null || true
   if [[ "${ID:-}" == "ubuntu" ]]; then
     # Ubuntu's chromium-browser is a transitional package that installs the snap; the UI tests
