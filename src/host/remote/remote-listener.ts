@@ -54,7 +54,6 @@ const REQUEST_TIMEOUT_MS = 15_000;
 
 const deviceCookie = (token: string): string =>
   `${DEVICE_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${DEVICE_COOKIE_MAX_AGE}`;
-const clearedDeviceCookie = `${DEVICE_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`;
 
 interface Serving {
   server: Server;
@@ -216,8 +215,8 @@ class LanListener implements RemoteListener {
     }
     const device = this.deviceOf(req);
     if (device === null) {
-      // A revoked or expired token is of no more use: the phone forgets it.
-      if (req.headers.cookie?.includes(`${DEVICE_COOKIE}=`)) res.setHeader('Set-Cookie', clearedDeviceCookie);
+      // The cookie is left alone: a 401 while the remote is being turned off must not unpair a
+      // phone, and a revoked token is useless anyway. Pairing again replaces it.
       return finishJson(res, 401, { computerName, error: appError('REMOTE_ACCESS_ENDED') });
     }
     return finishJson(res, 200, { computerName, device: identity(device) });
