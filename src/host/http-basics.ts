@@ -47,6 +47,8 @@ export async function serveStatic(
   res: ServerResponse,
   staticDir: string,
   urlPath: string,
+  /** Changes the page itself (index.html) before it is sent; assets go out as built. */
+  rewritePage?: (html: string) => string,
 ): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
@@ -55,7 +57,11 @@ export async function serveStatic(
   const found = await lookupStaticFile(staticDir, urlPath);
   if (found.kind === 'bad-path') return finish(res, 400);
   // A file that vanished between the lookup and the read is not found either.
-  if (found.kind === 'file' && (await sendFile(res, found, req.method === 'HEAD'))) return;
+  const rewrite =
+    rewritePage && found.kind === 'file' && found.path.endsWith('.html')
+      ? (body: Buffer) => Buffer.from(rewritePage(body.toString('utf8')), 'utf8')
+      : undefined;
+  if (found.kind === 'file' && (await sendFile(res, found, req.method === 'HEAD', rewrite))) return;
   if (found.kind === 'not-found' && (urlPath === '/' || urlPath === '/index.html')) return finish(res, 503, NOT_BUILT);
   return finish(res, 404);
 }

@@ -66,19 +66,22 @@ export async function sendFile(
   res: ServerResponse,
   file: { path: string; size: number },
   headOnly: boolean,
+  rewrite?: (body: Buffer) => Buffer,
 ): Promise<boolean> {
   let body: Buffer | null = null;
-  if (!headOnly) {
+  // A rewritten file's length is known only once it is rewritten: HEAD reads it too.
+  if (!headOnly || rewrite) {
     try {
       body = await readFile(file.path);
     } catch {
       return false;
     }
+    if (rewrite) body = rewrite(body);
   }
   res.writeHead(200, {
     'Content-Type': contentTypeFor(file.path),
     'Content-Length': String(body?.length ?? file.size),
   });
-  res.end(body ?? undefined);
+  res.end(headOnly ? undefined : (body ?? undefined));
   return true;
 }

@@ -204,7 +204,9 @@ class LanListener implements RemoteListener {
       if (!originAllowed(req, site)) return finishJson(res, 403, { error: appError('REMOTE_NOT_ALLOWED') });
       return path === SESSION_PATH ? this.session(req, res) : this.pair(req, res);
     }
-    return serveStatic(req, res, this.options.staticDir, path === PAIR_PAGE_PATH ? '/index.html' : path);
+    return serveStatic(req, res, this.options.staticDir, path === PAIR_PAGE_PATH ? '/index.html' : path, (html) =>
+      pageForPhones(html, site),
+    );
   }
 
   private session(req: IncomingMessage, res: ServerResponse): void {
@@ -267,3 +269,12 @@ function checkHeartbeats(wss: WebSocketServer): void {
 
 /** Exactly id, name and role: nothing else the core may attach travels to the phone. */
 const identity = (device: DeviceIdentity): DeviceIdentity => ({ id: device.id, name: device.name, role: device.role });
+
+/**
+ * The page's own CSP (a meta tag, for the desktop window) lets it open sockets to 'self' and
+ * loopback only. Safari before 15.5 does not count ws:// to the same host as 'self', so the
+ * phone's copy names this listener's socket origin instead of loopback.
+ */
+export function pageForPhones(html: string, site: SiteIdentity): string {
+  return html.replace(/(connect-src 'self')[^;"]*/, `$1 ${site.socketOrigins.join(' ')}`);
+}

@@ -3,7 +3,11 @@ import type WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppCore, type AppCore } from '../../../src/core/app-core';
 import { MemoryDocumentStore } from '../../../src/core/settings/memory-document-store';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { exactSiteIdentity } from '../../../src/host/allowed-origins';
 import { createRemoteListener } from '../../../src/host/remote';
+import { pageForPhones } from '../../../src/host/remote/remote-listener';
 import type { RemoteState } from '../../../src/shared/remote/remote-state';
 import { MemorySecretStore } from '../../support/memory-secret-store';
 import { scaled } from '../../support/timeouts';
@@ -121,6 +125,22 @@ describe('phone remote listener: the pages', () => {
     const pairPage = await lanRequest(LAN, r.port, '/pair');
     expect(pairPage.status).toBe(200);
     expect(pairPage.text).toContain('<title>Bibblan</title>');
+  });
+
+  it("names its own socket in the page's CSP meta tag too (older Safari does not count ws:// as 'self')", async () => {
+    const source = readFileSync(join(__dirname, '../../../src/renderer/index.html'), 'utf8');
+    const site = exactSiteIdentity(LAN, 47180);
+    const page = pageForPhones(source, site);
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(page)?.[1] ?? '';
+    expect(meta).toContain(`connect-src 'self' ws://${LAN}:47180;`);
+    expect(meta).not.toContain('127.0.0.1');
+    // Everything else in the page's policy stays as built.
+    expect(meta.replace(/connect-src[^;]*;/, '')).toBe(
+      (/http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(source)?.[1] ?? 'x').replace(
+        /connect-src[^;]*;/,
+        '',
+      ),
+    );
   });
 
   it('serves nothing outside the built UI, and only GET and HEAD', async () => {
