@@ -422,8 +422,12 @@ describe('a phone on another address operates a story time through the remote', 
   it("revoked at the desktop: the phone's socket closes within a second and the page says so", async () => {
     const open = (await sockets()).filter((s) => s.openedAt !== null && s.closedAt === null);
     expect(open.length, "the phone page's own socket is open").toBeGreaterThanOrEqual(1);
-    const t0 = Date.now();
+    // The moment the click lands in the desktop page (not when Playwright starts aiming at the button).
+    await desk.evaluate(
+      `document.addEventListener('click', () => (window.__revokeClickAt = Date.now()), { capture: true, once: true })`,
+    );
     await desk.getByRole('button', { name: `Ta bort ${PHONE_NAME}` }).click();
+    const t0 = (await desk.evaluate('window.__revokeClickAt')) as number;
     const closed = await waitFor(
       async () => {
         const now = await sockets();
