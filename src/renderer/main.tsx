@@ -7,7 +7,7 @@ import { choosePhoneSocket, closeApi, getApi, getHostLink } from './api/index';
 import { App } from './App';
 import { RemoteApp, type PhoneConnection } from './components/remote/RemoteApp';
 import { applyLanguage, createI18n, defaultLanguage } from './i18n/index';
-import { decideBootMode, type BootMode } from './remote/boot-mode';
+import { decideBootMode, pairedMemory, type BootMode } from './remote/boot-mode';
 import { addInstallLinks, browserLanguage } from './remote/install-links';
 import { connectStores } from './stores/connect-stores';
 import { useSettingsStore } from './stores/settings-store';
@@ -76,6 +76,13 @@ function startRemote(mode: Exclude<BootMode, { kind: 'desktop' }>): void {
   );
 }
 
-void decideBootMode(Boolean(window.bibblan), window.location).then((mode) =>
+const storage = (() => {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+})();
+void decideBootMode(Boolean(window.bibblan), window.location, undefined, pairedMemory.get(storage)).then((mode) =>
   mode.kind === 'desktop' ? startDesktop() : startRemote(mode),
 );

@@ -64,7 +64,7 @@ export const remoteEn = {
     pairingHeading: 'Pair a phone',
     scan: "Open the phone's camera, point it at the QR code and tap the link that appears.",
     qrLabel: 'QR code that pairs a phone with Bibblan Live',
-    typeInstead: "Or type the address {{url}} in the phone's browser and enter the code:",
+    typeInstead: "Or type this address in the phone's browser, then enter the code:",
     codeLabel: 'Code',
     expiresIn: 'The code works for {{time}} more, and only once.',
     expired: 'The code has expired. Press New code to pair a phone.',
@@ -80,7 +80,7 @@ export const remoteEn = {
     revokeLabel: 'Remove {{name}}',
     canHeading: 'What a phone can do',
     operatorCan:
-      'Operator: switch scenes, take in studio mode, turn mics on and off, hide picture and sound, change the on-screen texts and see the picture going out.',
+      'Operator: switch scenes, take in studio mode, turn mics on and off, hide picture and sound and see the picture going out.',
     hostCan: 'Host: everything an operator can, and also end the broadcast.',
     cannot:
       'A phone can never start a broadcast or change settings, programs, destinations or passwords. It stops working the moment you press Remove.',

@@ -54,7 +54,7 @@ export const remoteSv = {
     toggle: 'Telefon som fjärrkontroll',
     off: 'Av. Ingen telefon kan styra Bibblan Live.',
     on: 'På. Kopplade telefoner kan styra sändningen.',
-    autoOff: 'Fjärrkontrollen stängs av av sig själv när sändningen är slut.',
+    autoOff: 'Fjärrkontrollen stängs av automatiskt när sändningen är slut.',
     address: 'Nätverk för telefonerna',
     addressHint:
       'Datorn finns på flera nätverk. Välj adressen på det nätverk som telefonerna använder, oftast bibliotekets wifi.',
@@ -64,7 +64,7 @@ export const remoteSv = {
     pairingHeading: 'Koppla en telefon',
     scan: 'Öppna kameran på telefonen, rikta den mot QR-koden och tryck på länken som visas.',
     qrLabel: 'QR-kod som kopplar en telefon till Bibblan Live',
-    typeInstead: 'Eller skriv adressen {{url}} i telefonens webbläsare och ange koden:',
+    typeInstead: 'Eller skriv den här adressen i telefonens webbläsare och ange sedan koden:',
     codeLabel: 'Kod',
     expiresIn: 'Koden gäller i {{time}} till och fungerar en gång.',
     expired: 'Koden har gått ut. Tryck på Ny kod för att koppla en telefon.',
@@ -80,7 +80,7 @@ export const remoteSv = {
     revokeLabel: 'Ta bort {{name}}',
     canHeading: 'Vad en telefon kan göra',
     operatorCan:
-      'Operatör: byta scen, byta nu i studioläget, slå av och på mikrofoner, dölja bild och ljud, ändra texterna i bild och se bilden som sänds.',
+      'Operatör: byta scen, byta nu i studioläget, slå av och på mikrofoner, dölja bild och ljud och se bilden som sänds.',
     hostCan: 'Värd: allt som en operatör kan, och dessutom avsluta sändningen.',
     cannot:
       'En telefon kan aldrig starta en sändning eller ändra inställningar, program, sändningsmål eller lösenord. Den slutar fungera direkt när du trycker på Ta bort.',

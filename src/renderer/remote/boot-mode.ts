@@ -67,6 +67,8 @@ export function bootModeWithoutAsking(hasElectronApi: boolean, location: PageLoc
 export function bootModeFromSession(
   answer: { status: number; body: unknown } | null,
   location: PageLocation,
+  /** This browser was paired before (remembered by the page): a 401 then means its access ended. */
+  wasPaired = false,
 ): BootMode {
   if (answer === null) return { kind: 'unreachable' };
   if (answer.status === 200) {
@@ -78,8 +80,8 @@ export function bootModeFromSession(
     // A 401 without the remote's body is not the remote's (a loopback page without its token).
     if (none.success) {
       const secret = pairingSecret(location);
-      // A device whose access ended hears why; a fresh one opening the QR code does not.
-      const reason = secret === null && none.data.error ? none.data.error : null;
+      // A device whose access ended hears why; a new one (or one opening a QR code) does not.
+      const reason = wasPaired && secret === null && none.data.error ? none.data.error : null;
       return { kind: 'pair', computerName: none.data.computerName, secret, reason };
     }
   }
@@ -107,9 +109,37 @@ export async function decideBootMode(
   hasElectronApi: boolean,
   location: PageLocation,
   fetchFn?: typeof fetch,
+  wasPaired = false,
 ): Promise<BootMode> {
-  return bootModeWithoutAsking(hasElectronApi, location) ?? bootModeFromSession(await fetchSession(fetchFn), location);
+  return (
+    bootModeWithoutAsking(hasElectronApi, location) ??
+    bootModeFromSession(await fetchSession(fetchFn), location, wasPaired)
+  );
 }
+
+const PAIRED_KEY = 'bibblan-live-paired';
+
+/**
+ * Whether this browser was paired with the computer: only so that the pairing page can say
+ * "no longer paired" to a phone that was, and nothing to a new one. The token itself is in an
+ * HttpOnly cookie the page never sees.
+ */
+export const pairedMemory = {
+  get(storage: Pick<Storage, 'getItem'> | null): boolean {
+    try {
+      return storage?.getItem(PAIRED_KEY) === '1';
+    } catch {
+      return false;
+    }
+  },
+  set(storage: Pick<Storage, 'setItem'> | null): void {
+    try {
+      storage?.setItem(PAIRED_KEY, '1');
+    } catch {
+      // Private mode: the page just says less.
+    }
+  },
+};
 
 /** What POST /remote/pair answered: the device, or why not. */
 export type PairAnswer =

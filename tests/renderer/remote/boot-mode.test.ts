@@ -5,6 +5,7 @@ import {
   decideBootMode,
   pairAnswerFrom,
   pairDevice,
+  pairedMemory,
   pairingSecret,
   type PageLocation,
 } from '../../../src/renderer/remote/boot-mode';
@@ -64,18 +65,42 @@ describe('which app a page is', () => {
     });
   });
 
-  it('401 without a secret asks for the code, and says why when the access ended', () => {
+  it('401 without a secret asks for the code; a phone that was paired hears that its access ended', () => {
     const ended = { computerName: 'Bibblan-PC', error: appError('REMOTE_ACCESS_ENDED') };
-    expect(bootModeFromSession({ status: 401, body: ended }, at('/'))).toEqual({
+    expect(bootModeFromSession({ status: 401, body: ended }, at('/'), true)).toEqual({
       kind: 'pair',
       computerName: 'Bibblan-PC',
       secret: null,
       reason: appError('REMOTE_ACCESS_ENDED'),
     });
-    expect(bootModeFromSession({ status: 401, body: { computerName: 'PC' } }, at('/'))).toMatchObject({
+    // A new phone is not told it is "no longer" paired.
+    expect(bootModeFromSession({ status: 401, body: ended }, at('/'), false)).toMatchObject({ reason: null });
+    expect(bootModeFromSession({ status: 401, body: { computerName: 'PC' } }, at('/'), true)).toMatchObject({
       kind: 'pair',
       reason: null,
     });
+  });
+
+  it('remembers that this browser was paired, and survives storage that refuses', () => {
+    const store = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+    };
+    expect(pairedMemory.get(storage)).toBe(false);
+    pairedMemory.set(storage);
+    expect(pairedMemory.get(storage)).toBe(true);
+    const refusing = {
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    };
+    expect(() => pairedMemory.set(refusing)).not.toThrow();
+    expect(pairedMemory.get(refusing)).toBe(false);
+    expect(pairedMemory.get(null)).toBe(false);
   });
 
   it("a 401 that is not the remote's (no JSON body) stays the desktop, as before", () => {

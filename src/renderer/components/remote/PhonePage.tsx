@@ -96,7 +96,6 @@ export function PhonePage({ computerName, device, link, onAccessEnded }: Props) 
     <div className="remote-page phone" data-testid="phone-page" data-role={role}>
       <header className="remote-page__header phone__header">
         <div className="phone__title">
-          <p className="remote-page__brand">{t('app.title')}</p>
           <h1 className="phone__heading">{t('remote.phone.heading', { computer })}</h1>
         </div>
         <p className={`phone__onair${onAir ? ' phone__onair--live' : ''}`} data-testid="phone-onair" data-live={onAir}>
@@ -127,6 +126,8 @@ export function PhonePage({ computerName, device, link, onAccessEnded }: Props) 
               {role === 'host' && <StopStreamButton />}
             </div>
             {(outputActive || broadcasting) && <ProgramMonitor />}
+            {/* As in the live view at phone width: the mics right after the picture. */}
+            <MicPanel />
             {studioMode && (
               <button
                 type="button"
@@ -139,7 +140,6 @@ export function PhonePage({ computerName, device, link, onAccessEnded }: Props) 
               </button>
             )}
             <LiveScenes main={main} other={other} />
-            <MicPanel />
           </div>
         )}
       </main>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BibblanApi } from '../../../shared/api-bridge';
 import { appError } from '../../../shared/errors';
 import { ApiProvider } from '../../api/api-context';
-import { decideBootMode, type BootMode, type PhoneDevice } from '../../remote/boot-mode';
+import { decideBootMode, pairedMemory, type BootMode, type PhoneDevice } from '../../remote/boot-mode';
 import type { HostLink } from '../../stores/host-link';
 import { PairPage } from './PairPage';
 import { PhonePage } from './PhonePage';
@@ -35,6 +35,7 @@ export function RemoteApp({ initial, openPhone, closePhone }: Props) {
   }, [t]);
 
   const paired = useCallback((computerName: string, device: PhoneDevice) => {
+    pairedMemory.set(window.localStorage);
     // The home-screen link and a reload open the phone page: no secret left in the address bar.
     history.replaceState(null, '', '/');
     setMode({ kind: 'phone', computerName, device });
@@ -49,7 +50,7 @@ export function RemoteApp({ initial, openPhone, closePhone }: Props) {
   );
 
   const retry = useCallback(async () => {
-    const next = await decideBootMode(false, window.location);
+    const next = await decideBootMode(false, window.location, undefined, pairedMemory.get(window.localStorage));
     if (next.kind !== 'desktop') setMode(next);
   }, []);
 

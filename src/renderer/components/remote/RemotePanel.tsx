@@ -157,11 +157,19 @@ function Pairing({
             <QrCode text={pairing.url} label={t('remote.panel.qrLabel')} />
           </div>
           <div className="remote-pairing__typed">
-            {url && <p>{t('remote.panel.typeInstead', { url })}</p>}
-            <p className="remote-pairing__code" data-testid="pairing-code" aria-label={spacedCode(pairing.code)}>
+            {url && (
+              <>
+                <p>{t('remote.panel.typeInstead')}</p>
+                <p className="remote-pairing__url" data-testid="remote-url">
+                  {url}
+                </p>
+              </>
+            )}
+            <p className="remote-pairing__code" data-testid="pairing-code" data-code={pairing.code}>
               <span aria-hidden="true">
                 {pairing.code.slice(0, 3)} {pairing.code.slice(3)}
               </span>
+              <span className="visually-hidden">{spacedCode(pairing.code)}</span>
             </p>
             <p className="remote-pairing__countdown" data-testid="pairing-countdown">
               {t('remote.panel.expiresIn', { time: formatCountdown(left) })}
