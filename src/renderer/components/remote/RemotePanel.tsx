@@ -1,4 +1,4 @@
-import { useEffect, useId, type Ref } from 'react';
+import { useEffect, useId, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RemoteDevice, RemotePairing, RemoteRole } from '../../../shared/remote/remote-state';
 import { RemoteRoleSchema } from '../../../shared/remote/remote-state';
@@ -28,6 +28,12 @@ export function RemotePanel({ headingRef }: { headingRef?: Ref<HTMLHeadingElemen
   const state = useRemoteStore((s) => s.state);
   const loadError = useRemoteStore((s) => s.loadError);
   const action = useAction();
+  // The network chosen while the remote is off: used when it is turned on (the core is told too).
+  const [pickedWhileOff, setPickedWhileOff] = useState<string | null>(null);
+  const picked =
+    state && !state.enabled && pickedWhileOff !== null && state.addresses.includes(pickedWhileOff)
+      ? pickedWhileOff
+      : (state?.address ?? null);
 
   useEffect(() => connectRemoteStore(api), [api]);
 
@@ -55,7 +61,7 @@ export function RemotePanel({ headingRef }: { headingRef?: Ref<HTMLHeadingElemen
                 change(() =>
                   api.remote.setEnabled({
                     enabled: e.target.checked,
-                    ...(state.address ? { address: state.address } : {}),
+                    ...(picked ? { address: picked } : {}),
                   }),
                 )
               }
@@ -76,14 +82,15 @@ export function RemotePanel({ headingRef }: { headingRef?: Ref<HTMLHeadingElemen
               </p>
               <select
                 id={`${id}-address`}
-                value={state.address ?? ''}
+                value={picked ?? ''}
                 aria-describedby={`${id}-address-hint`}
-                onChange={(e) =>
-                  change(() => api.remote.setEnabled({ enabled: state.enabled, address: e.target.value }))
-                }
+                onChange={(e) => {
+                  if (!state.enabled) setPickedWhileOff(e.target.value);
+                  change(() => api.remote.setEnabled({ enabled: state.enabled, address: e.target.value }));
+                }}
                 data-testid="remote-address"
               >
-                {state.address === null && <option value="" disabled />}
+                {picked === null && <option value="" disabled />}
                 {state.addresses.map((address) => (
                   <option key={address} value={address}>
                     {address}
