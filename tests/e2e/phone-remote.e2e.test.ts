@@ -22,11 +22,13 @@ import { addToneScene, applyPresetFromPrograms, expectLiveScene, expectText, sce
 
 /**
  * The phone remote, end to end: a phone on another address (a network namespace of this test
- * with a veth pair, Chromium inside it emulating a phone) pairs by the QR code's link, operates
- * a story time against a real OBS (scene, mic, privacy, the program picture, each confirmed by
- * OBS itself), is refused what an operator may not do (by the core, over its own socket), is
- * revoked at the desktop (its socket closes within a second), and with the remote off nothing
- * listens on the computer's address on that network.
+ * with a veth pair, Chromium inside it emulating a phone) pairs by the desktop's QR code (read
+ * from its pixels), operates a story time against a real OBS (scene, mic, privacy, the program
+ * picture, each confirmed by OBS itself), is refused what an operator may not do (by the core,
+ * over its own socket), shows up by name in the broadcast log, follows a role change without a
+ * reload, is revoked at the desktop (its socket closes within a second), and wrong codes are
+ * slowed down. With the remote off, and after the broadcast ends, nothing listens on the
+ * computer's address on that network (checked from inside the namespace).
  */
 const KEY = 'e2e-phone-remote-key-4711';
 const PHONE_NAME = 'Annas telefon';
@@ -405,10 +407,12 @@ describe('a phone on another address operates a story time through the remote', 
         const id = list.items[0]?.id;
         if (!id) return null;
         const got = await must(
-          api.request<{ entry: { timeline: { scene: string; device?: string }[]; remoteActions?: unknown[] } }>(
-            'log.get',
-            { id },
-          ),
+          api.request<{
+            entry: {
+              timeline: { scene: string; device?: string }[];
+              remoteActions?: { device: string; action: string }[];
+            };
+          }>('log.get', { id }),
           'log.get',
         );
         return got.entry.timeline.some((s) => s.device === PHONE_NAME) ? got.entry : null;
@@ -417,6 +421,25 @@ describe('a phone on another address operates a story time through the remote', 
     );
     const byPhone = entry.timeline.filter((s) => s.device === PHONE_NAME).map((s) => s.scene);
     expect(byPhone.length).toBeGreaterThanOrEqual(2);
+    // What else the phone did, by name: the mic and the privacy cut.
+    const did = (entry.remoteActions ?? []).filter((a) => a.device === PHONE_NAME).map((a) => a.action);
+    expect(did).toEqual(expect.arrayContaining(['scene', 'mic-off', 'mic-on', 'privacy-on', 'privacy-off']));
+  });
+
+  it('made a host at the desktop, the phone offers End at once; an operator again, it does not', async () => {
+    const row = desk.getByTestId('remote-device').filter({ hasText: PHONE_NAME });
+    await row.getByLabel('Roll').selectOption('host');
+    // The page follows its role from the remote.device event: no reload.
+    await waitFor(async () => (await phone.getByTestId('phone-page').getAttribute('data-role')) === 'host', {
+      message: 'the phone page as a host',
+    });
+    await phone.getByTestId('stop-stream').waitFor();
+    await row.getByLabel('Roll').selectOption('operator');
+    await waitFor(async () => (await phone.getByTestId('phone-page').getAttribute('data-role')) === 'operator', {
+      message: 'the phone page as an operator again',
+    });
+    await phone.getByTestId('stop-stream').waitFor({ state: 'detached' });
+    expect((await remoteState()).devices.find((d) => d.name === PHONE_NAME)?.role).toBe('operator');
   });
 
   it("revoked at the desktop: the phone's socket closes within a second and the page says so", async () => {
