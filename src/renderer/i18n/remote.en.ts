@@ -106,6 +106,7 @@ export const remoteEn = {
     hostNote: 'You can also end the broadcast.',
     onAir: 'ON AIR',
     offAir: 'Not on air',
+    unknown: 'State unknown',
     linkUp: 'Connected to the computer',
     linkDown: 'Lost contact with the computer. Trying again…',
     unreachable:

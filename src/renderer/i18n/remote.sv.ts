@@ -106,6 +106,7 @@ export const remoteSv = {
     hostNote: 'Du kan också avsluta sändningen.',
     onAir: 'I SÄNDNING',
     offAir: 'Sänder inte',
+    unknown: 'Läget okänt',
     linkUp: 'Ansluten till datorn',
     linkDown: 'Tappade kontakten med datorn. Försöker igen…',
     unreachable:

@@ -98,8 +98,12 @@ export function PhonePage({ computerName, device, link, onAccessEnded }: Props) 
         <div className="phone__title">
           <h1 className="phone__heading">{t('remote.phone.heading', { computer })}</h1>
         </div>
-        <p className={`phone__onair${onAir ? ' phone__onair--live' : ''}`} data-testid="phone-onair" data-live={onAir}>
-          {onAir ? t('remote.phone.onAir') : t('remote.phone.offAir')}
+        <p
+          className={`phone__onair${linkUp && onAir ? ' phone__onair--live' : ''}${linkUp ? '' : ' phone__onair--unknown'}`}
+          data-testid="phone-onair"
+          data-live={linkUp ? onAir : 'unknown'}
+        >
+          {linkUp ? (onAir ? t('remote.phone.onAir') : t('remote.phone.offAir')) : t('remote.phone.unknown')}
         </p>
       </header>
       <main className="remote-page__body phone__body">
@@ -119,7 +123,13 @@ export function PhonePage({ computerName, device, link, onAccessEnded }: Props) 
         {!connected ? (
           linkUp && <p className="scenes__empty">{t('remote.phone.obsNotConnected')}</p>
         ) : (
-          <div className="live phone__live" data-testid="live-view">
+          // Without the link, what is shown may be old and a press would wait to be sent: the
+          // controls are dimmed and out of reach until the link is back.
+          <div
+            className={`live phone__live${linkUp ? '' : ' phone__live--stale'}`}
+            data-testid="live-view"
+            inert={!linkUp}
+          >
             {error && <ErrorMessage error={error} />}
             <div className="live__top">
               <PrivacyControl />
