@@ -22,6 +22,9 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
   '.otf': 'font/otf',
   '.wasm': 'application/wasm',
+  '.webmanifest': 'application/manifest+json',
+  '.webm': 'video/webm',
+  '.mp4': 'video/mp4',
 };
 
 export const contentTypeFor = (file: string): string =>

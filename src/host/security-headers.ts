@@ -11,7 +11,8 @@ export function securityHeaders(socketOrigins: string[], options: { manifest?: b
     "img-src 'self' data: blob:",
     "font-src 'self'",
     `connect-src 'self' ${socketOrigins.join(' ')}`,
-    ...(options.manifest ? ["manifest-src 'self'"] : []),
+    // The phone's page: its manifest, and the silent video that keeps its screen on (use-wake-lock.ts).
+    ...(options.manifest ? ["manifest-src 'self'", "media-src 'self'"] : []),
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",

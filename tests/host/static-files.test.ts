@@ -95,6 +95,7 @@ describe('browser host: static files', () => {
       expect(csp).toContain("frame-ancestors 'none'");
       // Only the phone remote's pages are installable (src/host/remote).
       expect(csp).not.toContain('manifest-src');
+      expect(csp).not.toContain('media-src');
       expect(head).toContain('x-content-type-options: nosniff');
       expect(head).toContain('referrer-policy: no-referrer');
     }

@@ -116,6 +116,8 @@ describe('phone remote listener: the pages', () => {
     expect(csp).not.toContain('127.0.0.1');
     // The phone's page is installable on a home screen.
     expect(csp).toContain("manifest-src 'self'");
+    // … and may play the silent video that keeps a phone's screen on over plain http.
+    expect(csp).toContain("media-src 'self'");
     expect(csp).toContain("default-src 'none'");
     expect(page.headers['x-frame-options']).toBe('DENY');
     expect(page.headers['cache-control']).toBe('no-store');

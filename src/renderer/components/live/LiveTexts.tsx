@@ -3,7 +3,7 @@ import { usePresetsStore } from '../../stores/presets-store';
 import { DetailsForm } from '../presets/DetailsForm';
 
 /** The applied preset's details (reader, author, book, credit line), editable while live. */
-export function LiveTexts({ presetId }: { presetId: string }) {
+export function LiveTexts({ presetId, textsOnly = false }: { presetId: string; textsOnly?: boolean }) {
   const { t } = useTranslation();
   const entry = usePresetsStore((s) => s.entries.find((e) => e.preset.id === presetId));
   if (!entry) return null;
@@ -11,7 +11,7 @@ export function LiveTexts({ presetId }: { presetId: string }) {
     <details className="live-texts">
       <summary>{t('live.texts.heading')}</summary>
       <p>{t('live.texts.hint')}</p>
-      <DetailsForm key={presetId} entry={entry} />
+      <DetailsForm key={presetId} entry={entry} textsOnly={textsOnly} />
     </details>
   );
 }

@@ -23,8 +23,10 @@ type SaveState =
 /**
  * The program's details (only those the preset's texts use) and the device picks. Each
  * change is saved shortly after typing stops; texts already in OBS change at once.
+ * `textsOnly` (a paired phone): the texts, without the slides' language or the devices,
+ * which are set up at the computer (the core refuses them from a phone).
  */
-export function DetailsForm({ entry }: { entry: PresetEntry }) {
+export function DetailsForm({ entry, textsOnly = false }: { entry: PresetEntry; textsOnly?: boolean }) {
   const { t } = useTranslation();
   const api = useApi();
   const formId = useId();
@@ -48,7 +50,10 @@ export function DetailsForm({ entry }: { entry: PresetEntry }) {
     if (timer.current) clearTimeout(timer.current);
     setState({ kind: 'saving' });
     timer.current = setTimeout(() => {
-      void api.presets.setDetails({ presetId, details: nextDetails, devices: nextDevices }).then((saved) => {
+      const params = textsOnly
+        ? { presetId, details: nextDetails }
+        : { presetId, details: nextDetails, devices: nextDevices };
+      void api.presets.setDetails(params).then((saved) => {
         setState(
           saved.ok ? { kind: 'saved', texts: saved.value.updatedTexts } : { kind: 'failed', error: saved.error },
         );
@@ -90,21 +95,23 @@ export function DetailsForm({ entry }: { entry: PresetEntry }) {
       <h3 id={`${formId}-heading`}>{t('presets.details.heading')}</h3>
       <p className="field__hint">{t('presets.details.hint')}</p>
       <form className="preset-details" onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor={`${formId}-language`}>{t('presets.details.language')}</label>
-          <select
-            id={`${formId}-language`}
-            aria-describedby={`${formId}-language-hint`}
-            value={programLanguage(details)}
-            onChange={(e) => onLanguage(e.target.value === 'en' ? 'en' : 'sv')}
-          >
-            <option value="sv">{t('presets.details.languageName.sv')}</option>
-            <option value="en">{t('presets.details.languageName.en')}</option>
-          </select>
-          <p className="field__hint" id={`${formId}-language-hint`}>
-            {t('presets.details.languageHint')}
-          </p>
-        </div>
+        {!textsOnly && (
+          <div className="field">
+            <label htmlFor={`${formId}-language`}>{t('presets.details.language')}</label>
+            <select
+              id={`${formId}-language`}
+              aria-describedby={`${formId}-language-hint`}
+              value={programLanguage(details)}
+              onChange={(e) => onLanguage(e.target.value === 'en' ? 'en' : 'sv')}
+            >
+              <option value="sv">{t('presets.details.languageName.sv')}</option>
+              <option value="en">{t('presets.details.languageName.en')}</option>
+            </select>
+            <p className="field__hint" id={`${formId}-language-hint`}>
+              {t('presets.details.languageHint')}
+            </p>
+          </div>
+        )}
         {main.map(field)}
         {book.length > 0 && (
           <fieldset className="preset-details__group">
@@ -112,7 +119,7 @@ export function DetailsForm({ entry }: { entry: PresetEntry }) {
             {book.map(field)}
           </fieldset>
         )}
-        {slots.length > 0 && (
+        {!textsOnly && slots.length > 0 && (
           <fieldset className="preset-details__group">
             <legend>{t('presets.devices.heading')}</legend>
             <p className="field__hint">{t('presets.devices.hint')}</p>

@@ -8,10 +8,12 @@ import { useAppStore } from '../../stores/app-store';
 import { connectGoLivePhase, useGoLiveStore } from '../../stores/golive-store';
 import type { HostLink } from '../../stores/host-link';
 import { connectLiveStore, runLive, useLiveStore } from '../../stores/live-store';
+import { connectPresetsStore } from '../../stores/presets-store';
 import { useObsStore } from '../../stores/obs-store';
 import { connectDeviceStore, useRemoteStore } from '../../stores/remote-store';
 import { ErrorMessage } from '../ErrorMessage';
 import { LiveScenes } from '../live/LiveScenes';
+import { LiveTexts } from '../live/LiveTexts';
 import { MicPanel } from '../live/MicPanel';
 import { PrivacyControl } from '../live/PrivacyControl';
 import { ProgramMonitor } from '../live/ProgramMonitor';
@@ -62,6 +64,8 @@ export function PhonePage({ computerName, device, link, onAccessEnded }: Props) 
   useEffect(() => connectDeviceStore(api, { link }), [api, link]);
   useEffect(() => connectLiveStore(api, { link }), [api, link]);
   useEffect(() => connectGoLivePhase(api, { link }), [api, link]);
+  // The program's texts (reader, book), which a phone may change while live.
+  useEffect(() => connectPresetsStore(api, { link }), [api, link]);
   useMeterLease(api, connected && linkUp);
   useWakeLock(onAir || broadcasting);
 
@@ -136,8 +140,7 @@ export function PhonePage({ computerName, device, link, onAccessEnded }: Props) 
               {role === 'host' && <StopStreamButton />}
             </div>
             {(outputActive || broadcasting) && <ProgramMonitor />}
-            {/* As in the live view at phone width: the mics right after the picture. */}
-            <MicPanel />
+            {/* A remote is for switching: the scenes come right after the picture, then the mics. */}
             {studioMode && (
               <button
                 type="button"
@@ -150,6 +153,8 @@ export function PhonePage({ computerName, device, link, onAccessEnded }: Props) 
               </button>
             )}
             <LiveScenes main={main} other={other} />
+            <MicPanel />
+            {layout && <LiveTexts presetId={layout.presetId} textsOnly />}
           </div>
         )}
       </main>
