@@ -143,19 +143,29 @@ async function startPhones(network: PhoneNetwork, url: string, projectRoot: stri
   const forget = onExit(() => child.kill('SIGKILL'));
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-  const lines: ((line: string) => void)[] = [];
-  createInterface({ input: child.stdout! }).on('line', (line) => lines.shift()?.(line));
+  const lines: { resolve: (line: string) => void; reject: (error: Error) => void }[] = [];
+  createInterface({ input: child.stdout! }).on('line', (line) => lines.shift()?.resolve(line));
+  // One listener for all: whatever waits when the phones' process ends fails with its stderr.
+  child.once('exit', (code) => {
+    for (const waiter of lines.splice(0)) waiter.reject(new Error(`phones exited ${code}: ${stderr}`));
+  });
   const next = (timeoutMs: number): Promise<string> =>
     new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`phones: no answer within ${timeoutMs} ms: ${stderr}`)),
-        timeoutMs,
-      );
-      lines.push((line) => {
-        clearTimeout(timer);
-        resolve(line);
-      });
-      child.once('exit', (code) => reject(new Error(`phones exited ${code}: ${stderr}`)));
+      const waiter = {
+        resolve: (line: string) => {
+          clearTimeout(timer);
+          resolve(line);
+        },
+        reject: (error: Error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      };
+      const timer = setTimeout(() => {
+        lines.splice(lines.indexOf(waiter), 1);
+        reject(new Error(`phones: no answer within ${timeoutMs} ms: ${stderr}`));
+      }, timeoutMs);
+      lines.push(waiter);
     });
   const stop = (): void => {
     forget();
