@@ -305,6 +305,19 @@ describe('a phone on another address operates a story time through the remote', 
     });
   });
 
+  it('on air, the phone keeps its screen on: over plain http (no Wake Lock) the silent video plays', async () => {
+    // http://10.x is not a secure context, so the browser offers no Wake Lock there, as on a real phone.
+    expect(await phone.evaluate('window.isSecureContext')).toBe(false);
+    expect(await phone.evaluate("'wakeLock' in navigator")).toBe(false);
+    await waitFor(
+      async () =>
+        (await phone.evaluate(
+          "(() => { const v = document.querySelector('[data-testid=keep-awake]'); return !!v && !v.paused && v.currentTime > 0; })()",
+        )) === true,
+      { message: 'the keep-awake video playing' },
+    );
+  });
+
   it('a scene tapped on the phone goes on air in OBS and the phone marks it live', async () => {
     const scenes = await phoneScenes();
     expect(scenes.length).toBeGreaterThanOrEqual(4);
