@@ -4,6 +4,8 @@ import WebSocket from 'ws';
 import { generateEntries } from '../../src/core/broadcast-log/generate-entries';
 import type { RunningHost } from '../support/browser-host-process';
 import { connectHostApi } from '../support/host-api-client';
+import { scaled } from '../support/timeouts';
+import { waitFor } from '../support/wait-for';
 import { startE2eSession, type E2eSession } from './e2e-session';
 import { expectText } from './page-helpers';
 
@@ -82,6 +84,14 @@ describe('a page open across a host restart', () => {
     const host = await session.restartHost();
     const client = await connectHostApi(host.port, host.token);
     try {
+      // A freshly started host is still connecting to OBS: a request now would answer OBS_NOT_CONNECTED.
+      await waitFor(
+        async () => {
+          const state = await client.request('obs.getState', undefined, 30_000);
+          return state.ok && (state.value as { connection: { status: string } }).connection.status === 'connected';
+        },
+        { timeoutMs: scaled(30_000), message: 'the restarted host connected to OBS' },
+      );
       await change(async (name, params) => {
         const result = await client.request(name, params, 30_000);
         if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);

@@ -5,6 +5,7 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RemoteState } from '../../src/shared/remote/remote-state';
 import { connectHostApi, type HostApiClient } from '../support/host-api-client';
+import { createPhoneNetwork, type PhoneNetwork } from '../support/phone-network';
 import { scaled } from '../support/timeouts';
 import { waitFor } from '../support/wait-for';
 import { expectAccessible } from './axe';
@@ -58,6 +59,8 @@ describe('the phone remote panel on the computer', () => {
   let session: E2eSession;
   let page: Page;
   let api: HostApiClient;
+  /** An address of the test's own (a veth pair), so the remote never listens on the machine's real network. */
+  let network: PhoneNetwork;
   /** The paired "phone": its cookie and its open API socket. */
   let cookie = '';
   let phoneSocket: WebSocket | null = null;
@@ -84,6 +87,7 @@ describe('the phone remote panel on the computer', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
+    network = createPhoneNetwork();
     session = await startE2eSession({
       dataDirPrefix: 'bibblan-e2e-remote-panel-',
       hostArgs: ['--remote-port', '0'],
@@ -97,6 +101,7 @@ describe('the phone remote panel on the computer', () => {
     phoneSocket?.terminate();
     await api?.close();
     await session?.stop();
+    network?.remove();
   });
 
   it('is found from the live screen: Settings open at the remote, its heading focused', async () => {
@@ -115,11 +120,15 @@ describe('the phone remote panel on the computer', () => {
   });
 
   it('turns on: the core listens on a LAN address, and pairing can start', async () => {
+    // The network the test made for itself, never the machine's real one.
+    const choice = panel().getByTestId('remote-address');
+    if ((await choice.count()) > 0) await choice.selectOption(network.hostAddress);
     await panel().getByRole('switch', { name: 'Telefon som fjärrkontroll' }).click();
     await expectText(panel(), /På\. Kopplade telefoner kan styra sändningen\./);
     const state = await remoteState();
     expect(state.enabled).toBe(true);
     expect(state.url).toMatch(/^http:\/\/\d+\.\d+\.\d+\.\d+:\d+\/$/);
+    expect(state.address).toBe(network.hostAddress);
     // The listener answers on that address: a browser there gets the pairing page's 401.
     const answer = await fetch(`${state.url}remote/session`);
     expect(answer.status).toBe(401);

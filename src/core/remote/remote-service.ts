@@ -106,11 +106,13 @@ export class RemoteService implements RemoteAccess {
   /** Turns the LAN listener on (on `address`, or the first of the computer's addresses) or off. */
   setEnabled(enabled: boolean, address?: string): Promise<Result<RemoteState>> {
     return this.#serial(async () => {
+      const addresses = this.#safeAddresses();
       if (!enabled) {
+        // A network chosen while off is the one the remote turns on with later.
+        if (address !== undefined && addresses.includes(address)) this.#address = address;
         await this.#turnOff(null);
         return ok(this.state);
       }
-      const addresses = this.#safeAddresses();
       const chosen = address ?? (this.#address && addresses.includes(this.#address) ? this.#address : addresses[0]);
       if (!chosen) return this.#refuse(appError('REMOTE_NO_NETWORK'));
       if (!addresses.includes(chosen)) return this.#refuse(appError('REMOTE_ADDRESS_UNAVAILABLE', { address: chosen }));

@@ -95,6 +95,16 @@ describe('the phone remote in the core', () => {
     expect(listener.closed).toBeGreaterThan(0);
   });
 
+  it('keeps the network chosen while off, and turns on there', async () => {
+    const { core, listener } = make();
+    expect(await state(core, 'remote.setEnabled', { enabled: false, address: '10.1.2.3' })).toMatchObject({
+      enabled: false,
+      address: '10.1.2.3',
+    });
+    await state(core, 'remote.setEnabled', { enabled: true });
+    expect(listener.opened).toEqual([{ address: '10.1.2.3', port: 0 }]);
+  });
+
   it('says what is wrong when there is no network, the address is gone or the port is taken', async () => {
     expect(await make([]).core.handle('remote.setEnabled', { enabled: true })).toMatchObject({
       ok: false,
