@@ -54,6 +54,11 @@ export interface RunningObs {
   stop(): Promise<void>;
   /** The end of this run's stdout/stderr, for failure messages. */
   logTail(lines?: number): string;
+  /**
+   * Starts OBS again (same home) if it no longer answers: OBS 32 under chroot deadlocks now
+   * and then. For a test's retry, so the retry runs on an OBS that answers. True if it restarted.
+   */
+  reviveIfHung(): Promise<boolean>;
 }
 
 const READY_TIMEOUT_MS = scaled(45_000);
@@ -102,12 +107,15 @@ export async function startObs(options: StartObsOptions = {}): Promise<RunningOb
       pgid = spawnObs(home, port, logFile);
       try {
         await waitUntilReady(port, pgid, logFile);
-        if (options.waitUntilAnswering !== false) await waitUntilAnswering(port, password, pgid, logFile);
+        if (options.waitUntilAnswering !== false) {
+          await waitUntilAnswering(port, password, pgid, logFile);
+          await confirmResponsive(port, password, logFile);
+        }
         return;
       } catch (error) {
         await killGroup(pgid, 'SIGKILL');
         pgid = null;
-        if (attempt >= 2) throw error;
+        if (attempt >= 3) throw error;
       }
     }
   };
@@ -129,6 +137,16 @@ export async function startObs(options: StartObsOptions = {}): Promise<RunningOb
       if (stopped) throw new Error('restart() after stop()');
       await obs.kill();
       await launch();
+    },
+    async reviveIfHung() {
+      if (stopped || pgid === null) return false;
+      try {
+        await confirmResponsive(port, password, logFile);
+        return false;
+      } catch {
+        await obs.restart();
+        return true;
+      }
     },
     pause() {
       const pid = obsPid();
@@ -353,6 +371,36 @@ function spawnObs(home: string, port: number, logFile: string): number {
     return child.pid;
   } finally {
     closeSync(log);
+  }
+}
+
+/** How long a just-started OBS may take to create and remove a scene before it counts as hung. */
+const RESPONSIVE_TIMEOUT_MS = scaled(8_000);
+const PROBE_SCENE = 'bibblan-harness-probe';
+
+/**
+ * OBS 32 under chroot sometimes deadlocks right after start-up: it answered GetSceneList, and
+ * the next client's CreateScene is never answered (its main thread waits on a lock for good).
+ * A scene created and removed on a fresh connection, as a test's first request would be, finds
+ * that at start, so the launch is tried again instead of failing the test file's hook.
+ */
+async function confirmResponsive(port: number, password: string | null, logFile: string): Promise<void> {
+  const client = new OBSWebSocket();
+  const deadline = Date.now() + RESPONSIVE_TIMEOUT_MS;
+  const probe = async () => {
+    await client.connect(`ws://127.0.0.1:${port}`, password ?? undefined);
+    // A moment of 207 NotReady (a collection loading) is not a hang: asked again until the deadline.
+    await callWhileNotReady(() => client.call('CreateScene', { sceneName: PROBE_SCENE }), deadline);
+    await callWhileNotReady(() => client.call('RemoveScene', { sceneName: PROBE_SCENE }), deadline);
+  };
+  try {
+    await withDeadline(probe(), RESPONSIVE_TIMEOUT_MS, 'a scene created and removed just after start');
+  } catch (error) {
+    throw new Error(`OBS stopped answering just after it started (${String(error)}):\n${tail(logFile)}`, {
+      cause: error,
+    });
+  } finally {
+    await client.disconnect().catch(() => {});
   }
 }
 
