@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import jsQR from 'jsqr';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RemoteState } from '../../src/shared/remote/remote-state';
 import { connectHostApi, type HostApiClient } from '../support/host-api-client';
 import { createPhoneNetwork, type PhoneNetwork } from '../support/phone-network';
+import { readQrCode } from '../support/phone-qr';
 import { scaled } from '../support/timeouts';
 import { waitFor } from '../support/wait-for';
 import { expectAccessible } from './axe';
@@ -24,36 +24,6 @@ const WIDE = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
 const SHOTS = process.env.BIBBLAN_SHOTS ?? '/tmp/shots';
 const DEVICE_COOKIE = 'bibblan_device';
-
-/**
- * What a QR code on the page says, read as a camera would: from a screenshot of it, turned into
- * pixels on a canvas in a blank page of the same browser (no app CSP there), decoded with jsQR.
- */
-async function readQr(qr: Locator): Promise<string> {
-  const png = await qr.screenshot();
-  const scratch = await qr.page().context().browser()!.newPage();
-  try {
-    const { width, height, rgba } = (await scratch.evaluate(`(async (b64) => {
-      const image = new Image();
-      image.src = 'data:image/png;base64,' + b64;
-      await image.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = image.naturalWidth;
-      canvas.height = image.naturalHeight;
-      const context = canvas.getContext('2d');
-      context.drawImage(image, 0, 0);
-      const { data, width, height } = context.getImageData(0, 0, canvas.width, canvas.height);
-      let binary = '';
-      for (let i = 0; i < data.length; i += 0x8000) binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
-      return { width, height, rgba: btoa(binary) };
-    })(${JSON.stringify(png.toString('base64'))})`)) as { width: number; height: number; rgba: string };
-    const code = jsQR(new Uint8ClampedArray(Buffer.from(rgba, 'base64')), width, height);
-    if (!code) throw new Error(`no QR code could be read in the ${width}×${height} screenshot`);
-    return code.data;
-  } finally {
-    await scratch.close();
-  }
-}
 
 describe('the phone remote panel on the computer', () => {
   let session: E2eSession;
@@ -149,7 +119,7 @@ describe('the phone remote panel on the computer', () => {
       return s.pairing ? s : null;
     });
     const pairing = state.pairing!;
-    expect(await readQr(qr)).toBe(pairing.url);
+    expect(await readQrCode(qr)).toBe(pairing.url);
     expect(pairing.url.startsWith(`${state.url}pair#s=`)).toBe(true);
     // The code, large, in two groups of three; read out digit by digit.
     const code = panel().getByTestId('pairing-code');
