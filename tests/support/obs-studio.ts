@@ -392,6 +392,13 @@ async function confirmResponsive(port: number, password: string | null, logFile:
     // A moment of 207 NotReady (a collection loading) is not a hang: asked again until the deadline.
     await callWhileNotReady(() => client.call('CreateScene', { sceneName: PROBE_SCENE }), deadline);
     await callWhileNotReady(() => client.call('RemoveScene', { sceneName: PROBE_SCENE }), deadline);
+    // OBS answers RemoveScene before its own scene list lets go of the scene (a queued UI task);
+    // a test connecting now must not see it, so wait until the list OBS reports is clean.
+    for (;;) {
+      const { scenes } = await callWhileNotReady(() => client.call('GetSceneList'), deadline);
+      if (!scenes.some((s) => s.sceneName === PROBE_SCENE)) return;
+      await sleep(50);
+    }
   };
   try {
     await withDeadline(probe(), RESPONSIVE_TIMEOUT_MS, 'a scene created and removed just after start');

@@ -9,6 +9,7 @@ import type { Ownership } from '../presets/ownership';
 import { LatestWins } from './latest-wins';
 import { findLiveLayout } from './live-layout';
 import { PrivacyCut } from './privacy-cut';
+import { ProgramTarget } from './program-target';
 
 export type LiveObs = Pick<ObsController, 'state' | 'onState' | 'call' | 'callBatch' | 'refresh' | 'switchScene'>;
 
@@ -29,6 +30,7 @@ export class LiveService {
   readonly #d: LiveServiceDeps;
   readonly #switcher: LatestWins<string>;
   readonly #privacy: PrivacyCut;
+  readonly #target = new ProgramTarget();
   #layout: LiveLayout | null = null;
   #transition: TransitionChoice = 'preset';
   #last = '';
@@ -37,7 +39,11 @@ export class LiveService {
   constructor(deps: LiveServiceDeps) {
     this.#d = deps;
     this.#switcher = new LatestWins((sceneName) => this.#sendSwitch(sceneName));
-    this.#privacy = new PrivacyCut(deps.obs, (scene) => deps.noteAppSwitch?.(scene));
+    this.#privacy = new PrivacyCut(deps.obs, {
+      current: (state) => this.#target.current(state),
+      note: (scene) => this.#noteProgramSwitch(scene),
+      refused: (scene) => this.#target.forget(scene),
+    });
   }
 
   get state(): LiveState {
@@ -45,7 +51,10 @@ export class LiveService {
   }
 
   start(): void {
-    this.#unsubscribe ??= this.#d.obs.onState((state) => this.refreshLayout(state));
+    this.#unsubscribe ??= this.#d.obs.onState((state) => {
+      this.#target.observe(state);
+      this.refreshLayout(state);
+    });
     this.refreshLayout();
   }
 
@@ -76,8 +85,9 @@ export class LiveService {
   async take(): Promise<Result<null>> {
     const { studioMode, previewScene } = this.#d.obs.state;
     if (!studioMode) return fail(appError('LIVE_NOT_STUDIO_MODE'));
-    if (previewScene) this.#d.noteAppSwitch?.(previewScene);
+    if (previewScene) this.#noteProgramSwitch(previewScene);
     const result = await this.#d.obs.call('TriggerStudioModeTransition');
+    if (!result.ok && previewScene) this.#target.forget(previewScene);
     return result.ok ? ok(null) : fail(result.error);
   }
 
@@ -144,10 +154,11 @@ export class LiveService {
   async #sendSwitch(sceneName: string): Promise<Result<null>> {
     // Read at send time: a toggle of studio mode during a burst applies to what is still unsent.
     const studio = this.#d.obs.state.studioMode;
-    if (!studio) this.#d.noteAppSwitch?.(sceneName);
+    if (!studio) this.#noteProgramSwitch(sceneName);
     const sceneUuid = this.#layout?.scenes.find((s) => s.obsName === sceneName)?.obsUuid;
     const result = await this.#d.obs.switchScene(sceneName, { preview: studio, ...(sceneUuid ? { sceneUuid } : {}) });
     if (result.ok) return ok(null);
+    if (!studio) this.#target.forget(sceneName);
     return result.error.code === 'OBS_SCENE_NOT_FOUND' ? this.#sceneGone(sceneName) : fail(result.error);
   }
 
@@ -171,6 +182,11 @@ export class LiveService {
       if (!d.ok) return fail(d.error);
     }
     return ok(null);
+  }
+
+  #noteProgramSwitch(sceneName: string): void {
+    this.#target.expect(sceneName);
+    this.#d.noteAppSwitch?.(sceneName);
   }
 
   #changed(): void {

@@ -10,6 +10,15 @@ export interface PrivacyObs {
   callBatch(requests: RequestBatchRequest[]): Promise<Result<ResponseMessage[]>>;
 }
 
+export interface ProgramSwitches {
+  /** The program scene OBS is on air with, or on its way to (see ProgramTarget). */
+  current(state: ObsState): string | null;
+  /** Called before a switch goes out: the log counts it as the app's, the target follows it. */
+  note(scene: string): void;
+  /** The switch was refused. */
+  refused(scene: string): void;
+}
+
 interface Saved {
   since: number;
   previousScene: string | null;
@@ -24,12 +33,12 @@ interface Saved {
  */
 export class PrivacyCut {
   readonly #obs: PrivacyObs;
-  readonly #noteSwitch: (scene: string) => void;
+  readonly #switches: ProgramSwitches;
   #saved: Saved | null = null;
 
-  constructor(obs: PrivacyObs, noteSwitch: (scene: string) => void) {
+  constructor(obs: PrivacyObs, switches: ProgramSwitches) {
     this.#obs = obs;
-    this.#noteSwitch = noteSwitch;
+    this.#switches = switches;
   }
 
   get view(): Privacy {
@@ -53,13 +62,16 @@ export class PrivacyCut {
         requestData: { inputName, inputMuted: true },
       })),
     ];
-    this.#noteSwitch(safeScene);
+    // Read before the cut is noted: during a fade this is the scene the fade is going to.
+    const onAir = this.#switches.current(state);
+    this.#switches.note(safeScene);
     const sent = await this.#obs.callBatch(requests);
+    if (!sent.ok || !sent.value[0]?.requestStatus.result) this.#switches.refused(safeScene);
     if (!sent.ok) return sent;
     if (!sent.value[0]?.requestStatus.result) return fail(appError('OBS_SCENE_NOT_FOUND', { sceneName: safeScene }));
     this.#saved = {
       since: Date.now(),
-      previousScene: state.programScene === safeScene ? null : state.programScene,
+      previousScene: onAir === safeScene ? null : onAir,
       muted,
     };
     return ok(null);
@@ -81,8 +93,9 @@ export class PrivacyCut {
         ? [{ requestType: 'SetCurrentProgramScene', requestData: sceneRef(state, scene) } as RequestBatchRequest]
         : []),
     ];
-    if (scene) this.#noteSwitch(scene);
+    if (scene) this.#switches.note(scene);
     const sent = await this.#obs.callBatch(requests);
+    if (!sent.ok && scene) this.#switches.refused(scene);
     if (!sent.ok) return sent;
     this.#saved = null;
     return ok(null);

@@ -138,6 +138,36 @@ describe('live control with real OBS', () => {
     expect(again.ok ? null : again.error.code).toBe('LIVE_PRIVACY_NOT_ACTIVE');
   });
 
+  it('P pressed again during the fade back: the second undo still returns to the scene before the first cut', async () => {
+    const layout = live!.layout!;
+    const reader = layout.scenes.find((s) => s.liveMics.length > 0)!.obsName;
+    await must('live.selectScene', { sceneName: reader });
+    await waitFor(() => program() === reader, { message: 'the reader on air' });
+    // A long fade, so the second cut surely comes before OBS reports the first undo's scene.
+    await withRawObs(obs.address, obs.password, (c) =>
+      c.call('SetCurrentSceneTransitionDuration', { transitionDuration: 2_000 }),
+    );
+    try {
+      await must('live.privacyCut');
+      await waitFor(() => program() === layout.safeScene, { message: 'safe scene after the first cut' });
+      const changesBefore = programChanges.length;
+      await must('live.privacyRestore');
+      const second = await must<LiveState>('live.privacyCut');
+      // OBS has not yet said the fade back ended: the cut must still know where it was going.
+      expect(programChanges.length).toBe(changesBefore);
+      expect(second.privacy.previousScene).toBe(reader);
+      await must('live.privacyRestore');
+      await waitFor(() => program() === reader && programChanges.at(-1) === reader, {
+        timeoutMs: scaled(15_000),
+        message: 'the reader back on air after the second undo',
+      });
+    } finally {
+      await withRawObs(obs.address, obs.password, (c) =>
+        c.call('SetCurrentSceneTransitionDuration', { transitionDuration: 300 }),
+      );
+    }
+  });
+
   it('meters arrive for a tone input while watched, also while muted; mute is reflected', async () => {
     await must('live.selectScene', { sceneName: 'Extra' });
     await must('live.setMute', { inputName: 'Ton', muted: false });
