@@ -387,18 +387,24 @@ const PROBE_SCENE = 'bibblan-harness-probe';
 async function confirmResponsive(port: number, password: string | null, logFile: string): Promise<void> {
   const client = new OBSWebSocket();
   const deadline = Date.now() + RESPONSIVE_TIMEOUT_MS;
+  // A name of its own each time: OBS frees a removed scene's name only a moment later.
+  const probeScene = `${PROBE_SCENE}-${randomBytes(4).toString('hex')}`;
   const probe = async () => {
     await client.connect(`ws://127.0.0.1:${port}`, password ?? undefined);
     // A moment of 207 NotReady (a collection loading) is not a hang: asked again until the deadline.
-    await callWhileNotReady(() => client.call('CreateScene', { sceneName: PROBE_SCENE }), deadline);
-    await callWhileNotReady(() => client.call('RemoveScene', { sceneName: PROBE_SCENE }), deadline);
+    const probes = async () =>
+      (await callWhileNotReady(() => client.call('GetSceneList'), deadline)).scenes
+        .map((s) => String(s.sceneName))
+        .filter((name) => name.startsWith(PROBE_SCENE));
+    // OBS saves its collection a moment after a change: killed in between, it comes back with
+    // the last start's probe scene. Removed too, so that no test ever sees one.
+    for (const leftover of await probes())
+      await callWhileNotReady(() => client.call('RemoveScene', { sceneName: leftover }), deadline);
+    await callWhileNotReady(() => client.call('CreateScene', { sceneName: probeScene }), deadline);
+    await callWhileNotReady(() => client.call('RemoveScene', { sceneName: probeScene }), deadline);
     // OBS answers RemoveScene before its own scene list lets go of the scene (a queued UI task);
     // a test connecting now must not see it, so wait until the list OBS reports is clean.
-    for (;;) {
-      const { scenes } = await callWhileNotReady(() => client.call('GetSceneList'), deadline);
-      if (!scenes.some((s) => s.sceneName === PROBE_SCENE)) return;
-      await sleep(50);
-    }
+    while ((await probes()).length > 0) await sleep(50);
   };
   try {
     await withDeadline(probe(), RESPONSIVE_TIMEOUT_MS, 'a scene created and removed just after start');
