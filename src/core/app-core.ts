@@ -145,6 +145,8 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     ? new BroadcastRecorder(log.store, obs, {
         logger,
         onChanged: logChanged,
+        // `goLive` is made below; an entry opens on OBS's events, after this function returned.
+        onEntryOpened: (id) => goLive.logEntryOpened(id),
         ...(deps.logSampleMs ? { sampleMs: deps.logSampleMs } : {}),
       })
     : null;

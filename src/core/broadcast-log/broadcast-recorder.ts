@@ -30,6 +30,8 @@ export interface RecorderOptions {
   /** The health summary in the entry is refreshed every this many samples (the samples themselves always). */
   summaryEvery?: number;
   onChanged?: (ids: string[]) => void;
+  /** A stream's entry was opened (the go-live flow links its broadcast to it). */
+  onEntryOpened?: (id: string) => void;
   /**
    * An entry left open by a previous run is closed as interrupted if OBS is not reached within
    * this long (default 30 s), so it does not show as live forever; should OBS turn up later
@@ -57,6 +59,7 @@ export class BroadcastRecorder {
   readonly #sampleMs: number;
   readonly #summaryEvery: number;
   readonly #onChanged: (ids: string[]) => void;
+  readonly #onEntryOpened: (id: string) => void;
   #prev: ObsState | null = null;
   #liveId: string | null = null;
   #sawStopping = false;
@@ -80,6 +83,7 @@ export class BroadcastRecorder {
     this.#sampleMs = options.sampleMs ?? 2_000;
     this.#summaryEvery = options.summaryEvery ?? 5;
     this.#onChanged = options.onChanged ?? (() => {});
+    this.#onEntryOpened = options.onEntryOpened ?? (() => {});
     this.#orphanGraceMs = options.orphanGraceMs ?? 30_000;
   }
 
@@ -279,6 +283,7 @@ export class BroadcastRecorder {
     if (scene && scene !== last) this.#logSwitch(entry.id, scene, 'obs');
     this.#startSampling();
     this.#onChanged([entry.id]);
+    this.#onEntryOpened(entry.id);
   }
 
   // ---- entries ----------------------------------------------------------------------------

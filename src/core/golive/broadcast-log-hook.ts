@@ -10,4 +10,6 @@ export interface BroadcastLogHook {
   beginBroadcast(meta: BroadcastMetaInput): Result<null>;
   /** The start was given up before OBS took it: the details handed over are dropped. */
   abandonBroadcast(): void;
+  /** The entry of the stream running now, if the log has opened one. */
+  readonly liveEntryId: string | null;
 }

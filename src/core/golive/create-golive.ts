@@ -105,6 +105,9 @@ export function createGoLive(deps: GoLiveDeps) {
 
   return {
     handlers,
+    logEntryOpened(id: string): void {
+      golive.logEntryOpened(id);
+    },
     /** A preset was saved, deleted or applied. */
     presetsChanged(): void {
       checklist.presetsChanged();

@@ -30,6 +30,8 @@ export type MachineEvent =
   /** OBS did not confirm the stop in time (no answer, or no OUTPUT_STOPPED): it may still come. */
   | { type: 'stopUnconfirmed'; error: AppError }
   | { type: 'afterPlan'; plan: AfterPlan }
+  /** The broadcast log opened its entry for the stream OBS started. */
+  | { type: 'logEntry'; id: string }
   | { type: 'dismiss' };
 
 export const initialMachine = (): MachineState => ({
@@ -74,6 +76,7 @@ function noticedInObs(obs: ObsState, at: number): MachineState {
     endedBy: null,
     overrideReason: null,
     overridden: [],
+    logEntryId: null,
   };
   return {
     sawOutput: true,
@@ -111,6 +114,13 @@ export function transition(m: MachineState, event: MachineEvent): MachineState {
     case 'afterPlan': {
       if (view.phase !== 'ended' || !view.broadcast) return m;
       return { ...m, view: { ...view, afterPlan: event.plan, after: afterBroadcastItems(view.broadcast, event.plan) } };
+    }
+    case 'logEntry': {
+      const broadcast = view.broadcast;
+      // The first entry opened while this stream runs is its own; a later one is another stream's.
+      if (!broadcast?.streaming || broadcast.logEntryId !== null) return m;
+      if (view.phase !== 'starting' && view.phase !== 'live' && view.phase !== 'ending') return m;
+      return { ...m, view: { ...view, broadcast: { ...broadcast, logEntryId: event.id } } };
     }
     case 'dismiss':
       if (view.phase !== 'ended' && view.phase !== 'failed') return m;

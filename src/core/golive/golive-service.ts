@@ -115,6 +115,7 @@ export class GoLiveService {
       endedBy: null,
       overrideReason: status.ready ? null : (overrideReason ?? null),
       overridden: status.ready ? [] : status.blocking,
+      logEntryId: null,
     };
 
     let key: string | null = null;
@@ -228,6 +229,11 @@ export class GoLiveService {
     return ok(this.#m.view);
   }
 
+  /** The broadcast log opened the entry of the stream now running: "open in the log" goes there. */
+  logEntryOpened(id: string): void {
+    this.#dispatch({ type: 'logEntry', id });
+  }
+
   /** Returns the error that stopped the start, or null once OBS was asked to start. */
   async #sendStart(broadcast: Broadcast, server: string | null, key: string | null): Promise<AppError | null> {
     const obs = this.#o.obs;
@@ -315,6 +321,10 @@ export class GoLiveService {
   #dispatch(event: MachineEvent): void {
     const before = this.#m;
     this.#m = transition(before, event);
+    // The log may have opened the stream's entry before this flow saw OBS go live.
+    const entryId = this.#o.log?.liveEntryId;
+    if (entryId && this.#m.view.phase === 'live' && before.view.phase !== 'live')
+      this.#m = transition(this.#m, { type: 'logEntry', id: entryId });
     if (this.#m.view === before.view) return;
     const phase = this.#m.view.phase;
     if (phase !== before.view.phase) {

@@ -309,6 +309,5 @@ export const goliveEn: Messages['golive'] = {
     done: 'Done',
     openLog: 'Open the broadcast log (to-do)',
     openEntry: 'Show this broadcast in the log',
-    entryMissing: 'This broadcast is not in the log yet. Try again in a moment.',
   },
 };

@@ -307,6 +307,5 @@ export const goliveSv = {
     done: 'Klar',
     openLog: 'Öppna sändningsloggen (att göra)',
     openEntry: 'Visa sändningen i loggen',
-    entryMissing: 'Sändningen finns inte i loggen än. Försök igen om en stund.',
   },
 };

@@ -37,6 +37,8 @@ export const BroadcastSchema = z.object({
   overrideReason: z.string().nullable(),
   /** Required items that did not pass at Go Live (ids). */
   overridden: z.array(z.string()),
+  /** The broadcast log's entry of this stream, once the log opened one; a record-only rehearsal has none. */
+  logEntryId: z.string().nullable(),
 });
 export type Broadcast = z.infer<typeof BroadcastSchema>;
 

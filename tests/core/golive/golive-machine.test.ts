@@ -30,6 +30,7 @@ const broadcast = (change: Partial<Broadcast> = {}): Broadcast => ({
   endedBy: null,
   overrideReason: null,
   overridden: [],
+  logEntryId: null,
   ...change,
 });
 
@@ -148,5 +149,29 @@ describe('go-live state machine', () => {
       { kind: 'publisherReports', dueDate: null },
     ]);
     expect(transition(planned, { type: 'dismiss' }).view.phase).toBe('idle');
+  });
+
+  it("links the stream's log entry: the first one opened while it runs, kept after it ended", () => {
+    const linked = transition(run(starting, obs('starting')), { type: 'logEntry', id: 'e1' });
+    expect(linked.view.broadcast?.logEntryId).toBe('e1');
+    // A later entry (another stream noticed meanwhile) does not take its place.
+    const live = transition(run(linked, obs('live')), { type: 'logEntry', id: 'e2' });
+    expect(live.view.broadcast?.logEntryId).toBe('e1');
+    const ended = run(transition(live, { type: 'endRequested' }), obs('offline'));
+    expect(ended.view.broadcast?.logEntryId).toBe('e1');
+    // Once ended, no entry is this broadcast's any more.
+    const late = transition(run(starting, obs('starting'), obs('live'), obs('offline')), {
+      type: 'logEntry',
+      id: 'e3',
+    });
+    expect(late.view.broadcast?.logEntryId).toBeNull();
+  });
+
+  it('gives a record-only rehearsal no log entry', () => {
+    const rec = transition(initialMachine(), {
+      type: 'startRequested',
+      broadcast: broadcast({ streaming: false, recording: true, destinationId: null }),
+    });
+    expect(transition(rec, { type: 'logEntry', id: 'e1' }).view.broadcast?.logEntryId).toBeNull();
   });
 });

@@ -191,6 +191,9 @@ describe('go live with real OBS and nginx-rtmp', () => {
     const state = await call<{ programScene: string; stream: { active: boolean } }>('obs.getState');
     expect(state.programScene).toBe('Tack för idag');
     expect(state.stream.active).toBe(false);
+    // "Open in the log" goes to this stream's own entry, linked when the log opened it.
+    const [entry] = (await call<{ items: Array<{ id: string }> }>('log.list', {})).items;
+    expect(golive?.broadcast?.logEntryId).toBe(entry!.id);
     await call('golive.dismiss');
   });
 
@@ -346,8 +349,10 @@ describe('go live with real OBS and nginx-rtmp', () => {
     await waitFor(() => golive?.phase === 'ended', { timeoutMs: scaled(20_000), message: 'noticed offline' });
     expect(golive?.broadcast?.endedBy).toBe('obs');
     // The log says where it began: no title or checklist came from the app.
-    const [latest] = (await call<{ items: Array<{ title: string; startedIn: string }> }>('log.list', {})).items;
+    const [latest] = (await call<{ items: Array<{ id: string; title: string; startedIn: string }> }>('log.list', {}))
+      .items;
     expect(latest).toMatchObject({ title: '', startedIn: 'obs' });
+    expect(golive?.broadcast?.logEntryId).toBe(latest!.id);
   });
 
   it('never shows the key in a result, an event, a log line or a file the app wrote (but the secret store)', async () => {

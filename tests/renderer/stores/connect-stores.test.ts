@@ -150,6 +150,7 @@ describe('connectStores', () => {
         endedBy: null,
         overrideReason: null,
         overridden: [],
+        logEntryId: null,
       },
     };
 

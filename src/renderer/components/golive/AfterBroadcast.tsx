@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GoLiveState } from '../../../shared/golive/golive-state';
 import type { Result } from '../../../shared/result';
@@ -18,23 +17,10 @@ export function AfterBroadcast({
 }) {
   const { t } = useTranslation();
   const api = useApi();
-  const [entryMissing, setEntryMissing] = useState(false);
   const broadcast = state.broadcast;
-  // The log's entry of this broadcast: the one that started closest to it (the newest ones first).
-  // A recording-only rehearsal sends nothing anywhere and has no entry.
-  const openEntry = async () => {
-    if (!broadcast || !onOpenLogEntry) return;
-    const result = await api.log.list({ sort: 'start', direction: 'desc', limit: 10 });
-    const startMs = broadcast.liveAt ?? broadcast.requestedAt;
-    const near = result.ok
-      ? result.value.items
-          .map((item) => ({ id: item.id, off: Math.abs(Date.parse(item.actualStart) - startMs) }))
-          .filter((item) => item.off <= 5 * 60_000)
-          .sort((a, b) => a.off - b.off)[0]
-      : undefined;
-    setEntryMissing(!near);
-    if (near) onOpenLogEntry(near.id);
-  };
+  // The log's entry of this stream, linked by the core when the log opened it. A record-only
+  // rehearsal sends nothing anywhere and has no entry.
+  const entryId = broadcast?.logEntryId ?? null;
   const plan = state.afterPlan ?? { keepOnline: false, deleteBy: null };
   const itemText = (kind: string, dueDate: string | null): string => {
     switch (kind) {
@@ -83,12 +69,12 @@ export function AfterBroadcast({
         <button type="button" className="button button--primary" onClick={() => run(() => api.golive.dismiss())}>
           {t('golive.after.done')}
         </button>
-        {onOpenLogEntry && broadcast?.streaming && (
+        {onOpenLogEntry && entryId && (
           <button
             type="button"
             className="button button--secondary"
             data-testid="open-log-entry"
-            onClick={() => void openEntry()}
+            onClick={() => onOpenLogEntry(entryId)}
           >
             {t('golive.after.openEntry')}
           </button>
@@ -99,7 +85,6 @@ export function AfterBroadcast({
           </button>
         )}
       </div>
-      {entryMissing && <p role="status">{t('golive.after.entryMissing')}</p>}
     </section>
   );
 }
