@@ -112,17 +112,19 @@ describe('scene presets, in the browser', () => {
       message: 'title text in OBS',
     });
     await page.getByRole('button', { name: 'Tillämpa i OBS' }).click();
+    // On failure, say what the apply did instead: its status and the steps it lists.
+    let seen = '';
     await waitFor(
-      async () =>
-        (await page
-          .getByTestId('apply-result')
-          .getAttribute('data-status', { timeout: 1_000 })
-          .catch(() => null)) === 'unchanged',
-      {
-        timeoutMs: scaled(20_000),
-        message: 'apply result "unchanged"',
+      async () => {
+        const result = page.getByTestId('apply-result');
+        const status = await result.getAttribute('data-status', { timeout: 1_000 }).catch(() => null);
+        seen = `${status}: ${await result.textContent({ timeout: 1_000 }).catch(() => '')}`;
+        return status === 'unchanged';
       },
-    );
+      { timeoutMs: scaled(20_000), message: 'apply result "unchanged"' },
+    ).catch((error: unknown) => {
+      throw new Error(`${String(error)}; the apply said ${seen}`);
+    });
   });
 
   it('an invalid import lists its problems and stores nothing', async () => {

@@ -27,9 +27,13 @@ export const BroadcastMetaSchema = z
     roles: z.array(RoleSchema).max(L.roles).optional(),
     books: z.array(BookSchema).max(L.books).optional(),
     recordingPath: z.string().max(L.path).optional(),
-    /** The recording stays online: captions are due within 14 days. */
-    keepRecording: z.boolean().optional(),
   })
   .strict();
 export type BroadcastMeta = z.infer<typeof BroadcastMetaSchema>;
 export type BroadcastMetaInput = z.input<typeof BroadcastMetaSchema>;
+
+/** What the after-broadcast list asks of the stream's entry: YYYY-MM-DD dates, null for none. */
+export interface AfterDuties {
+  captionsDue: string | null;
+  deleteBy: string | null;
+}

@@ -10,13 +10,12 @@ import {
 } from '../../shared/broadcast-log/entry-schema';
 import { LOG_LIMITS } from '../../shared/broadcast-log/limits';
 import { addSampleToSummary, summarize } from '../../shared/broadcast-log/health';
-import { CAPTION_DAYS } from '../../shared/golive/after-broadcast';
 import type { ObsState } from '../../shared/obs-state';
 import { fail, ok, type Result } from '../../shared/result';
 import type { ObsController } from '../obs/obs-controller';
 import { silentLogger, type Logger } from '../ports';
 import type { BroadcastLogStore } from './broadcast-log-store';
-import { BroadcastMetaSchema, type BroadcastMeta, type BroadcastMetaInput } from './broadcast-meta';
+import { BroadcastMetaSchema, type AfterDuties, type BroadcastMeta, type BroadcastMetaInput } from './broadcast-meta';
 import { describeIssues } from '../validation-details';
 import { appError } from '../../shared/errors';
 import { readStream, sampleFrom, type StreamReading } from './health-sampler';
@@ -44,7 +43,6 @@ export interface RecorderOptions {
 const SAME_STREAM_TOLERANCE_MS = 30_000;
 /** A scene switch asked for through the app counts as the app's if OBS reports it within this. */
 const APP_SWITCH_WINDOW_MS = 10_000;
-const DAY_MS = 24 * 3_600_000;
 
 /**
  * Writes every broadcast into the log as OBS reports it: an entry when the stream starts, each
@@ -65,6 +63,8 @@ export class BroadcastRecorder {
   #sawStopping = false;
   #sawStarting = false;
   #pendingMeta: BroadcastMeta | null = null;
+  /** The delete-by date the after-broadcast list last wrote, per entry (see recordAfterPlan). */
+  readonly #afterDeleteBy = new Map<string, string | undefined>();
   #appSwitch: { scene: string; atMs: number; device?: string } | null = null;
   #timer: NodeJS.Timeout | null = null;
   #lastReading: StreamReading | null = null;
@@ -147,6 +147,31 @@ export class BroadcastRecorder {
   }
 
   /** Called just before the app asks OBS to switch, so the switch is logged as the app's. */
+  /**
+   * The after-broadcast choices, written into the stream's entry so its to-dos remind staff
+   * after "Klar": captions due when the video stays online, and the recording's delete-by date
+   * on every book without a date of its own (a date set here earlier is replaced).
+   */
+  recordAfterPlan(entryId: string, duties: AfterDuties): void {
+    const entry = this.#store.get(entryId);
+    if (!entry) return;
+    const earlier = this.#afterDeleteBy.get(entryId);
+    const books = entry.books.map((book) =>
+      book.deleteBy === undefined || book.deleteBy === earlier
+        ? { ...book, deleteBy: duties.deleteBy ?? undefined }
+        : book,
+    );
+    const set: Partial<Entry> = { books };
+    if (!entry.captionsDoneOn) set.captionsDue = duties.captionsDue ?? undefined;
+    const written = this.#store.patch(entryId, set, true);
+    if (!written.ok) {
+      this.#logger.warn('Could not write the after-broadcast choices to the log', { error: written.error.code });
+      return;
+    }
+    this.#afterDeleteBy.set(entryId, duties.deleteBy ?? undefined);
+    this.#onChanged([entryId]);
+  }
+
   noteAppSwitch(sceneName: string): void {
     // A phone's switch is noted first (noteDeviceSwitch); the app's own note that follows keeps its name.
     const prev = this.#appSwitch;
@@ -316,7 +341,6 @@ export class BroadcastRecorder {
       updatedAt: new Date().toISOString(),
       ...metaFields(meta),
     };
-    if (meta.keepRecording) entry.captionsDue = new Date(startMs + CAPTION_DAYS * DAY_MS).toISOString().slice(0, 10);
     const written = this.#store.put(entry, true);
     if (!written.ok) {
       this.#logger.error('Could not write the new broadcast to the log', { error: written.error.code });
@@ -447,8 +471,7 @@ export class BroadcastRecorder {
 }
 
 function metaFields(meta: BroadcastMeta): Partial<Entry> {
-  const { keepRecording: _keep, ...fields } = meta;
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<Entry>;
+  return Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)) as Partial<Entry>;
 }
 
 /** Sortable and readable: 20261129-100512-1a2b3c4d. */

@@ -1,4 +1,4 @@
-import type { BroadcastMetaInput } from '../broadcast-log/broadcast-meta';
+import type { AfterDuties, BroadcastMetaInput } from '../broadcast-log/broadcast-meta';
 import type { Result } from '../../shared/result';
 
 /**
@@ -12,4 +12,6 @@ export interface BroadcastLogHook {
   abandonBroadcast(): void;
   /** The entry of the stream running now, if the log has opened one. */
   readonly liveEntryId: string | null;
+  /** The after-broadcast choices for the stream's entry (captions, delete-by date). */
+  recordAfterPlan(entryId: string, duties: AfterDuties): void;
 }

@@ -325,6 +325,7 @@ export class GoLiveService {
     const entryId = this.#o.log?.liveEntryId;
     if (entryId && this.#m.view.phase === 'live' && before.view.phase !== 'live')
       this.#m = transition(this.#m, { type: 'logEntry', id: entryId });
+    this.#afterPlanToLog(before.view);
     if (this.#m.view === before.view) return;
     const phase = this.#m.view.phase;
     if (phase !== before.view.phase) {
@@ -337,6 +338,18 @@ export class GoLiveService {
       });
     }
     for (const listener of [...this.#listeners]) listener(this.#m.view);
+  }
+
+  /** The after-broadcast list's dates go into the log entry, so "Klar" loses none of them. */
+  #afterPlanToLog(before: GoLiveState): void {
+    const view = this.#m.view;
+    const entryId = view.broadcast?.logEntryId;
+    if (view.phase !== 'ended' || !entryId || !view.afterPlan) return;
+    if (before.phase === 'ended' && before.afterPlan === view.afterPlan) return;
+    this.#o.log?.recordAfterPlan(entryId, {
+      captionsDue: view.after.find((item) => item.kind === 'captions')?.dueDate ?? null,
+      deleteBy: view.afterPlan.deleteBy,
+    });
   }
 
   #setDeadline(ms: number, onExpire: () => void): void {

@@ -113,19 +113,46 @@ describe('the broadcast recorder (OBS faked)', () => {
       programType: 'sagostund',
       destination: { name: 'Bibliotekets YouTube', platform: 'youtube' },
       rehearsal: true,
-      keepRecording: true,
       books: [{ title: 'Pippi', creditLineSaid: true, archiveAllowed: true, reportRequired: false }],
     });
     obs.stream('live');
     const entry = store.entries()[0]!;
     expect(entry).toMatchObject({ title: 'Sagostund', rehearsal: true, destination: { platform: 'youtube' } });
-    expect(entry.captionsDue).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await waitFor(() => store.samples.read(entry.id).length >= 3, { message: 'samples' });
     obs.stream('stopping');
     obs.stream('offline');
     const done = store.get(entry.id)!;
     expect(done.outcome).toBe('completed');
     expect(done.health).toMatchObject({ droppedPct: 2, skippedPct: 1, worstCongestion: 0.1 });
+  });
+
+  it("writes the after-broadcast list's dates into the entry, keeping a book's own date and a done caption", () => {
+    const { obs, store, recorder } = setup();
+    recorder.beginBroadcast({
+      title: 'Sagostund',
+      books: [
+        { title: 'Gruffalon', creditLineSaid: true, archiveAllowed: null, reportRequired: true },
+        { title: 'Pippi', creditLineSaid: true, archiveAllowed: null, reportRequired: false, deleteBy: '2027-01-31' },
+      ],
+    });
+    obs.stream('live');
+    const id = recorder.liveEntryId!;
+    obs.stream('offline');
+    recorder.recordAfterPlan(id, { captionsDue: '2026-12-16', deleteBy: '2026-12-24' });
+    let entry = store.get(id)!;
+    expect(entry.captionsDue).toBe('2026-12-16');
+    expect(entry.books.map((b) => b.deleteBy)).toEqual(['2026-12-24', '2027-01-31']);
+    // Changed in the list: its own earlier date is replaced, the book's own stays.
+    recorder.recordAfterPlan(id, { captionsDue: null, deleteBy: '2026-12-31' });
+    entry = store.get(id)!;
+    expect(entry.captionsDue).toBeUndefined();
+    expect(entry.books.map((b) => b.deleteBy)).toEqual(['2026-12-31', '2027-01-31']);
+    // Captions already done: the list does not bring the to-do back.
+    store.patch(id, { captionsDoneOn: '2026-12-03' }, true);
+    recorder.recordAfterPlan(id, { captionsDue: '2026-12-16', deleteBy: null });
+    entry = store.get(id)!;
+    expect(entry.captionsDue).toBeUndefined();
+    expect(entry.books.map((b) => b.deleteBy)).toEqual([undefined, '2027-01-31']);
   });
 
   it('drops the details of a start the go-live flow gave up on, unless OBS is still starting it', () => {

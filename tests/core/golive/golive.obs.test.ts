@@ -194,6 +194,15 @@ describe('go live with real OBS and nginx-rtmp', () => {
     // "Open in the log" goes to this stream's own entry, linked when the log opened it.
     const [entry] = (await call<{ items: Array<{ id: string }> }>('log.list', {})).items;
     expect(golive?.broadcast?.logEntryId).toBe(entry!.id);
+    // The after-broadcast list's choice reaches that entry: captions due 14 days after the end.
+    expect(
+      (await call<{ entry: { captionsDue?: string } }>('log.get', { id: entry!.id })).entry.captionsDue,
+    ).toBeUndefined();
+    await call('golive.setAfterPlan', { keepOnline: true, deleteBy: '2027-01-15' });
+    const captionsDue = new Date(golive!.broadcast!.endedAt! + 14 * 86_400_000).toISOString().slice(0, 10);
+    expect((await call<{ entry: { captionsDue?: string } }>('log.get', { id: entry!.id })).entry.captionsDue).toBe(
+      captionsDue,
+    );
     await call('golive.dismiss');
   });
 
