@@ -309,5 +309,6 @@ export const goliveEn: Messages['golive'] = {
     done: 'Done',
     openLog: 'Open the broadcast log (to-do)',
     openEntry: 'Show this broadcast in the log',
+    savedInLog: 'The dates are kept in the broadcast log, which reminds you as they come near.',
   },
 };

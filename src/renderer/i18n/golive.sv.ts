@@ -307,5 +307,6 @@ export const goliveSv = {
     done: 'Klar',
     openLog: 'Öppna sändningsloggen (att göra)',
     openEntry: 'Visa sändningen i loggen',
+    savedInLog: 'Datumen sparas i sändningsloggen, som påminner dig när de närmar sig.',
   },
 };

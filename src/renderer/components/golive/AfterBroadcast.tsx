@@ -65,6 +65,7 @@ export function AfterBroadcast({
           />
         </div>
       </div>
+      {entryId && <p className="note">{t('golive.after.savedInLog')}</p>}
       <div className="form-actions">
         <button type="button" className="button button--primary" onClick={() => run(() => api.golive.dismiss())}>
           {t('golive.after.done')}
