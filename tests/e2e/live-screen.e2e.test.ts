@@ -286,6 +286,12 @@ describe('one live screen, from going live to the log entry', () => {
       const status = await withRawObs(obs.address, obs.password, (c) => c.call('GetStreamStatus'));
       expect(status.outputActive).toBe(false);
       await expectText(sand().getByTestId('after-broadcast'), /Skicka rapporter/);
+      // Its tick is a touch-size target too (WCAG 2.5.8), and it says the dates are kept in the log.
+      const keepOnline = await sand()
+        .getByRole('checkbox', { name: 'Inspelningen ligger kvar på nätet' })
+        .boundingBox();
+      expect(Math.min(keepOnline!.width, keepOnline!.height)).toBeGreaterThanOrEqual(24);
+      await expectText(sand().locator('.golive-after'), /Datumen sparas i sändningsloggen/);
       // Still the live screen: the scenes and mics are there, the checklist is not back yet.
       await sand().getByTestId('scene-list').waitFor();
       expect(await sand().locator('.golive__columns').count()).toBe(0);
