@@ -15,6 +15,7 @@ import { onExit } from './on-exit';
 import { BENCH_SCENES } from './scene-switch';
 import { percentile, round, sleep, until } from './stats';
 import type { PhaseResult, Row } from './table';
+import { rawSwitch } from './raw-switch';
 
 /**
  * Issue #13, the phone remote: phones on another address (a network namespace with a veth pair,
@@ -187,28 +188,6 @@ async function startPhones(network: PhoneNetwork, url: string, projectRoot: stri
     },
     stop,
   };
-}
-
-/** Raw floor: SetCurrentProgramScene → CurrentProgramSceneChanged on a bare obs-websocket-js client. */
-async function rawSwitch(client: OBSWebSocket, sceneName: string, timeoutMs = 10_000): Promise<number> {
-  let t0 = 0;
-  const seen = new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      client.off('CurrentProgramSceneChanged', on);
-      reject(new Error(`raw: no CurrentProgramSceneChanged for ${sceneName}`));
-    }, timeoutMs);
-    function on(e: { sceneName: string }): void {
-      if (e.sceneName !== sceneName) return;
-      const ms = performance.now() - t0;
-      clearTimeout(timer);
-      client.off('CurrentProgramSceneChanged', on);
-      resolve(ms);
-    }
-    client.on('CurrentProgramSceneChanged', on);
-  });
-  t0 = performance.now();
-  await client.call('SetCurrentProgramScene', { sceneName });
-  return seen;
 }
 
 const must = async <T>(result: Promise<Result<T>>, what: string): Promise<T> => {

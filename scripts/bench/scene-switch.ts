@@ -1,10 +1,10 @@
-import { performance } from 'node:perf_hooks';
 import { OBSWebSocket } from 'obs-websocket-js';
 import type { Page } from 'playwright-core';
 import { createScenes, type RunningObs } from '../../tests/support/obs-studio';
 import { percentile, round } from './stats';
 import type { PhaseResult } from './table';
 import { startUiSession } from './ui-session';
+import { rawSwitch } from './raw-switch';
 
 export const BENCH_SCENES = ['Bench A', 'Bench B', 'Bench C'];
 
@@ -50,28 +50,6 @@ const IN_PAGE = `async ({ name, timeoutMs, click }) => {
 
 async function uiSwitch(page: Page, name: string, click: boolean, timeoutMs = 10_000): Promise<number> {
   return (await page.evaluate(`(${IN_PAGE})(${JSON.stringify({ name, timeoutMs, click })})`)) as number;
-}
-
-/** Raw floor: SetCurrentProgramScene → CurrentProgramSceneChanged on a bare obs-websocket-js client. */
-async function rawSwitch(client: OBSWebSocket, sceneName: string, timeoutMs = 10_000): Promise<number> {
-  let t0 = 0;
-  const seen = new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      client.off('CurrentProgramSceneChanged', on);
-      reject(new Error(`raw: no CurrentProgramSceneChanged for ${sceneName}`));
-    }, timeoutMs);
-    function on(e: { sceneName: string }): void {
-      if (e.sceneName !== sceneName) return;
-      const ms = performance.now() - t0;
-      clearTimeout(timer);
-      client.off('CurrentProgramSceneChanged', on);
-      resolve(ms);
-    }
-    client.on('CurrentProgramSceneChanged', on);
-  });
-  t0 = performance.now();
-  await client.call('SetCurrentProgramScene', { sceneName });
-  return seen;
 }
 
 /** Issue #4: scene button press → UI marks the new live scene, against the raw floor, interleaved. */

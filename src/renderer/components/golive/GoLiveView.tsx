@@ -5,7 +5,7 @@ import { connectGoLiveStore, useGoLiveStore } from '../../stores/golive-store';
 import { connectPresetsStore } from '../../stores/presets-store';
 import { connectLiveStore } from '../../stores/live-store';
 import { useObsStore } from '../../stores/obs-store';
-import { useMeterLease } from '../../hooks/use-meter-lease';
+import { useCoreLease } from '../../hooks/use-core-lease';
 import { LiveView } from '../live/LiveView';
 import { ChecklistPanel } from './ChecklistPanel';
 import { DestinationsPanel } from './DestinationsPanel';
@@ -40,7 +40,7 @@ export function GoLiveView({
   // The checklist's program list, and the mic's level next to its check.
   useEffect(() => connectPresetsStore(api), [api]);
   useEffect(() => connectLiveStore(api), [api]);
-  useMeterLease(api, connected && !onAirScreen);
+  useCoreLease(api, 'watchMeters', connected && !onAirScreen);
 
   const panel = <GoLivePanel {...(onOpenLog ? { onOpenLog } : {})} {...(onOpenLogEntry ? { onOpenLogEntry } : {})} />;
   return (

@@ -4,7 +4,7 @@ import type { LiveKeyAction } from '../../../shared/live/live-keys';
 import { useApi } from '../../api/api-context';
 import { useLiveShortcuts } from '../../hooks/use-live-shortcuts';
 import { useMediaQuery } from '../../hooks/use-media-query';
-import { useMeterLease } from '../../hooks/use-meter-lease';
+import { useCoreLease } from '../../hooks/use-core-lease';
 import { connectGoLiveStore, useGoLiveStore } from '../../stores/golive-store';
 import { connectLiveStore, runLive, selectScene, useLiveStore } from '../../stores/live-store';
 import { useObsStore } from '../../stores/obs-store';
@@ -49,7 +49,7 @@ export function LiveView({ banner, onOpenRemote }: { banner?: ReactNode; onOpenR
   useEffect(() => connectLiveStore(api), [api]);
   useEffect(() => connectGoLiveStore(api), [api]);
   useEffect(() => connectPresetsStore(api), [api]);
-  useMeterLease(api, connected);
+  useCoreLease(api, 'watchMeters', connected);
 
   useLiveShortcuts(
     (action: LiveKeyAction) => {

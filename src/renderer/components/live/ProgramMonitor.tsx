@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScenePicture } from '../../../shared/live/live-state';
 import { useApi } from '../../api/api-context';
-import { useProgramLease } from '../../hooks/use-program-lease';
+import { useCoreLease } from '../../hooks/use-core-lease';
 import { connectProgramStore, useProgramStore } from '../../stores/program-store';
 
 /**
@@ -16,7 +16,7 @@ export function ProgramMonitor() {
   const picture = useProgramStore((s) => s.picture);
 
   useEffect(() => connectProgramStore(api), [api]);
-  useProgramLease(api, true);
+  useCoreLease(api, 'watchProgram', true);
 
   const frame = (kind: 'program' | 'preview', scene: ScenePicture) => (
     <figure className={`monitor__frame monitor__frame--${kind}`} data-testid={`monitor-${kind}`}>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/api-context';
-import { useMeterLease } from '../../hooks/use-meter-lease';
+import { useCoreLease } from '../../hooks/use-core-lease';
 import { useWakeLock } from '../../hooks/use-wake-lock';
 import { fetchSession, type PhoneDevice } from '../../remote/boot-mode';
 import { useAppStore } from '../../stores/app-store';
@@ -66,7 +66,7 @@ export function PhonePage({ computerName, device, link, onAccessEnded }: Props) 
   useEffect(() => connectGoLivePhase(api, { link }), [api, link]);
   // The program's texts (reader, book), which a phone may change while live.
   useEffect(() => connectPresetsStore(api, { link }), [api, link]);
-  useMeterLease(api, connected && linkUp);
+  useCoreLease(api, 'watchMeters', connected && linkUp);
   useWakeLock(onAir || broadcasting);
 
   // The link is down: the socket retries by itself; meanwhile ask whether this device is still
