@@ -1,10 +1,17 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Debian's Chromium (Playwright cannot download browsers here). */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Debian's Chromium driven by playwright-core (Playwright cannot download browsers here). */
-export async function launchChromium(): Promise<Browser> {
+export interface LaunchOptions {
+  /** What Playwright runs as the browser: Chromium itself, or a wrapper that runs it (e.g. in a namespace). */
+  executablePath?: string;
+  timeout?: number;
+}
+
+/** Debian's Chromium driven by playwright-core, with the flags every test browser gets. */
+export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM}: run scripts/setup-debian.sh --test-deps (or set CHROMIUM_PATH)`,
@@ -12,7 +19,8 @@ export async function launchChromium(): Promise<Browser> {
   }
   // Playwright gives every launch a fresh temporary profile and removes it on close.
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: options.executablePath ?? CHROMIUM,
+    ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -1,14 +1,12 @@
-import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from './chromium';
 import type { PhoneNetwork } from './phone-network';
 import { makeTempDir } from './temp-dir';
 import { scaled } from './timeouts';
-
-/** The same Chromium the other e2e tests drive (tests/support/chromium.ts). */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * A phone as Playwright emulates one: touch, a 390×844 window at 3× density, a mobile user
@@ -41,11 +39,6 @@ export interface PhoneBrowser {
  * (--remote-debugging-pipe), so no port of the root namespace is involved.
  */
 export async function launchPhoneBrowser(network: PhoneNetwork): Promise<PhoneBrowser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: run scripts/setup-debian.sh --test-deps (or set CHROMIUM_PATH)`,
-    );
-  }
   const dir = makeTempDir('bibblan-phone-browser-');
   const wrapper = join(dir.path, 'chromium-in-netns');
   const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
@@ -53,19 +46,7 @@ export async function launchPhoneBrowser(network: PhoneNetwork): Promise<PhoneBr
   chmodSync(wrapper, 0o755);
   let browser: Browser;
   try {
-    browser = await chromium.launch({
-      executablePath: wrapper,
-      timeout: scaled(60_000),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium({ executablePath: wrapper, timeout: scaled(60_000) });
   } catch (error) {
     dir.remove();
     throw new Error(`Chromium did not start inside the namespace ${network.name}: ${String(error)}`, {
