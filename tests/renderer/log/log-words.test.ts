@@ -30,6 +30,27 @@ describe('the log says codes in words', () => {
     expect(checklistItemWords(manual, 'sv')).toEqual({ name: 'Telefoner på ljudlöst', status: 'Klart', done: true });
   });
 
+  it("names the checklist's own manual items in the UI language, with the note; staff's own words as written", () => {
+    const roles = {
+      id: 'roles',
+      label: 'Roller fördelade: värd, tekniker och chattmoderator (skriv namnen): Anna (värd)',
+      done: true,
+      overridden: false,
+    };
+    expect(checklistItemWords(roles, 'en').name).toBe(
+      'Roles assigned: host, technician and chat moderator (write the names): Anna (värd)',
+    );
+    expect(checklistItemWords(roles, 'sv').name).toBe(roles.label);
+    expect(
+      checklistItemWords({ id: 'phones', label: 'Telefoner på ljudlöst', done: true, overridden: false }, 'en').name,
+    ).toBe('Phones on silent');
+    // An item staff wrote, or a default one they reworded, stays as it was stored.
+    const own = { id: 'own-1a2b3c4d', label: 'Kaffe till författaren', done: true, overridden: false };
+    expect(checklistItemWords(own, 'en').name).toBe('Kaffe till författaren');
+    const reworded = { id: 'phones', label: 'Alla mobiler avstängda', done: true, overridden: false };
+    expect(checklistItemWords(reworded, 'en').name).toBe('Alla mobiler avstängda');
+  });
+
   it('writes a due day as the UI language does', () => {
     expect(formatDay('2026-12-02', 'sv')).toBe('2 dec. 2026');
     expect(formatDay('2026-12-02', 'en')).toBe('2 Dec 2026');

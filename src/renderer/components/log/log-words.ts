@@ -1,4 +1,6 @@
 import type { ChecklistItem } from '../../../shared/broadcast-log/entry-schema';
+import type { LocalizedText } from '../../../shared/checklist/checklist-schema';
+import { defaultTemplates } from '../../../shared/checklist/default-templates';
 import { en } from '../../i18n/en';
 import { sv } from '../../i18n/sv';
 
@@ -26,6 +28,18 @@ export interface ChecklistItemWords {
 
 const AUTO_LABEL = /^auto:([A-Za-z]+) \((pass|fail|unknown|skipped)\)$/;
 
+/** The checklist's own manual items (roles, consent, …), whose Swedish text the log keeps. */
+const defaultItemTexts = new Map<string, LocalizedText>(
+  Object.values(defaultTemplates).flatMap((template) => template.manualItems.map((item) => [item.id, item.text])),
+);
+
+/** A default item in the UI's language, with its note ("…: Anna"); one staff wrote or edited as stored. */
+function manualItemName(item: ChecklistItem, language: string): string {
+  const text = defaultItemTexts.get(item.id);
+  if (!text || !item.label.startsWith(text.sv)) return item.label;
+  return (language === 'en' ? text.en : text.sv) + item.label.slice(text.sv.length);
+}
+
 /** One item of the checklist snapshot: its name and its state in words. */
 export function checklistItemWords(item: ChecklistItem, language: string): ChecklistItemWords {
   const m = messages(language).golive.checklist;
@@ -36,5 +50,9 @@ export function checklistItemWords(item: ChecklistItem, language: string): Check
     const [, checkId, status] = auto as unknown as [string, string, CheckStatus];
     return { name: checks[checkId]?.label ?? checkId, status: statusText[status], done: item.done };
   }
-  return { name: item.label, status: item.done ? statusText.pass : statusText.fail, done: item.done };
+  return {
+    name: manualItemName(item, language),
+    status: item.done ? statusText.pass : statusText.fail,
+    done: item.done,
+  };
 }
