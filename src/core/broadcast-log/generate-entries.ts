@@ -1,6 +1,7 @@
 import { emptyHealth, LOG_SCHEMA_VERSION, type Entry } from '../../shared/broadcast-log/entry-schema';
 
-const TYPES = ['sagostund', 'författarsamtal', 'babyrytmik', 'språkcafé', 'digital-infodisk'];
+// The checklist's program types, as the go-live flow writes them (the log shows them by name).
+const TYPES = ['storytime', 'authortalk', 'baby', 'languagecafe', 'infodesk'];
 const SCENES = ['Välkommen', 'Läsare', 'Bok närbild', 'Publik', 'Tack för i dag'];
 const BOOKS = [
   { title: 'Pippi Långstrump', author: 'Astrid Lindgren', illustrator: 'Ingrid Vang Nyman' },

@@ -173,7 +173,7 @@ describe('the broadcast log store', () => {
     expect(store.query(q({ platform: 'youtube' })).total).toBe(30);
     expect(store.query(q({ rehearsal: true })).total).toBe(6);
     expect(store.query(q({ outcome: 'interrupted' })).total).toBe(2);
-    expect(store.query(q({ programType: 'sagostund' })).total).toBe(12);
+    expect(store.query(q({ programType: 'storytime' })).total).toBe(12);
     expect(store.query(q({ text: 'LINDGREN östen' })).total).toBeGreaterThan(0);
     expect(store.query(q({ text: 'lindgren östen' })).items.every((i) => i.books === 1)).toBe(true);
     expect(store.query(q({ text: 'finns-inte' })).total).toBe(0);
