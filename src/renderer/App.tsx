@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AppError } from '../shared/errors';
 import { useTranslation } from 'react-i18next';
 import { FirstRunScreen } from './components/FirstRunScreen';
 import { Header } from './components/Header';
@@ -118,9 +119,12 @@ export function App({ onRetryLoad }: { onRetryLoad: () => void }) {
   const connected = useObsStore((s) => s.state.connection.status === 'connected');
   const sandOnAir = useGoLiveStore((s) => s.golive.phase !== 'idle' && s.golive.phase !== 'failed');
   const liveViewShown = view === 'main' || (view === 'golive' && sandOnAir);
-  usePrivacyKey(api, settings !== null && !showSetup && connected && !liveViewShown, (result) =>
-    useLiveStore.setState({ error: result.ok ? null : result.error }),
-  );
+  // A P that failed on a screen without the live view is said in the status bar there.
+  const [keyError, setKeyError] = useState<AppError | null>(null);
+  usePrivacyKey(api, settings !== null && !showSetup && connected && !liveViewShown, (result) => {
+    useLiveStore.setState({ error: result.ok ? null : result.error });
+    setKeyError(result.ok ? null : result.error);
+  });
   // Ctrl+, (Cmd+, on a Mac) opens the settings, as in most desktop apps.
   useEffect(() => {
     if (!onMain) return;
@@ -162,7 +166,7 @@ export function App({ onRetryLoad }: { onRetryLoad: () => void }) {
         <NoticeBanner />
         {screen}
       </div>
-      <StatusBar />
+      <StatusBar keyError={liveViewShown ? null : keyError} />
     </div>
   );
 }

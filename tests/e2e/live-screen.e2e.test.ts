@@ -238,10 +238,16 @@ describe('one live screen, from going live to the log entry', () => {
         intervalMs: 200,
         message: 'the safe scene on air after P on the log screen',
       });
+      // The log screen has no live view: the status bar says what P did.
+      await expectText(page.getByTestId('status-privacy'), /Bild och ljud dolda – tryck P/);
+      await shot('log-hidden-1366');
       await page.getByTestId('log-screen').getByRole('button', { name: 'Tillbaka', exact: true }).click();
       await page.getByTestId('main-screen').getByTestId('privacy-active').waitFor();
       await page.keyboard.press('p');
       await expectProgramScene(before);
+      await waitFor(async () => (await page.getByTestId('status-privacy').count()) === 0, {
+        message: 'the status bar no longer says hidden',
+      });
       await page.getByTestId('open-golive').click();
       await sand().getByTestId('golive-end').waitFor();
     },

@@ -72,6 +72,7 @@ export const liveEn: Messages['live'] = {
     cutHint: 'P',
     explain: 'Switches to the safe scene and mutes every microphone.',
     active: 'PICTURE AND SOUND HIDDEN: viewers see the safe scene and hear nothing.',
+    statusActive: 'Picture and sound hidden – press P to show them again',
     restore: 'Back to the broadcast',
     restoreTo: 'Back to {{scene}} with the microphones as they were',
   },

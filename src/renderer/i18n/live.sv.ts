@@ -70,6 +70,7 @@ export const liveSv = {
     cutHint: 'P',
     explain: 'Visar den säkra scenen och stänger av alla mikrofoner.',
     active: 'BILD OCH LJUD DOLDA: tittarna ser den säkra scenen och hör ingenting.',
+    statusActive: 'Bild och ljud dolda – tryck P för att visa igen',
     restore: 'Tillbaka till sändningen',
     restoreTo: 'Tillbaka till {{scene}} med mikrofonerna som de var',
   },
