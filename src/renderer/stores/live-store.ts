@@ -38,11 +38,16 @@ export const meterBus = {
   activity: {} as ActivityMap,
 };
 
-/** Feeds the store while a view that shows it is open (see feed-store.ts). Returns the unsubscribe. */
+/** The live state (layout, privacy): small and rarely changing, so fed always (connect-stores.ts). */
+export const setLiveState = (state: LiveState): void => useLiveStore.setState({ state });
+
+/**
+ * Feeds health and meters while a view that shows them is open (see feed-store.ts). Returns the
+ * unsubscribe. The live state itself is always fed: every screen shows whether P hid the picture.
+ */
 export function connectLiveStore(api: BibblanApi, options?: FeedOptions): () => void {
   return feedStore(
     [
-      { on: api.live.onState, load: api.live.getState, set: (state) => useLiveStore.setState({ state }) },
       // null: nothing on air (after a host restart too), so no old figures stay up.
       { on: api.live.onHealth, load: api.live.getHealth, set: (health) => useLiveStore.setState({ health }) },
       { on: api.live.onMeters, set: takeMeters },

@@ -12,6 +12,7 @@ import { connectGoLiveStore, useGoLiveStore } from '../../../src/renderer/stores
 import type { ChecklistStatus } from '../../../src/shared/checklist/checklist-schema';
 import type { Destination } from '../../../src/shared/destinations/destination-schema';
 import { idleGoLiveState, type GoLiveState } from '../../../src/shared/golive/golive-state';
+import { emptyLiveState } from '../../../src/shared/live/live-state';
 import { fakeApi, fakeHostLink, type Answers } from './fake-api';
 
 const settings: PublicSettings = {
@@ -41,6 +42,7 @@ function fakeTransport(answers: Answers = {}) {
     'settings.get': () => ok(settings),
     'obs.getState': () => ok(connected),
     'app.getInfo': () => ok(info),
+    'live.getState': () => ok(emptyLiveState()),
     ...answers,
   });
 }
@@ -240,7 +242,7 @@ describe('connectStores', () => {
   it('unsubscribes everything on disconnect', () => {
     const fake = fakeTransport();
     const connection = connectStores(fake.api);
-    expect(fake.listenerCount()).toBe(2);
+    expect(fake.listenerCount()).toBe(3); // settings, OBS, the live state
     connection.disconnect();
     expect(fake.listenerCount()).toBe(0);
   });

@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { connectStores } from '../../../src/renderer/stores/connect-stores';
 import { connectLiveStore, useLiveStore } from '../../../src/renderer/stores/live-store';
+import { emptyObsState } from '../../../src/shared/obs-state';
 import { connectLogStore, useLogStore } from '../../../src/renderer/stores/log-store';
 import { connectPresetsStore, usePresetsStore } from '../../../src/renderer/stores/presets-store';
 import type { EntrySummary } from '../../../src/shared/broadcast-log/log-query';
@@ -24,11 +26,16 @@ beforeEach(() => {
  * was open sent no events for what changed meanwhile, so each loads again when the link returns.
  */
 describe('the live, presets and log stores after the host link returns', () => {
-  it('live: shows the state the restarted host holds', async () => {
+  it('live: shows the state the restarted host holds (fed always, since every screen shows privacy)', async () => {
     let state = emptyLiveState();
-    const fake = fakeApi({ 'live.getState': () => ok(state), 'live.getHealth': () => ok(null) });
+    const fake = fakeApi({
+      'settings.get': () => ok({ language: 'sv', obs: { address: 'ws://127.0.0.1:4455', passwordSaved: false } }),
+      'obs.getState': () => ok(emptyObsState('ws://127.0.0.1:4455')),
+      'app.getInfo': () => ok({ version: '0.1.0', secretProtection: 'owner-only-file', notices: [] }),
+      'live.getState': () => ok(state),
+    });
     const link = fakeHostLink(true);
-    connectLiveStore(fake.api, { link: link.host });
+    connectStores(fake.api, link.host);
     await fake.answerAll();
     expect(useLiveStore.getState().state.privacy.active).toBe(false);
 
