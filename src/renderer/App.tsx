@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppError } from '../shared/errors';
 import { useTranslation } from 'react-i18next';
 import { FirstRunScreen } from './components/FirstRunScreen';
 import { Header } from './components/Header';
@@ -12,6 +11,7 @@ import { ProgramsScreen } from './components/presets/ProgramsScreen';
 import { SettingsScreen } from './components/SettingsScreen';
 import { StatusBar } from './components/StatusBar';
 import { useApi } from './api/api-context';
+import { useAction } from './hooks/use-action';
 import { usePrivacyKey } from './hooks/use-live-shortcuts';
 import { useSetupGate } from './hooks/use-setup-gate';
 import { useGoLiveStore } from './stores/golive-store';
@@ -120,10 +120,11 @@ export function App({ onRetryLoad }: { onRetryLoad: () => void }) {
   const sandOnAir = useGoLiveStore((s) => s.golive.phase !== 'idle' && s.golive.phase !== 'failed');
   const liveViewShown = view === 'main' || (view === 'golive' && sandOnAir);
   // A P that failed on a screen without the live view is said in the status bar there.
-  const [keyError, setKeyError] = useState<AppError | null>(null);
+  const keyAction = useAction();
   usePrivacyKey(api, settings !== null && !showSetup && connected && !liveViewShown, (result) => {
     useLiveStore.setState({ error: result.ok ? null : result.error });
-    setKeyError(result.ok ? null : result.error);
+    if (result.ok) keyAction.clear();
+    else keyAction.fail(result.error);
   });
   // Ctrl+, (Cmd+, on a Mac) opens the settings, as in most desktop apps.
   useEffect(() => {
@@ -166,7 +167,7 @@ export function App({ onRetryLoad }: { onRetryLoad: () => void }) {
         <NoticeBanner />
         {screen}
       </div>
-      <StatusBar keyError={liveViewShown ? null : keyError} />
+      <StatusBar keyError={liveViewShown ? null : keyAction.error} />
     </div>
   );
 }
